@@ -1,0 +1,39 @@
+package org.abuseloop.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a failed subcommand into one line on stderr and exit code 2, naming the file when input
+ * could not be read. A stack trace is printed only with {@code ABUSELOOP_DEBUG=1}.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+
+  @Override
+  public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+    Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
+    cl.getErr().println("abuseloop: " + describe(cause));
+    if ("1".equals(System.getenv("ABUSELOOP_DEBUG"))) {
+      ex.printStackTrace(cl.getErr());
+    }
+    return 2;
+  }
+
+  static String describe(Throwable t) {
+    if (t instanceof NoSuchFileException e) {
+      return e.getFile() + ": no such file";
+    }
+    if (t instanceof AccessDeniedException e) {
+      return e.getFile() + ": permission denied";
+    }
+    if (t instanceof IOException e) {
+      return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}

@@ -1,0 +1,77 @@
+package org.abuseloop.logs;
+
+import org.abuseloop.core.Event;
+import org.abuseloop.core.Service;
+
+/**
+ * Turns the lines of one source into events: reads the envelope (the file's own first, then the
+ * others, so a file of mixed frames still parses), picks the service parser by the file's service or
+ * the line's program, and lets it read the message. Not thread-safe: one per source.
+ */
+public final class LineParser {
+
+  private final ParserCatalog catalog;
+  private final LogFormat format;
+  private final TimeReader time;
+  private final Message message = new Message();
+  private final ServiceParser fixedParser;
+
+  public LineParser(ParserCatalog catalog, LogFormat format, TimeReader time, String sourceName) {
+    this.catalog = catalog;
+    this.format = format;
+    this.time = time;
+    this.message.setFile(sourceName);
+    this.fixedParser = format.service() == null ? null : catalog.parser(format.service());
+  }
+
+  /** The event on line {@code [start, end)} of {@code buf}, or null when the line is not an attack we know. */
+  public Event parse(byte[] buf, int start, int end, long lineNumber, long byteOffset) {
+    Message m = message;
+    m.reset(buf, start, end, lineNumber, byteOffset);
+    Envelope envelope = readEnvelope(m, start, end);
+    if (envelope == null) {
+      return null;
+    }
+    ServiceParser parser = choose(m, envelope);
+    if (parser != null) {
+      return parser.parse(m);
+    }
+    return tryAll(m);
+  }
+
+  private Envelope readEnvelope(Message m, int start, int end) {
+    if (format.envelope().read(m, time)) {
+      return format.envelope();
+    }
+    for (Envelope e : FormatSniffer.ENVELOPES) {
+      if (e != format.envelope()) {
+        m.setBounds(start, end);
+        if (e.read(m, time)) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  private ServiceParser choose(Message m, Envelope envelope) {
+    if (fixedParser != null) {
+      return fixedParser;
+    }
+    if (envelope instanceof AsteriskEnvelope) {
+      return catalog.parser(Service.ASTERISK);
+    }
+    return catalog.forProgram(m);
+  }
+
+  /** A line whose program we do not know (or a frame without one): each parser may claim it. */
+  private Event tryAll(Message m) {
+    for (ServiceParser p : catalog.all()) {
+      Event e = p.parse(m);
+      if (e != null) {
+        return e;
+      }
+    }
+    return null;
+  }
+}

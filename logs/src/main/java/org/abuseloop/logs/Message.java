@@ -1,0 +1,303 @@
+package org.abuseloop.logs;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.abuseloop.core.Family;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.Origin;
+
+/**
+ * The message part of one log line (after timestamp, host and program) with the line's time and
+ * origin: what a {@link ServiceParser} reads. Reused from line to line by one reader, so not
+ * thread-safe; positions are absolute indexes into {@link #bytes()}, within {@code [start, end)}.
+ */
+public final class Message {
+
+  private byte[] buf;
+  private int start;
+  private int end;
+  private int programStart;
+  private int programEnd;
+  private long epochSecond;
+  private int nanos;
+  private ZoneOffset offset = ZoneOffset.UTC;
+  private String file = "-";
+  private long lineNumber;
+  private long byteOffset;
+
+  /** Points this view at a new line; the envelope then sets time, program and message bounds. */
+  void reset(byte[] buf, int start, int end, long lineNumber, long byteOffset) {
+    this.buf = buf;
+    this.start = start;
+    this.end = end;
+    this.lineNumber = lineNumber;
+    this.byteOffset = byteOffset;
+    this.programStart = 0;
+    this.programEnd = 0;
+  }
+
+  void setFile(String file) {
+    this.file = file;
+  }
+
+  void setBounds(int start, int end) {
+    this.start = start;
+    this.end = end;
+  }
+
+  void setProgram(int from, int to) {
+    this.programStart = from;
+    this.programEnd = to;
+  }
+
+  void setTime(long epochSecond, int nanos, ZoneOffset offset) {
+    this.epochSecond = epochSecond;
+    this.nanos = nanos;
+    this.offset = offset;
+  }
+
+  public byte[] bytes() {
+    return buf;
+  }
+
+  /** Index of the message's first byte. */
+  public int start() {
+    return start;
+  }
+
+  /** Index after the message's last byte. */
+  public int end() {
+    return end;
+  }
+
+  public int length() {
+    return end - start;
+  }
+
+  public byte byteAt(int i) {
+    return buf[i];
+  }
+
+  /** The syslog program name (without {@code [pid]}) or an empty range when the envelope has none. */
+  public boolean programIs(String name) {
+    int n = programEnd - programStart;
+    if (n != name.length()) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      if (buf[programStart + i] != name.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  public String program() {
+    return programEnd > programStart ? ascii(programStart, programEnd) : "";
+  }
+
+  int programStart() {
+    return programStart;
+  }
+
+  int programEnd() {
+    return programEnd;
+  }
+
+  public Instant time() {
+    return Instant.ofEpochSecond(epochSecond, nanos);
+  }
+
+  public ZoneOffset offset() {
+    return offset;
+  }
+
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  public Origin origin() {
+    return new Origin(file, lineNumber, byteOffset);
+  }
+
+  /** First index {@code >= from} where {@code needle} starts inside the message, or -1. */
+  public int indexOf(Needle needle, int from) {
+    byte[] n = needle.bytes;
+    byte first = n[0];
+    int last = end - n.length;
+    for (int i = Math.max(from, start); i <= last; i++) {
+      if (buf[i] == first && matchesRest(i, n)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Last index where {@code needle} starts, no later than {@code before - needle.length()}, or -1. */
+  public int lastIndexOf(Needle needle, int before) {
+    byte[] n = needle.bytes;
+    byte first = n[0];
+    for (int i = Math.min(before, end) - n.length; i >= start; i--) {
+      if (buf[i] == first && matchesRest(i, n)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The last occurrence in the whole message. */
+  public int lastIndexOf(Needle needle) {
+    return lastIndexOf(needle, end);
+  }
+
+  /** First index {@code >= from} holding {@code b}, or -1. */
+  public int indexOf(byte b, int from) {
+    for (int i = Math.max(from, start); i < end; i++) {
+      if (buf[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Last index {@code < before} holding {@code b}, or -1. */
+  public int lastIndexOf(byte b, int before) {
+    for (int i = Math.min(before, end) - 1; i >= start; i--) {
+      if (buf[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** True when {@code needle} stands at index {@code at}. */
+  public boolean matchesAt(int at, Needle needle) {
+    return at >= start && at + needle.bytes.length <= end && matchesRest(at, needle.bytes);
+  }
+
+  public boolean startsWith(Needle needle) {
+    return matchesAt(start, needle);
+  }
+
+  public boolean endsWith(Needle needle) {
+    return matchesAt(end - needle.bytes.length, needle);
+  }
+
+  /** True when the message ends with {@code needle}, ignoring trailing spaces and tabs. */
+  public boolean endsWithTrimmed(Needle needle) {
+    int e = end;
+    while (e > start && (buf[e - 1] == ' ' || buf[e - 1] == '\t')) {
+      e--;
+    }
+    return matchesAt(e - needle.bytes.length, needle);
+  }
+
+  private boolean matchesRest(int at, byte[] n) {
+    for (int k = 1; k < n.length; k++) {
+      if (buf[at + k] != n[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index after the run of address characters (hex digits, '.', ':') starting at {@code from}. */
+  public int addressEnd(int from) {
+    int i = from;
+    while (i < end && isAddressChar(buf[i])) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Index of the first byte of the run of address characters that ends just before {@code to}. */
+  public int addressStart(int to) {
+    int i = to;
+    while (i > start && isAddressChar(buf[i - 1])) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean isAddressChar(byte c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
+  }
+
+  /** The address in {@code [from, to)}, or null when the range is not exactly one address. */
+  public IpAddress address(int from, int to) {
+    return from < start || to > end ? null : IpAddress.parse(buf, from, to);
+  }
+
+  /** The decimal number in {@code [from, to)}, or -1 when it is not one (or exceeds 9 digits). */
+  public int number(int from, int to) {
+    if (from >= to || to - from > 9 || from < start || to > end) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int d = buf[i] - '0';
+      if (d < 0 || d > 9) {
+        return -1;
+      }
+      v = v * 10 + d;
+    }
+    return v;
+  }
+
+  /** Index after the run of decimal digits starting at {@code from}. */
+  public int digitsEnd(int from) {
+    int i = from;
+    while (i < end && buf[i] >= '0' && buf[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** A port number in {@code [from, to)} (1..65535), or 0 when it is not one. */
+  public int port(int from, int to) {
+    int p = number(from, to);
+    return p > 0 && p <= 65535 ? p : 0;
+  }
+
+  /**
+   * Attacker-controlled text in {@code [from, to)} (a user name, an extension) as a String: decoded as
+   * UTF-8 with invalid bytes replaced, control characters replaced by '?', cut at 256 characters.
+   */
+  public String text(int from, int to) {
+    int f = Math.max(from, start);
+    int t = Math.min(to, end);
+    if (f >= t) {
+      return "";
+    }
+    String s = new String(buf, f, Math.min(t - f, 1024), StandardCharsets.UTF_8);
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7F) {
+        if (sb == null) {
+          sb = new StringBuilder(s);
+        }
+        sb.setCharAt(i, '?');
+      }
+    }
+    String clean = sb == null ? s : sb.toString();
+    return clean.length() > 256 ? clean.substring(0, 256) : clean;
+  }
+
+  /** ASCII text of a range the service wrote itself (no sanitising beyond the byte-to-char cast). */
+  public String ascii(int from, int to) {
+    return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  /** The whole message as text, for error messages and debugging. */
+  @Override
+  public String toString() {
+    return buf == null ? "" : text(start, end);
+  }
+
+  /** Starts an event of this family at this line's time and origin. */
+  public EventDraft event(Family family) {
+    return new EventDraft(this, family);
+  }
+}

@@ -1,0 +1,34 @@
+package org.abuseloop.logs;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A fixed ASCII anchor that parsers look for in a line, such as {@code "' failed for '"}. Immutable
+ * and thread-safe: parsers keep their needles in static constants.
+ */
+public final class Needle {
+
+  final byte[] bytes;
+  private final String text;
+
+  private Needle(String text) {
+    this.text = text;
+    this.bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+    if (bytes.length == 0) {
+      throw new IllegalArgumentException("empty needle");
+    }
+  }
+
+  public static Needle of(String text) {
+    return new Needle(text);
+  }
+
+  public int length() {
+    return bytes.length;
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

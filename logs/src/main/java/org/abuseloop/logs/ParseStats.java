@@ -1,0 +1,71 @@
+package org.abuseloop.logs;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.abuseloop.core.Event;
+import org.abuseloop.core.Family;
+
+/**
+ * What parsing one or more sources found: lines read, events per family, lines not recognised (of
+ * which over-long). Mutable and not thread-safe; merge per-thread instances with {@link #add}.
+ */
+public final class ParseStats {
+
+  private long lines;
+  private long unrecognised;
+  private long overlong;
+  private final Map<Family, long[]> byFamily = new LinkedHashMap<>();
+
+  void countLine() {
+    lines++;
+  }
+
+  void countUnrecognised() {
+    unrecognised++;
+  }
+
+  void countOverlong() {
+    overlong++;
+    unrecognised++;
+  }
+
+  void countEvent(Event e) {
+    byFamily.computeIfAbsent(e.family(), f -> new long[1])[0]++;
+  }
+
+  /** Adds another run's counts to this one. */
+  public void add(ParseStats other) {
+    lines += other.lines;
+    unrecognised += other.unrecognised;
+    overlong += other.overlong;
+    other.byFamily.forEach((f, n) -> byFamily.computeIfAbsent(f, k -> new long[1])[0] += n[0]);
+  }
+
+  public long lines() {
+    return lines;
+  }
+
+  public long unrecognised() {
+    return unrecognised;
+  }
+
+  public long overlong() {
+    return overlong;
+  }
+
+  public long events() {
+    long n = 0;
+    for (long[] c : byFamily.values()) {
+      n += c[0];
+    }
+    return n;
+  }
+
+  /** Events per family, in the order families were first seen. */
+  public Map<Family, Long> eventsByFamily() {
+    Map<Family, Long> out = new LinkedHashMap<>();
+    byFamily.forEach((f, n) -> out.put(f, n[0]));
+    return Collections.unmodifiableMap(out);
+  }
+}

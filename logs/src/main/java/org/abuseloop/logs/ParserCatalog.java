@@ -1,0 +1,56 @@
+package org.abuseloop.logs;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.abuseloop.core.Family;
+import org.abuseloop.core.Service;
+
+/**
+ * The service parsers abuseloop knows, and which syslog program names belong to which service.
+ * Immutable after construction and thread-safe.
+ */
+public final class ParserCatalog {
+
+  private final Map<Service, ServiceParser> byService = new EnumMap<>(Service.class);
+  private final List<ServiceParser> all;
+
+  public ParserCatalog(List<ServiceParser> parsers) {
+    for (ServiceParser p : parsers) {
+      if (byService.put(p.service(), p) != null) {
+        throw new IllegalArgumentException("two parsers for " + p.service());
+      }
+    }
+    this.all = List.copyOf(parsers);
+  }
+
+  /** Every parser this build ships. */
+  public static ParserCatalog standard() {
+    List<ServiceParser> parsers = new ArrayList<>();
+    return new ParserCatalog(parsers);
+  }
+
+  public ServiceParser parser(Service service) {
+    return byService.get(service);
+  }
+
+  public List<ServiceParser> all() {
+    return all;
+  }
+
+  /** Every family of every parser, in catalog order. */
+  public List<Family> families() {
+    List<Family> out = new ArrayList<>();
+    for (ServiceParser p : all) {
+      out.addAll(p.families());
+    }
+    return out;
+  }
+
+  /** The parser for the program that wrote this syslog message, or null when the program is not ours. */
+  ServiceParser forProgram(Message m) {
+    Service s = ProgramNames.serviceOf(m.bytes(), m.programStart(), m.programEnd());
+    return s == null ? null : byService.get(s);
+  }
+}

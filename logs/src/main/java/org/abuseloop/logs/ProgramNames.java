@@ -1,0 +1,80 @@
+package org.abuseloop.logs;
+
+import java.nio.charset.StandardCharsets;
+import org.abuseloop.core.Service;
+
+/**
+ * Maps syslog program names ({@code sshd}, {@code postfix/smtpd}, {@code /usr/sbin/kamailio}) to the
+ * service that writes them. Stateless and thread-safe.
+ */
+final class ProgramNames {
+
+  private static final Object[][] EXACT = {
+    {"sshd", Service.SSHD}, {"sshd-session", Service.SSHD}, {"sshd-auth", Service.SSHD},
+    {"dropbear", Service.DROPBEAR},
+    {"exim", Service.EXIM}, {"exim4", Service.EXIM},
+    {"dovecot", Service.DOVECOT}, {"auth", Service.DOVECOT}, {"auth-worker", Service.DOVECOT},
+    {"imap-login", Service.DOVECOT}, {"pop3-login", Service.DOVECOT}, {"submission-login", Service.DOVECOT},
+    {"managesieve-login", Service.DOVECOT},
+    {"sendmail", Service.SENDMAIL}, {"sm-mta", Service.SENDMAIL}, {"sm-msp-queue", Service.SENDMAIL},
+    {"courieresmtpd", Service.COURIER}, {"courieresmtp", Service.COURIER}, {"courierpop3login", Service.COURIER},
+    {"courierimaplogin", Service.COURIER}, {"courierpop3d", Service.COURIER}, {"courierimapd", Service.COURIER},
+    {"imapd", Service.COURIER}, {"pop3d", Service.COURIER}, {"imapd-ssl", Service.COURIER}, {"pop3d-ssl", Service.COURIER},
+    {"kamailio", Service.KAMAILIO}, {"openser", Service.KAMAILIO},
+    {"asterisk", Service.ASTERISK},
+    {"freeswitch", Service.FREESWITCH},
+    {"kernel", Service.FIREWALL},
+  };
+  private static final byte[][] NAMES = new byte[EXACT.length][];
+
+  static {
+    for (int i = 0; i < EXACT.length; i++) {
+      NAMES[i] = ((String) EXACT[i][0]).getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private static final byte[] POSTFIX = "postfix".getBytes(StandardCharsets.US_ASCII);
+
+  private ProgramNames() {}
+
+  /** The service for the program name in {@code [from, to)}, or null. */
+  static Service serviceOf(byte[] b, int from, int to) {
+    if (to <= from) {
+      return null;
+    }
+    if (b[from] == '/') {
+      int slash = from;
+      for (int i = from; i < to; i++) {
+        if (b[i] == '/') {
+          slash = i;
+        }
+      }
+      from = slash + 1;
+    }
+    if (startsWith(b, from, to, POSTFIX)) {
+      return Service.POSTFIX;
+    }
+    for (int i = 0; i < NAMES.length; i++) {
+      if (equals(b, from, to, NAMES[i])) {
+        return (Service) EXACT[i][1];
+      }
+    }
+    return null;
+  }
+
+  private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {
+    return to - from >= prefix.length && equals(b, from, from + prefix.length, prefix);
+  }
+
+  private static boolean equals(byte[] b, int from, int to, byte[] name) {
+    if (to - from != name.length) {
+      return false;
+    }
+    for (int i = 0; i < name.length; i++) {
+      if (b[from + i] != name[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

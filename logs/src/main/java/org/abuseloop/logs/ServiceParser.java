@@ -1,0 +1,23 @@
+package org.abuseloop.logs;
+
+import java.util.List;
+import org.abuseloop.core.Event;
+import org.abuseloop.core.Family;
+import org.abuseloop.core.Service;
+
+/**
+ * Turns the message of one line written by one service into at most one {@link Event}. A parser
+ * recognises its messages by fixed anchors and byte scans (no backtracking regular expressions) and
+ * takes the source only from the position the service writes it. Implementations are stateless and
+ * thread-safe.
+ */
+public interface ServiceParser {
+
+  Service service();
+
+  /** Every family this parser can produce. */
+  List<Family> families();
+
+  /** The event this message reports, or null when it is not an attack line this parser knows. */
+  Event parse(Message message);
+}
