@@ -28,7 +28,18 @@ public final class ParserCatalog {
   /** Every parser this build ships. */
   public static ParserCatalog standard() {
     List<ServiceParser> parsers = new ArrayList<>();
+    parsers.add(new org.abuseloop.logs.ssh.SshdParser());
+    parsers.add(new org.abuseloop.logs.ssh.DropbearParser());
     return new ParserCatalog(parsers);
+  }
+
+  /** The same parsers as one source uses them (see {@link ServiceParser#forSource()}); for one source only. */
+  public ParserCatalog forSource() {
+    List<ServiceParser> own = new ArrayList<>(all.size());
+    for (ServiceParser p : all) {
+      own.add(p.forSource());
+    }
+    return new ParserCatalog(own);
   }
 
   public ServiceParser parser(Service service) {

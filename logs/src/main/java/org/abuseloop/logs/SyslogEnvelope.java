@@ -86,6 +86,11 @@ public final class SyslogEnvelope implements Envelope {
       }
     }
     int progEnd = programNameEnd(b, progStart, progTokenEnd);
+    if (b[progStart] == '[') {
+      // "[sshd]:" or "[sshd]": a bracketed name with no pid, as some syslog daemons write.
+      progStart++;
+      progEnd = bracketEnd(b, progStart, progTokenEnd);
+    }
     int msgStart = progTokenEnd < end ? progTokenEnd + 1 : end;
     time.applyTo(m);
     m.setProgram(progStart, progEnd);
@@ -93,9 +98,22 @@ public final class SyslogEnvelope implements Envelope {
     return true;
   }
 
-  /** A program token ends with ':' (as in {@code sshd[12]:} or {@code kernel:}). */
+  /**
+   * A program token ends with ':' (as in {@code sshd[12]:} or {@code kernel:}), or is a bracketed
+   * name ({@code [sshd]}), which no host name can be.
+   */
   private static boolean looksLikeProgram(byte[] b, int from, int to) {
-    return to - from >= 2 && b[to - 1] == ':';
+    return to - from >= 2 && (b[to - 1] == ':' || (b[from] == '[' && b[to - 1] == ']'));
+  }
+
+  /** Index of the ']' closing a bracketed program name that starts at {@code from}, or {@code from}. */
+  private static int bracketEnd(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == ']') {
+        return i;
+      }
+    }
+    return from;
   }
 
   /** The program name without {@code [pid]} and the trailing colon, and without a leading path. */
