@@ -224,8 +224,12 @@ final class AuthLines {
   }
 
   private static Finding changeOfUserAt(Message m, int pos, int userStart, boolean named, int k, int end) {
-    int portAt = m.lastIndexOf(PORT, k);
-    if (portAt < pos || m.digitsEnd(portAt + PORT.length()) != k) {
+    int digits = k;
+    while (digits > pos && k - digits < 5 && m.byteAt(digits - 1) >= '0' && m.byteAt(digits - 1) <= '9') {
+      digits--;
+    }
+    int portAt = digits - PORT.length();
+    if (digits == k || portAt < pos || !m.matchesAt(portAt, PORT)) {
       return null;
     }
     int port = m.port(portAt + PORT.length(), k);

@@ -110,8 +110,8 @@ final class AuthLogTail {
     if (space == from || space >= end - 1) {
       return false;
     }
-    int comma = m.indexOf((byte) ',', space + 1);
-    return comma > space + 1 && comma < end && tokenEnd(m, space + 1, comma) == comma && m.matchesAt(comma, CLIENT_USER);
+    int comma = tokenEnd(m, space + 1, end) - 1;
+    return comma > space + 1 && m.byteAt(comma) == ',' && m.matchesAt(comma, CLIENT_USER);
   }
 
   /** The candidates of one kind: the first, unless two of them name different clients. */
