@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/** The process id a frame gives, and needle matching at a position. */
 class MessageTest {
 
   private static Message framed(String line) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** The catalog as one source uses it. */
 class ParserCatalogTest {
 
   @Test

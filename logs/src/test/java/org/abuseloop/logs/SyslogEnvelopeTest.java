@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
+/** Syslog frames that sshd samples use: a bracketed program, an unpadded day. */
 class SyslogEnvelopeTest {
 
   private final TimeReader time = new TimeReader(ZoneOffset.UTC, Instant.parse("2024-06-30T12:00:00Z"));

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Reading fail2ban sample annotations: filter runs, constraints, expected hosts. */
 class Fail2banSamplesTest {
 
   @TempDir

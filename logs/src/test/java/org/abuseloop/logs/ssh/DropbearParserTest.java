@@ -10,6 +10,7 @@ import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** The dropbear families, the journal stamp, and the lines that must stay quiet. */
 class DropbearParserTest {
 
   private static final IpAddress CLIENT = IpAddress.of("198.51.100.7");

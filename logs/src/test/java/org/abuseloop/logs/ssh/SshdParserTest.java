@@ -13,6 +13,7 @@ import org.abuseloop.core.Service;
 import org.abuseloop.logs.ParserCatalog;
 import org.junit.jupiter.api.Test;
 
+/** One test per sshd message family, and the lines that must stay quiet. */
 class SshdParserTest {
 
   private static final IpAddress CLIENT = IpAddress.of("198.51.100.7");
@@ -234,6 +235,9 @@ class SshdParserTest {
         "SSH: Server;Ltype: Version;Remote: 198.51.100.7-1780;Protocol: 2.0;Client: libssh2_1.4.3",
         "error: kex_exchange_identification: banner line too long",
         "Received signal 15; terminating.",
+        "fatal: Connection reset by peer [preauth]",
+        "Connection closed by remote host [preauth]",
+        "Disconnected from localhost [preauth]",
     }) {
       assertThat(sshdAll(quiet)).as(quiet).isEmpty();
     }
