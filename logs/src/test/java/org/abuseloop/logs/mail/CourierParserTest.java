@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Courier SMTP errors and IMAP/POP3 login failures, and lines that must give nothing. Runs single-threaded. */
 class CourierParserTest {
 
   @Test

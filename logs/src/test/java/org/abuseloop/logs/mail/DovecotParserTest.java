@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Dovecot login, auth-worker, pam_unix and 2.4-prefix lines, one family each, and lines that must give nothing. Runs single-threaded. */
 class DovecotParserTest {
 
   @Test

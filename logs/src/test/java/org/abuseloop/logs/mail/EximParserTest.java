@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Exim mainlog and syslog lines, one family each, and lines that must give nothing. Runs single-threaded. */
 class EximParserTest {
 
   /** An Exim mainlog line (its own dated frame) read as a file of its own. */

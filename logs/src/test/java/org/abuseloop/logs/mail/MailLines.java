@@ -10,7 +10,10 @@ import org.abuseloop.logs.ParserCatalog;
 import org.abuseloop.logs.SyslogEnvelope;
 import org.abuseloop.logs.TimeReader;
 
-/** Parses single lines through the standard catalog, as a syslog file whose lines are dispatched by program. */
+/**
+ * Parses single lines through the standard catalog, as a syslog file whose lines are dispatched by
+ * program. Stateless; each call builds its own line parser, so it is thread-safe.
+ */
 final class MailLines {
 
   private static final Instant REFERENCE = Instant.parse("2030-06-30T00:00:00Z");

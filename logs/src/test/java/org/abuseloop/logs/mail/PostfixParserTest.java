@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Postfix smtpd, postscreen and postgrey lines, one family each, and lines that must give nothing. Runs single-threaded. */
 class PostfixParserTest {
 
   private static Event smtpd(String message) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** sendmail AUTH, ruleset, probe and session lines, one family each, and lines that must give nothing. Runs single-threaded. */
 class SendmailParserTest {
 
   @Test
