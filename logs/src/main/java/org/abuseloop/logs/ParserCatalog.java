@@ -28,6 +28,8 @@ public final class ParserCatalog {
   /** Every parser this build ships. */
   public static ParserCatalog standard() {
     List<ServiceParser> parsers = new ArrayList<>();
+    parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
+    parsers.add(new org.abuseloop.logs.sip.KamailioParser());
     return new ParserCatalog(parsers);
   }
 
