@@ -216,6 +216,8 @@ class KamailioParserTest {
         .allSatisfy(f -> assertThat(f.service()).isEqualTo(Service.KAMAILIO));
   }
 
+  private static final LogParser PARSER = new LogParser(ParserCatalog.standard(), ZoneOffset.UTC, null);
+
   static Event one(String line) throws IOException {
     List<Event> events = parse(line);
     assertThat(events).as(line).hasSize(1);
@@ -228,8 +230,7 @@ class KamailioParserTest {
 
   static List<Event> parseBytes(byte[] line) throws IOException {
     List<Event> events = new ArrayList<>();
-    LogParser parser = new LogParser(ParserCatalog.standard(), ZoneOffset.UTC, null);
-    parser.parse("test", new ByteArrayInputStream(line), Instant.parse("2025-06-01T00:00:00Z"), events::add);
+    PARSER.parse("test", new ByteArrayInputStream(line), Instant.parse("2025-06-01T00:00:00Z"), events::add);
     return events;
   }
 }
