@@ -23,7 +23,6 @@ public final class TimeReader {
   private final ZoneRules rules;
   private final LocalDate referenceDate;
   private final byte[] lastSyslog = new byte[15];
-  private int lastSyslogLength;
   private long lastSyslogSecond = Long.MIN_VALUE;
   private long lastLocalMinute = Long.MIN_VALUE;
   private ZoneOffset lastLocalOffset;
@@ -60,39 +59,33 @@ public final class TimeReader {
   }
 
   /**
-   * Reads {@code Mmm dd HH:MM:SS} (day padded with a space or a zero, or a single unpadded digit as in
-   * {@code Feb 7 16:01:07}, which some syslog daemons write) at {@code at}; returns the index after
-   * it, or -1. Does not read a fraction or a year that may follow.
+   * Reads {@code Mmm dd HH:MM:SS} (day padded with a space or a zero) at {@code at}; returns the index
+   * after it, or -1. Does not read a fraction or a year that may follow.
    */
   int readSyslog(byte[] b, int at, int end) {
-    if (end - at < 14) {
+    if (end - at >= 14 && b[at + 3] == ' ' && digit(b[at + 4]) >= 0 && b[at + 5] == ' ') {
+      return readUnpaddedSyslog(b, at);
+    }
+    if (end - at < 15) {
       return -1;
     }
-    if (lastSyslogSecond != Long.MIN_VALUE && end - at >= lastSyslogLength && sameBytes(b, at)) {
+    if (lastSyslogSecond != Long.MIN_VALUE && sameBytes(b, at)) {
       epochSecond = lastSyslogSecond;
       nanos = 0;
       offset = lastLocalOffset;
-      return at + lastSyslogLength;
+      return at + 15;
     }
     int month = month(b, at);
     if (month < 0 || b[at + 3] != ' ') {
       return -1;
     }
-    int day;
-    int clockAt;
-    if (b[at + 5] == ' ' && digit(b[at + 4]) > 0) {
-      day = digit(b[at + 4]);
-      clockAt = at + 6;
-    } else {
-      int d1 = b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
-      int d2 = end - at < 15 ? -1 : digit(b[at + 5]);
-      if (d1 < 0 || d2 < 0 || b[at + 6] != ' ') {
-        return -1;
-      }
-      day = d1 * 10 + d2;
-      clockAt = at + 7;
+    int d1 = b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
+    int d2 = digit(b[at + 5]);
+    if (d1 < 0 || d2 < 0 || b[at + 6] != ' ') {
+      return -1;
     }
-    int secondOfDay = clock(b, clockAt);
+    int day = d1 * 10 + d2;
+    int secondOfDay = clock(b, at + 7);
     if (secondOfDay < 0 || day < 1 || day > 31) {
       return -1;
     }
@@ -108,10 +101,29 @@ public final class TimeReader {
       date = LocalDate.of(year - 1, month, day);
     }
     setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
-    lastSyslogLength = clockAt + 8 - at;
-    System.arraycopy(b, at, lastSyslog, 0, lastSyslogLength);
+    System.arraycopy(b, at, lastSyslog, 0, 15);
     lastSyslogSecond = epochSecond;
-    return at + lastSyslogLength;
+    return at + 15;
+  }
+
+  /**
+   * Reads {@code Mmm d HH:MM:SS} with a one-digit day and a single space (some relays and hand-made
+   * samples write it so); index after it, or -1. Not cached: it is rare.
+   */
+  private int readUnpaddedSyslog(byte[] b, int at) {
+    int month = month(b, at);
+    int day = digit(b[at + 4]);
+    int secondOfDay = clock(b, at + 6);
+    if (month < 0 || day < 1 || secondOfDay < 0) {
+      return -1;
+    }
+    int year = referenceDate.getYear();
+    LocalDate date = LocalDate.of(year, month, day);
+    if (date.isAfter(referenceDate.plusDays(1))) {
+      date = LocalDate.of(year - 1, month, day);
+    }
+    setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
+    return at + 14;
   }
 
   /**
@@ -213,7 +225,7 @@ public final class TimeReader {
   }
 
   private boolean sameBytes(byte[] b, int at) {
-    for (int i = lastSyslogLength - 1; i >= 0; i--) {
+    for (int i = 14; i >= 0; i--) {
       if (b[at + i] != lastSyslog[i]) {
         return false;
       }

@@ -29,6 +29,8 @@ class SyslogEnvelopeTest {
     assertThat(bare.ascii(bare.start(), bare.end())).isEqualTo("User root from 192.0.2.1 not allowed");
     Message hosted = read("Jun 25 23:53:34 host [sshd] User root");
     assertThat(hosted.program()).isEqualTo("sshd");
+    assertThat(read("Jun 25 23:53:34 host [192.0.2.7] x").program()).isEmpty();
+    assertThat(read("Jun 25 23:53:34 host [fe80::1] x").program()).isEmpty();
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads fail2ban's annotated sample logs as its test harness does: a {@code # failJSON: {...}} line
@@ -24,24 +26,31 @@ public final class Fail2banSamples {
   static final String JOURNAL_DATE = "Jan  1 00:00:00 ";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** fail2ban's harness reads {@code #+ ?(failJSON|fileOptions|filterOptions):}, so {@code #failJSON:} counts too. */
+  private static final Pattern DIRECTIVE = Pattern.compile("^#+ ?(failJSON|fileOptions|filterOptions):(.+)$");
+  private static final Pattern TIME = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})T(\\d{1,2}):(\\d{2}):(\\d{2})");
 
   private Fail2banSamples() {}
 
   public static List<Fail2banSample> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<Fail2banSample> out = new ArrayList<>();
-    Options fileOptions = new Options("", false, List.of(new Fail2banSample.Run("normal", null)));
+    Options fileOptions = new Options("", false, List.of(new Fail2banSample.Run("", null)));
     Options options = fileOptions;
     JsonNode pending = null;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.startsWith("# fileOptions:")) {
-        fileOptions = fileOptions.with(JSON.readTree(line.substring("# fileOptions:".length())), true);
-        options = fileOptions;
-      } else if (line.startsWith("# filterOptions:")) {
-        options = fileOptions.with(JSON.readTree(line.substring("# filterOptions:".length())), false);
-      } else if (line.startsWith("# failJSON:")) {
-        pending = JSON.readTree(line.substring("# failJSON:".length()));
+      Matcher directive = DIRECTIVE.matcher(line);
+      if (directive.matches()) {
+        JsonNode node = JSON.readTree(directive.group(2));
+        switch (directive.group(1)) {
+          case "fileOptions" -> {
+            fileOptions = fileOptions.with(node).withRuns(node, null);
+            options = fileOptions;
+          }
+          case "filterOptions" -> options = fileOptions.with(node).withRuns(node, fileOptions.runs.get(0).condition());
+          default -> pending = node;
+        }
       } else if (pending != null && !line.startsWith("#") && !line.isBlank()) {
         out.add(sample(file, i + 1, options, line, pending));
         pending = null;
@@ -55,7 +64,7 @@ public final class Fail2banSamples {
     if (options.journal) {
       text = JOURNAL_DATE + text;
     }
-    LocalDateTime time = json.hasNonNull("time") ? LocalDateTime.parse(json.get("time").asText().substring(0, 19)) : null;
+    LocalDateTime time = json.hasNonNull("time") ? time(json.get("time").asText()) : null;
     String host = null;
     for (String key : List.of("host", "ip4", "ip6")) {
       host = host == null && json.hasNonNull(key) ? json.get(key).asText() : host;
@@ -65,17 +74,25 @@ public final class Fail2banSamples {
         options.runs, constraint);
   }
 
+  /** fail2ban's own reading: {@code 2005-03-7T02:09:33} (an unpadded day) and fractions occur. */
+  private static LocalDateTime time(String text) {
+    Matcher m = TIME.matcher(text);
+    if (!m.lookingAt()) {
+      throw new IllegalArgumentException("unreadable fail2ban time: " + text);
+    }
+    return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+  }
+
   /**
-   * The harness options that change what a line looks like, and the filter runs: one per option set
-   * of a {@code filterOptions} array, each with its {@code mode} and {@code test.condition} (a file's
-   * own condition applies to every run).
+   * The harness options that change what a line looks like, and the filter runs a section tests: one
+   * per option set, each with its {@code mode} and {@code test.condition} (a file's own condition
+   * applies to every run).
    */
   private record Options(String prefix, boolean journal, List<Fail2banSample.Run> runs) {
 
-    Options with(JsonNode node, boolean fileLevel) {
+    Options with(JsonNode node) {
       Options o = this;
-      List<Fail2banSample.Run> runs = new ArrayList<>();
-      String fileCondition = fileLevel ? null : runs().get(0).condition();
       for (JsonNode set : node.isArray() ? node : List.of(node)) {
         if (set.has("test.prefix-line")) {
           o = new Options(set.get("test.prefix-line").asText(), o.journal, o.runs);
@@ -83,10 +100,18 @@ public final class Fail2banSamples {
         if (set.has("logtype")) {
           o = new Options(o.prefix, "journal".equals(set.get("logtype").asText()), o.runs);
         }
-        String condition = set.hasNonNull("test.condition") ? set.get("test.condition").asText() : null;
-        runs.add(new Fail2banSample.Run(set.path("mode").asText("normal"), both(fileCondition, condition)));
       }
-      return new Options(o.prefix, o.journal, runs.isEmpty() ? o.runs : List.copyOf(runs));
+      return o;
+    }
+
+    /** Each option set names one run: its mode (or the default mode, {@code ""}) and its condition. */
+    Options withRuns(JsonNode node, String fileCondition) {
+      List<Fail2banSample.Run> runs = new ArrayList<>();
+      for (JsonNode set : node.isArray() ? node : List.of(node)) {
+        String condition = set.hasNonNull("test.condition") ? set.get("test.condition").asText() : null;
+        runs.add(new Fail2banSample.Run(set.path("mode").asText(""), both(fileCondition, condition)));
+      }
+      return new Options(prefix, journal, List.copyOf(runs));
     }
 
     private static String both(String a, String b) {

@@ -30,7 +30,7 @@ class Fail2banSamplesTest {
         "line three"));
     List<Fail2banSample> samples = Fail2banSamples.read(file);
     assertThat(samples).extracting(Fail2banSample::host).containsExactly("192.0.2.1", "192.0.2.2", "2001:db8::1");
-    assertThat(samples.get(0).runs()).containsExactly(new Fail2banSample.Run("normal", "name=='svc'"));
+    assertThat(samples.get(0).runs()).containsExactly(new Fail2banSample.Run("", "name=='svc'"));
     assertThat(samples.get(1).runs()).extracting(Fail2banSample.Run::mode).containsExactly("ddos", "aggressive");
     assertThat(samples.get(1).runs()).allMatch(r -> "name=='svc'".equals(r.condition()));
     assertThat(samples.get(1).constraint()).isEqualTo("opts.get('mode') != 'aggressive'");

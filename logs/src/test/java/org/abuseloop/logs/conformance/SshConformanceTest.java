@@ -63,7 +63,7 @@ class SshConformanceTest {
 
   @Test
   void sshguardSshCases() throws IOException {
-    SshguardCheck.Result r = new SshguardCheck(List.of("SSH"), "sshd").run(Corpus.file("sshguard/tests.txt"));
+    SshguardCheck.Result r = new SshguardCheck(List.of("SSH"), "sshd[1]").run(Corpus.file("sshguard/tests.txt"));
     print("sshguard SSH", r.passed(), r.cases(), r.misses());
     assertThat(lines(r.misses())).as(SSHGUARD_DISCONNECT).containsExactlyInAnyOrder(104, 107, 128, 131);
     assertThat(r.cases()).isEqualTo(60);
@@ -71,7 +71,7 @@ class SshConformanceTest {
 
   @Test
   void sshguardDropbearCases() throws IOException {
-    SshguardCheck.Result r = new SshguardCheck(List.of("Dropbear"), "dropbear").run(Corpus.file("sshguard/tests.txt"));
+    SshguardCheck.Result r = new SshguardCheck(List.of("Dropbear"), "dropbear[1]").run(Corpus.file("sshguard/tests.txt"));
     print("sshguard Dropbear", r.passed(), r.cases(), r.misses());
     assertThat(r.misses()).isEmpty();
     assertThat(r.cases()).isEqualTo(6);

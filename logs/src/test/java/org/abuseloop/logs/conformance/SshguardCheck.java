@@ -13,8 +13,8 @@ import org.abuseloop.logs.ParserCatalog;
 /**
  * Runs the cases of some sections of SSHGuard's {@code tests.txt} through abuseloop's parsers, each
  * on its own: a case must give exactly one event from the expected address, or none for {@code *}.
- * Many cases are a bare message; those get a syslog frame of the given program
- * ({@code Jan  1 00:00:00 host PROGRAM[1]: }), the rest keep their own. Immutable and thread-safe.
+ * Many cases are a bare message; those get a syslog frame with the given program tag
+ * ({@code Jan  1 00:00:00 host sshd[1]: }), the rest keep their own. Immutable and thread-safe.
  */
 public final class SshguardCheck {
 
@@ -23,12 +23,15 @@ public final class SshguardCheck {
   private static final String DATE = "Jan  1 00:00:00 host ";
 
   private final List<String> sections;
-  private final String program;
+  private final String programTag;
 
-  /** Checks the cases of {@code sections}, framing bare messages as written by {@code program}. */
-  public SshguardCheck(List<String> sections, String program) {
+  /**
+   * Checks the cases of {@code sections}, framing bare messages as written by {@code programTag}, the
+   * program as syslog shows it ({@code sshd[1]}, {@code postfix/smtpd[4242]}, {@code dovecot}).
+   */
+  public SshguardCheck(List<String> sections, String programTag) {
     this.sections = List.copyOf(sections);
-    this.program = program;
+    this.programTag = programTag;
   }
 
   /** The outcome: how many cases were checked and which failed, each as "line: why | text". */
@@ -58,7 +61,7 @@ public final class SshguardCheck {
 
   /** The line as fed: as written when it has its own frame, else behind a syslog frame of the program. */
   public String framed(String text) {
-    return FRAMED.matcher(text).find() ? text : DATE + program + "[1]: " + text;
+    return FRAMED.matcher(text).find() ? text : DATE + programTag + ": " + text;
   }
 
   private static String judge(SshguardCase c, List<Event> events) {
