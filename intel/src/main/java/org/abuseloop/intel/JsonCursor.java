@@ -88,6 +88,7 @@ final class JsonCursor {
 
   /** The member {@code name} read as a CIDR prefix. */
   IpPrefix prefix(String name) throws RangeFileException {
+    required(name);
     return at(name).prefix();
   }
 

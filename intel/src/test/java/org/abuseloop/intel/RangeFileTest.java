@@ -134,6 +134,8 @@ class RangeFileTest {
     });
     Path missing = write("aws2.json", AWS.replace("\"region\": \"us-east-1\", ", ""));
     assertThatThrownBy(() -> RangeFile.read(missing)).hasMessageContaining("$.prefixes[2].region: missing");
+    Path noPrefix = write("aws4.json", AWS.replace("\"ip_prefix\": \"192.0.2.0/26\", ", ""));
+    assertThatThrownBy(() -> RangeFile.read(noPrefix)).hasMessageContaining("$.prefixes[2].ip_prefix: missing");
     Path wrongType = write("aws3.json", AWS.replace("\"service\": \"EC2\", \"network_border_group\": \"us-east-1-iah-1\"", "\"service\": 7"));
     assertThatThrownBy(() -> RangeFile.read(wrongType)).hasMessageContaining("$.prefixes[2].service: expected a string");
   }
