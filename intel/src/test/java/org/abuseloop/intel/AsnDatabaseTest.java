@@ -14,6 +14,7 @@ import org.abuseloop.core.IpPrefix;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@link AsnDatabase} on a tiny MaxMind DB written by {@link TinyMmdb}. */
 class AsnDatabaseTest {
 
   @TempDir

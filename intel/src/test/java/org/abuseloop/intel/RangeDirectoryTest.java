@@ -12,6 +12,7 @@ import org.abuseloop.core.IpAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Loading a folder of feeds with {@link RangeDirectory}, including the fictitious examples the project ships. */
 class RangeDirectoryTest {
 
   /** The fictitious example feeds the project ships for the demo. */

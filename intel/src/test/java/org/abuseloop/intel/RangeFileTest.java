@@ -12,6 +12,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** Format recognition by content and precise errors of {@link RangeFile#read}, on files written by the test. */
 class RangeFileTest {
 
   @TempDir

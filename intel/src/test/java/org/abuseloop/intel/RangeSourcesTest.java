@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The official sources list is complete and every entry saves under a name that tells its provider. */
 class RangeSourcesTest {
 
   @Test

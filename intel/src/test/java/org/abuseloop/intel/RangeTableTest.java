@@ -9,6 +9,7 @@ import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
 import org.junit.jupiter.api.Test;
 
+/** Longest-prefix match, merging and inheritance of {@link RangeTable} on small hand-made range sets. */
 class RangeTableTest {
 
   private static ProviderRange range(Provider p, String prefix, String region, String service) {
