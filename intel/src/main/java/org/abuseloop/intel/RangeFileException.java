@@ -5,7 +5,7 @@ import java.nio.file.Path;
 
 /**
  * A range file that cannot be read as any known feed, or an entry in it that is malformed; the
- * message names the file and the line or JSON path. Immutable once thrown.
+ * message names the file and the line or JSON path. Immutable, so thread-safe once thrown.
  */
 public final class RangeFileException extends IOException {
 
