@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.abuseloop.core.IpPrefix;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
@@ -187,5 +188,36 @@ class RangeFileTest {
     assertThatThrownBy(() -> RangeFile.read(empty)).hasMessageContaining("empty file");
     Path comments = write("linode2.csv", "# only\n# comments\n");
     assertThatThrownBy(() -> RangeFile.read(comments)).hasMessageContaining("only comments");
+  }
+
+  @Test
+  void everyTruncationOrTypeMangleOfEveryExampleFailsOnlyWithARangeFileException() throws IOException {
+    int failures = 0;
+    try (var examples = Files.list(Path.of("..", "examples", "ranges"))) {
+      for (Path example : examples.filter(p -> !p.getFileName().toString().endsWith(".md")).toList()) {
+        String text = Files.readString(example);
+        List<String> variants = new java.util.ArrayList<>();
+        for (int cut = 1; cut < text.length(); cut++) {
+          variants.add(text.substring(0, cut));
+        }
+        variants.add(text.replace("\"", "").replace("[", "{"));
+        variants.add(text.replaceAll("\"[^\"]*/[0-9]+\"", "[]"));
+        variants.add(text.replaceAll("\"[^\"]*/[0-9]+\"", "{}"));
+        variants.add(text.replaceAll("\\[", "[1, "));
+        variants.add(text.replace('/', '\0'));
+        variants.add(text.replace(",", "\uFFFD,\r"));
+        for (String v : variants) {
+          Path f = dir.resolve(example.getFileName());
+          Files.writeString(f, v);
+          try {
+            RangeFile.read(f);
+          } catch (RangeFileException e) {
+            failures++;
+            assertThat(e.getMessage()).startsWith(f.toString());
+          }
+        }
+      }
+    }
+    assertThat(failures).isGreaterThan(1000);
   }
 }
