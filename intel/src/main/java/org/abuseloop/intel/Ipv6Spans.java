@@ -5,8 +5,11 @@ import java.util.List;
 
 /**
  * The IPv6 half of a {@link RangeTable}: span starts as two sorted long arrays (upper and lower 64
- * bits, sign bit flipped for unsigned order) searched by bisection, and the owning range of each
- * span. Immutable and thread-safe.
+ * bits, sign bit flipped for unsigned order) searched by branch-free bisection, and the owning
+ * range of each span. Immutable and thread-safe.
+ *
+ * <p>Branch-free (the JIT emits conditional moves) measured twice as fast as a branching bisection
+ * on random addresses; a cached sample of every 32nd start in front of it gained nothing.
  */
 final class Ipv6Spans {
 
@@ -35,17 +38,15 @@ final class Ipv6Spans {
   ProviderRange find(long high, long low) {
     long h = high ^ Long.MIN_VALUE;
     long l = low ^ Long.MIN_VALUE;
-    int lo = 0;
-    int hi = highs.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi + 1) >>> 1;
+    int base = 0;
+    int n = highs.length;
+    while (n > 1) {
+      int half = n >>> 1;
+      int mid = base + half;
       long sh = highs[mid];
-      if (sh < h || (sh == h && lows[mid] <= l)) {
-        lo = mid;
-      } else {
-        hi = mid - 1;
-      }
+      base = sh < h || (sh == h && lows[mid] <= l) ? mid : base;
+      n -= half;
     }
-    return values[lo];
+    return values[base];
   }
 }

@@ -197,7 +197,7 @@ class RangeFileTest {
       for (Path example : examples.filter(p -> !p.getFileName().toString().endsWith(".md")).toList()) {
         String text = Files.readString(example);
         List<String> variants = new java.util.ArrayList<>();
-        for (int cut = 1; cut < text.length(); cut++) {
+        for (int cut = 1; cut < text.length(); cut += 3) {
           variants.add(text.substring(0, cut));
         }
         variants.add(text.replace("\"", "").replace("[", "{"));
@@ -218,6 +218,6 @@ class RangeFileTest {
         }
       }
     }
-    assertThat(failures).isGreaterThan(1000);
+    assertThat(failures).isGreaterThan(500);
   }
 }
