@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.Service;
+import org.abuseloop.logs.sip.AsteriskParser;
+import org.abuseloop.logs.sip.FreeswitchParser;
 
 /**
  * The service parsers abuseloop knows, and which syslog program names belong to which service.
@@ -28,6 +30,8 @@ public final class ParserCatalog {
   /** Every parser this build ships. */
   public static ParserCatalog standard() {
     List<ServiceParser> parsers = new ArrayList<>();
+    parsers.add(new AsteriskParser());
+    parsers.add(new FreeswitchParser());
     return new ParserCatalog(parsers);
   }
 

@@ -24,11 +24,13 @@ public final class TimeReader {
   private final LocalDate referenceDate;
   private final byte[] lastSyslog = new byte[15];
   private long lastSyslogSecond = Long.MIN_VALUE;
+  private int lastSyslogLength;
   private long lastLocalMinute = Long.MIN_VALUE;
   private ZoneOffset lastLocalOffset;
 
   private long epochSecond;
   private int nanos;
+  private int fraction;
   private ZoneOffset offset;
 
   public TimeReader(ZoneId zone, Instant reference) {
@@ -59,48 +61,86 @@ public final class TimeReader {
   }
 
   /**
-   * Reads {@code Mmm dd HH:MM:SS} (day padded with a space or a zero) at {@code at}; returns the index
-   * after it, or -1. Does not read a fraction or a year that may follow.
+   * Reads {@code Mmm dd HH:MM:SS} (day padded with a space or a zero, or a single digit after one
+   * space as some relays write it) at {@code at}; returns the index after it, or -1. Does not read a
+   * fraction or a year that may follow.
    */
   int readSyslog(byte[] b, int at, int end) {
-    if (end - at < 15) {
+    if (end - at < 14) {
       return -1;
     }
-    if (lastSyslogSecond != Long.MIN_VALUE && sameBytes(b, at)) {
+    if (lastSyslogSecond != Long.MIN_VALUE && end - at >= 15 && sameBytes(b, at)) {
       epochSecond = lastSyslogSecond;
       nanos = 0;
       offset = lastLocalOffset;
-      return at + 15;
+      return at + lastSyslogLength;
     }
     int month = month(b, at);
     if (month < 0 || b[at + 3] != ' ') {
       return -1;
     }
-    int d1 = b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
-    int d2 = digit(b[at + 5]);
-    if (d1 < 0 || d2 < 0 || b[at + 6] != ' ') {
+    int dayDigits = digit(b[at + 4]) >= 0 && b[at + 5] == ' ' ? 1 : 2;
+    int length = 13 + dayDigits;
+    if (end - at < length) {
       return -1;
     }
-    int day = d1 * 10 + d2;
-    int secondOfDay = clock(b, at + 7);
-    if (secondOfDay < 0 || day < 1 || day > 31) {
+    int d1 = dayDigits == 1 || b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
+    int d2 = digit(b[at + 3 + dayDigits]);
+    if (d1 < 0 || d2 < 0 || b[at + 4 + dayDigits] != ' ') {
       return -1;
     }
+    int secondOfDay = clock(b, at + 5 + dayDigits);
+    LocalDate date = secondOfDay < 0 ? null : yearlessDate(month, d1 * 10 + d2);
+    if (date == null) {
+      return -1;
+    }
+    setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
+    if (end - at >= 15) {
+      System.arraycopy(b, at, lastSyslog, 0, 15);
+      lastSyslogSecond = epochSecond;
+      lastSyslogLength = length;
+    }
+    return at + length;
+  }
+
+  /**
+   * Reads {@code MM-DD HH:MM:SS[.fraction]} (a date without its year, as some FreeSWITCH set-ups
+   * write it) at {@code at}; returns the index after it, or -1. The year is found as for syslog dates.
+   */
+  int readMonthDay(byte[] b, int at, int end) {
+    if (end - at < 14 || b[at + 2] != '-' || b[at + 5] != ' ') {
+      return -1;
+    }
+    int month = fixed(b, at, 2);
+    int day = fixed(b, at + 3, 2);
+    int secondOfDay = month < 0 || day < 0 ? -1 : clock(b, at + 6);
+    LocalDate date = secondOfDay < 0 ? null : yearlessDate(month, day);
+    if (date == null) {
+      return -1;
+    }
+    int i = readFraction(b, at + 14, end, false);
+    if (i < 0) {
+      return -1;
+    }
+    setLocal(date.toEpochDay() * 86400 + secondOfDay, fraction);
+    return i;
+  }
+
+  /**
+   * The date of a month and day written without a year: in the reference's year, or the year before
+   * when that would put it more than a day after the reference (or when the day exists only then, as
+   * February 29th); null when the day exists in neither.
+   */
+  private LocalDate yearlessDate(int month, int day) {
     int year = referenceDate.getYear();
-    if (!validDate(year, month, day) && !validDate(year - 1, month, day)) {
-      return -1;
+    if (day < 1 || day > 31 || month < 1 || month > 12) {
+      return null;
     }
     LocalDate date = validDate(year, month, day) ? LocalDate.of(year, month, day) : null;
     if (date == null || date.isAfter(referenceDate.plusDays(1))) {
-      if (!validDate(year - 1, month, day)) {
-        return -1;
-      }
-      date = LocalDate.of(year - 1, month, day);
+      return validDate(year - 1, month, day) ? LocalDate.of(year - 1, month, day) : null;
     }
-    setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
-    System.arraycopy(b, at, lastSyslog, 0, 15);
-    lastSyslogSecond = epochSecond;
-    return at + 15;
+    return date;
   }
 
   /**
@@ -123,25 +163,11 @@ public final class TimeReader {
     if (secondOfDay < 0) {
       return -1;
     }
-    int i = at + 19;
-    int frac = 0;
-    if (i < end && (b[i] == '.' || b[i] == ',')) {
-      int digits = 0;
-      i++;
-      while (i < end && b[i] >= '0' && b[i] <= '9') {
-        if (digits < 9) {
-          frac = frac * 10 + (b[i] - '0');
-          digits++;
-        }
-        i++;
-      }
-      if (digits == 0) {
-        return -1;
-      }
-      for (int k = digits; k < 9; k++) {
-        frac *= 10;
-      }
+    int i = readFraction(b, at + 19, end, true);
+    if (i < 0) {
+      return -1;
     }
+    int frac = fraction;
     long local = LocalDate.of(year, month, day).toEpochDay() * 86400 + secondOfDay;
     int offsetEnd = readOffset(b, i, end);
     if (offsetEnd < 0 && allowSpaceOffset && i < end && b[i] == ' ') {
@@ -154,6 +180,36 @@ public final class TimeReader {
     }
     setLocal(local, frac);
     return i;
+  }
+
+  /**
+   * Reads an optional fraction of a second ({@code .123456}, or {@code ,123} when {@code comma}) at
+   * {@code i} into {@link #fraction} as nanoseconds; index after it (i itself when there is none), or
+   * -1 when the separator has no digits after it.
+   */
+  private int readFraction(byte[] b, int i, int end, boolean comma) {
+    fraction = 0;
+    if (i >= end || (b[i] != '.' && !(comma && b[i] == ','))) {
+      return i;
+    }
+    int digits = 0;
+    int j = i + 1;
+    int frac = 0;
+    while (j < end && b[j] >= '0' && b[j] <= '9') {
+      if (digits < 9) {
+        frac = frac * 10 + (b[j] - '0');
+        digits++;
+      }
+      j++;
+    }
+    if (digits == 0) {
+      return -1;
+    }
+    for (int k = digits; k < 9; k++) {
+      frac *= 10;
+    }
+    fraction = frac;
+    return j;
   }
 
   /** Reads Z, +HH:MM, +HHMM or +HH at {@code i} into {@link #offset}; index after it, or -1. */
