@@ -90,14 +90,23 @@ public final class FreeswitchParser implements ServiceParser {
     if (peer == null || m.endsWithTrimmed(FALLING_BACK)) {
       return null;
     }
+    int end = SipText.trimmedEnd(m);
     Family family;
-    if (m.matchesAt(space, REJECTED_BY_REGISTER_ACL)) {
+    if (m.matchesAt(space, REJECTED_BY_REGISTER_ACL) && aclName(m, space + REJECTED_BY_REGISTER_ACL.length(), end, true)) {
       family = FreeswitchFamilies.REGISTER_ACL_REJECTED;
-    } else if (m.matchesAt(space, REJECTED_BY_ACL)) {
+    } else if (m.matchesAt(space, REJECTED_BY_ACL) && aclName(m, space + REJECTED_BY_ACL.length(), end, false)) {
       family = FreeswitchFamilies.ACL_REJECTED;
     } else {
       return null;
     }
     return m.event(family).source(peer.address()).sourcePort(peer.port()).build();
+  }
+
+  /** The rest of the line is {@code  "NAME"} (or, for the register ACL, may be empty). */
+  private static boolean aclName(Message m, int from, int end, boolean mayBeEmpty) {
+    if (from == end) {
+      return mayBeEmpty;
+    }
+    return end - from >= 3 && m.byteAt(from) == ' ' && m.byteAt(from + 1) == '"' && m.byteAt(end - 1) == '"';
   }
 }

@@ -57,7 +57,8 @@ final class IaxMessages {
     } else {
       return null;
     }
-    return event(m, family, peer, quoted(m, user, family == AsteriskFamilies.IAX_MD5_FAILED));
+    int close = closingQuote(m, user, family == AsteriskFamilies.IAX_MD5_FAILED);
+    return close < 0 ? null : event(m, family, peer, SipText.textOrNull(m, user, close));
   }
 
   /** The peer name is the caller's text: the address is read from the fixed {@code (from ADDR)} at the end. */
@@ -89,11 +90,15 @@ final class IaxMessages {
     return event(m, AsteriskFamilies.IAX_NO_EXTENSION, peer, extension);
   }
 
-  /** The user in quotes from {@code from}: to the last quote, or (MD5) to the quote before " (". */
-  private static String quoted(Message m, int from, boolean beforeHashes) {
+  /**
+   * The quote that closes the user name starting at {@code from}: the last character of the line, or
+   * (MD5) the one before the {@code (hash != hash)} that ends it; -1 when the line does not end so.
+   */
+  private static int closingQuote(Message m, int from, boolean beforeHashes) {
     int end = SipText.trimmedEnd(m);
     int close = beforeHashes ? m.lastIndexOf(QUOTE_PAREN, end) : end - 1;
-    return close > from && m.byteAt(close) == '\'' ? m.text(from, close) : null;
+    boolean closed = beforeHashes ? m.byteAt(end - 1) == ')' : m.byteAt(close) == '\'';
+    return close >= from && closed ? close : -1;
   }
 
   private static Event event(Message m, Family family, HostPort peer, String user) {

@@ -44,13 +44,15 @@ final class ManagerMessages {
     if (peer == null) {
       return null;
     }
-    int end = SipText.trimmedEnd(m);
-    String name = end - 1 >= user && m.byteAt(end - 1) == '\'' ? m.text(user, end - 1) : null;
+    int close = SipText.trimmedEnd(m) - 1;
+    if (close < user || m.byteAt(close) != '\'') {
+      return null;
+    }
     return m.event(family)
         .source(peer.address())
         .sourcePort(peer.port())
         .protocol(Protocol.TCP)
-        .user(name == null || name.isEmpty() ? null : name)
+        .user(SipText.textOrNull(m, user, close))
         .build();
   }
 }

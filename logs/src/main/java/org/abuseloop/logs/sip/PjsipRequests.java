@@ -23,7 +23,6 @@ final class PjsipRequests {
   private static final Needle FAILED_FOR = Needle.of("' failed for '");
   private static final Needle CALL_ID = Needle.of("' (callid: ");
   private static final Needle REASON_DASH = Needle.of(") - ");
-  private static final Needle AFTER_TRIES = Needle.of(" after ");
   private static final int MAX_CANDIDATES = 8;
 
   private static final ReasonTable REASONS = new ReasonTable()
@@ -43,7 +42,7 @@ final class PjsipRequests {
     }
     int end = SipText.trimmedEnd(m);
     int dash = m.lastIndexOf(REASON_DASH, end);
-    Family family = dash < from ? null : REASONS.exactOrFollowedBy(m, dash + REASON_DASH.length(), end, AFTER_TRIES);
+    Family family = dash < from ? null : REASONS.exactOrCounted(m, dash + REASON_DASH.length(), end);
     if (family == null) {
       return null;
     }

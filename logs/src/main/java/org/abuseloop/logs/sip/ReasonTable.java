@@ -12,6 +12,10 @@ import org.abuseloop.logs.Needle;
  */
 final class ReasonTable {
 
+  private static final Needle AFTER = Needle.of(" after ");
+  private static final Needle TRIES_IN = Needle.of(" tries in ");
+  private static final Needle MS = Needle.of(" ms");
+
   private final List<Needle> texts = new ArrayList<>();
   private final List<Family> families = new ArrayList<>();
 
@@ -32,17 +36,34 @@ final class ReasonTable {
   }
 
   /**
-   * The family whose text is {@code [from, to)}, or starts it followed by {@code tail} (as in
-   * {@code No matching endpoint found after 5 tries in 2.500 ms}), or null.
+   * The family whose text is {@code [from, to)}, or is followed there by PJSIP's count of tries
+   * ({@code No matching endpoint found after 5 tries in 2.500 ms}), or null.
    */
-  Family exactOrFollowedBy(Message m, int from, int to, Needle tail) {
+  Family exactOrCounted(Message m, int from, int to) {
     for (int i = 0; i < texts.size(); i++) {
       Needle t = texts.get(i);
-      if (SipText.equals(m, from, to, t)
-          || (m.matchesAt(from, t) && from + t.length() < to && m.matchesAt(from + t.length(), tail))) {
+      if (SipText.equals(m, from, to, t) || (m.matchesAt(from, t) && isTryCount(m, from + t.length(), to))) {
         return families.get(i);
       }
     }
     return null;
+  }
+
+  /** True when {@code [from, to)} is exactly {@code " after N tries in T.TTT ms"}. */
+  private static boolean isTryCount(Message m, int from, int to) {
+    if (!m.matchesAt(from, AFTER)) {
+      return false;
+    }
+    int count = from + AFTER.length();
+    int countEnd = m.digitsEnd(count);
+    if (countEnd == count || !m.matchesAt(countEnd, TRIES_IN)) {
+      return false;
+    }
+    int ms = countEnd + TRIES_IN.length();
+    int msEnd = m.digitsEnd(ms);
+    if (msEnd < to && m.byteAt(msEnd) == '.') {
+      msEnd = m.digitsEnd(msEnd + 1);
+    }
+    return msEnd > ms && SipText.equals(m, msEnd, to, MS);
   }
 }

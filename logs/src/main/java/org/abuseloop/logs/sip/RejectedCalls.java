@@ -62,12 +62,9 @@ final class RejectedCalls {
     return draft.build();
   }
 
-  /** The context name after the suffix is configuration: it runs to the final {@code '} or {@code '.}. */
+  /** The context name after the suffix is configuration: it runs to the final {@code '.}. */
   private static boolean endsWithContext(Message m, int suffix) {
     int end = SipText.trimmedEnd(m);
-    if (end > 0 && m.byteAt(end - 1) == '.') {
-      end--;
-    }
-    return end > suffix + NOT_FOUND.length() - 1 && m.byteAt(end - 1) == '\'';
+    return end - 2 >= suffix + NOT_FOUND.length() && m.byteAt(end - 1) == '.' && m.byteAt(end - 2) == '\'';
   }
 }

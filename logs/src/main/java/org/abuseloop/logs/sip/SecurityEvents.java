@@ -45,7 +45,9 @@ final class SecurityEvents {
     int nameStart = body + SECURITY_EVENT.length();
     int nameEnd = m.indexOf((byte) '"', nameStart);
     Family family = nameEnd < 0 ? null : EVENTS.exact(m, nameStart, nameEnd);
-    int remote = family == null ? -1 : m.lastIndexOf(REMOTE);
+    // Every value is quoted: a line that does not end with a quote was cut.
+    int end = SipText.trimmedEnd(m);
+    int remote = family == null || m.byteAt(end - 1) != '"' ? -1 : m.lastIndexOf(REMOTE);
     if (remote < nameEnd || (clientWritesAfterRemote(m, nameEnd, family) && m.lastIndexOf(REMOTE, remote) >= 0)) {
       return null;
     }
