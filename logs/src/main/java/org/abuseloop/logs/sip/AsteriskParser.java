@@ -13,6 +13,9 @@ import org.abuseloop.logs.ServiceParser;
  * (AMI) login failures, the security event log and FreePBX's refusals. The head of the line (level,
  * thread, source file) is checked first; each message is then recognised by fixed text at the start
  * of its body. Stateless and thread-safe.
+ *
+ * <p>Byte scans rather than regular expressions, by the project's rule for the hot path: each line is
+ * read once, without backtracking and without building a String unless it is an attack.
  */
 public final class AsteriskParser implements ServiceParser {
 
@@ -60,6 +63,6 @@ public final class AsteriskParser implements ServiceParser {
   /** "Call from" and "ENDPOINT: Call" (any first letter), or an AMI line (an address first). */
   private static Event callOrLogin(Message m, int body) {
     Event e = RejectedCalls.read(m, body);
-    return e != null ? e : ManagerMessages.read(m, body);
+    return e != null ? e : AmiMessages.read(m, body);
   }
 }

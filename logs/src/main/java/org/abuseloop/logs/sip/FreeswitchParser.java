@@ -14,6 +14,8 @@ import org.abuseloop.logs.ServiceParser;
  * rejections. The {@code [USER@DOMAIN]} part is the caller's text; the address is the one after the
  * fixed {@code from ip } (or {@code ] from }) that ends the line, or the one right after {@code IP } at
  * the start. Stateless and thread-safe.
+ *
+ * <p>Byte scans rather than regular expressions, by the project's rule for the hot path.
  */
 public final class FreeswitchParser implements ServiceParser {
 

@@ -7,6 +7,9 @@ import org.abuseloop.logs.Message;
  * A peer address with an optional port, in the forms SIP servers print it: {@code 192.0.2.1},
  * {@code 192.0.2.1:5060}, {@code [2001:db8::1]:5060}, {@code [2001:db8::1]} and {@code 2001:db8::1}.
  * Immutable and thread-safe; {@code port} is 0 when the text has none.
+ *
+ * <p>Written by hand rather than with Guava's {@code HostAndPort}: it reads the line's bytes in place
+ * (no String per line) and knows PJSIP's IPv6 with a port but without brackets.
  */
 record HostPort(IpAddress address, int port) {
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Each Asterisk message family on a line as Asterisk writes it: family, kind, source, port, user, target. */
 class AsteriskParserTest {
 
   private static final String HEAD = "[2024-05-01 10:00:00] NOTICE[1638] ";

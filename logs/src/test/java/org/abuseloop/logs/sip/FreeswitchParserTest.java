@@ -9,6 +9,7 @@ import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** Each FreeSWITCH message family, in the heads FreeSWITCH writes: family, kind, source, user. */
 class FreeswitchParserTest {
 
   private static Event event(String line) {

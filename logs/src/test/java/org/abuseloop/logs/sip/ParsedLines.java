@@ -12,7 +12,10 @@ import org.abuseloop.core.Event;
 import org.abuseloop.logs.LogParser;
 import org.abuseloop.logs.ParserCatalog;
 
-/** Runs lines through the whole log pipeline (format sniffing, envelope, parser), as a file would. */
+/**
+ * Runs lines through the whole log pipeline (format sniffing, envelope, parser), as a file would.
+ * Stateless and thread-safe.
+ */
 final class ParsedLines {
 
   static final Instant REFERENCE = Instant.parse("2024-12-31T12:00:00Z");

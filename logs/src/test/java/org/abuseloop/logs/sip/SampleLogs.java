@@ -15,7 +15,8 @@ import java.util.Random;
  * an extension enumeration, PJSIP, IAX2 and manager login failures, calls to premium numbers and ACL
  * refusals, between ordinary lines. Only documentation addresses appear (192.0.2.0/24 is the PBX's own
  * network, 198.51.100.0/24, 203.0.113.0/24 and 2001:db8::/32 the attackers). Deterministic: the same
- * text on every run. Run {@link #main} from the project root to rewrite the files.
+ * text on every run. Run {@link #main} from the project root to rewrite the files. Not thread-safe:
+ * one instance writes one file.
  */
 final class SampleLogs {
 

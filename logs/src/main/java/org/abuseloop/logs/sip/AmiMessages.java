@@ -12,13 +12,13 @@ import org.abuseloop.logs.Needle;
  * user 'USER'} and {@code ADDR failed to pass IP ACL as 'USER'}. AMI runs over TCP. Stateless and
  * thread-safe.
  */
-final class ManagerMessages {
+final class AmiMessages {
 
   private static final Needle FAILED_AUTH = Needle.of(" failed to authenticate as '");
   private static final Needle NONEXISTENT = Needle.of(" tried to authenticate with nonexistent user '");
   private static final Needle FAILED_ACL = Needle.of(" failed to pass IP ACL as '");
 
-  private ManagerMessages() {}
+  private AmiMessages() {}
 
   /** The event of an AMI notice starting at {@code body}, or null. */
   static Event read(Message m, int body) {
