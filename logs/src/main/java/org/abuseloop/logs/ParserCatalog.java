@@ -6,8 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.Service;
-import org.abuseloop.logs.sip.AsteriskParser;
-import org.abuseloop.logs.sip.FreeswitchParser;
+import org.abuseloop.logs.mail.CourierParser;
+import org.abuseloop.logs.mail.DovecotParser;
+import org.abuseloop.logs.mail.EximParser;
+import org.abuseloop.logs.mail.PostfixParser;
+import org.abuseloop.logs.mail.SendmailParser;
 
 /**
  * The service parsers abuseloop knows, and which syslog program names belong to which service.
@@ -30,9 +33,27 @@ public final class ParserCatalog {
   /** Every parser this build ships. */
   public static ParserCatalog standard() {
     List<ServiceParser> parsers = new ArrayList<>();
-    parsers.add(new AsteriskParser());
-    parsers.add(new FreeswitchParser());
+    parsers.add(new PostfixParser());
+    parsers.add(new EximParser());
+    parsers.add(new DovecotParser());
+    parsers.add(new SendmailParser());
+    parsers.add(new CourierParser());
+    parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
+    parsers.add(new org.abuseloop.logs.sip.KamailioParser());
+    parsers.add(new org.abuseloop.logs.sip.AsteriskParser());
+    parsers.add(new org.abuseloop.logs.sip.FreeswitchParser());
+    parsers.add(new org.abuseloop.logs.ssh.SshdParser());
+    parsers.add(new org.abuseloop.logs.ssh.DropbearParser());
     return new ParserCatalog(parsers);
+  }
+
+  /** The same parsers as one source uses them (see {@link ServiceParser#forSource()}); for one source only. */
+  public ParserCatalog forSource() {
+    List<ServiceParser> own = new ArrayList<>(all.size());
+    for (ServiceParser p : all) {
+      own.add(p.forSource());
+    }
+    return new ParserCatalog(own);
   }
 
   public ServiceParser parser(Service service) {

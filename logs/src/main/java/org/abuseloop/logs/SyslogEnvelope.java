@@ -33,7 +33,27 @@ public final class SyslogEnvelope implements Envelope {
     if (after < 0 || after >= end || b[after] != ' ') {
       return false;
     }
-    return readHostAndProgram(m, time, after + 1);
+    // "2024-05-01 10:00:00 text" is also how Exim and FreeSWITCH date their own files: with a space
+    // instead of the 'T', the line is syslog only when a program token ("prog[pid]:") follows.
+    boolean spaceDated = b[i] >= '0' && b[i] <= '9' && b[i + 10] == ' ';
+    return readHostAndProgram(m, time, skipFacility(b, after + 1, end), spaceDated);
+  }
+
+  /** Skips a {@code <mail.notice> } token (syslog-ng's and BSD syslogd's facility.priority) at {@code i}. */
+  private static int skipFacility(byte[] b, int i, int end) {
+    if (i >= end || b[i] != '<') {
+      return i;
+    }
+    int close = tokenEnd(b, i, end) - 1;
+    boolean dotted = false;
+    for (int j = i + 1; j < close; j++) {
+      if (b[j] == '.') {
+        dotted = true;
+      } else if (b[j] < 'a' || b[j] > 'z') {
+        return i;
+      }
+    }
+    return dotted && close + 1 < end && b[close] == '>' ? close + 2 : i;
   }
 
   /** Reads a BSD or ISO timestamp at {@code i} with what may follow it; index after it, or -1. */
@@ -68,7 +88,7 @@ public final class SyslogEnvelope implements Envelope {
     return j > i + 1 && j < end && b[j] == '>' ? j + 1 : -1;
   }
 
-  private static boolean readHostAndProgram(Message m, TimeReader time, int i) {
+  private static boolean readHostAndProgram(Message m, TimeReader time, int i, boolean programRequired) {
     byte[] b = m.bytes();
     int end = m.end();
     int tokenEnd = tokenEnd(b, i, end);
@@ -84,8 +104,16 @@ public final class SyslogEnvelope implements Envelope {
         // Only "time host" and nothing else: not a syslog line we can use.
         return false;
       }
+      if (programRequired && !looksLikeProgram(b, progStart, progTokenEnd)) {
+        return false;
+      }
     }
     int progEnd = programNameEnd(b, progStart, progTokenEnd);
+    if (isBracketedName(b, progStart, progTokenEnd)) {
+      // "[sshd]:" or "[sshd]": a bracketed name with no pid, as some syslog daemons write.
+      progStart++;
+      progEnd = progTokenEnd - (b[progTokenEnd - 1] == ':' ? 2 : 1);
+    }
     int msgStart = progTokenEnd < end ? progTokenEnd + 1 : end;
     time.applyTo(m);
     m.setProgram(progStart, progEnd);
@@ -93,9 +121,31 @@ public final class SyslogEnvelope implements Envelope {
     return true;
   }
 
-  /** A program token ends with ':' (as in {@code sshd[12]:} or {@code kernel:}). */
+  /**
+   * A program token ends with ':' (as in {@code sshd[12]:} or {@code kernel:}), or is a bracketed
+   * name ({@code [sshd]}), which no host name can be.
+   */
   private static boolean looksLikeProgram(byte[] b, int from, int to) {
-    return to - from >= 2 && b[to - 1] == ':';
+    return to - from >= 2 && (b[to - 1] == ':' || isBracketedName(b, from, to));
+  }
+
+  /** {@code [name]} or {@code [name]:}, the name a letter then letters, digits, '-', '_' or '.' (not an address). */
+  private static boolean isBracketedName(byte[] b, int from, int to) {
+    int close = to > from && b[to - 1] == ':' ? to - 2 : to - 1;
+    if (close - from < 2 || b[from] != '[' || b[close] != ']' || !isLetter(b[from + 1])) {
+      return false;
+    }
+    for (int i = from + 2; i < close; i++) {
+      byte c = b[i];
+      if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** The program name without {@code [pid]} and the trailing colon, and without a leading path. */

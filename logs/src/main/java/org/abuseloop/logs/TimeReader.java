@@ -24,7 +24,6 @@ public final class TimeReader {
   private final LocalDate referenceDate;
   private final byte[] lastSyslog = new byte[15];
   private long lastSyslogSecond = Long.MIN_VALUE;
-  private int lastSyslogLength;
   private long lastLocalMinute = Long.MIN_VALUE;
   private ZoneOffset lastLocalOffset;
 
@@ -61,51 +60,57 @@ public final class TimeReader {
   }
 
   /**
-   * Reads {@code Mmm dd HH:MM:SS} (day padded with a space or a zero, or a single digit after one
-   * space as some relays write it) at {@code at}; returns the index after it, or -1. Does not read a
-   * fraction or a year that may follow.
+   * Reads {@code Mmm dd HH:MM:SS} (day padded with a space or a zero) at {@code at}; returns the index
+   * after it, or -1. Does not read a fraction or a year that may follow.
    */
   int readSyslog(byte[] b, int at, int end) {
-    if (end - at < 14) {
+    if (end - at >= 14 && b[at + 3] == ' ' && digit(b[at + 4]) >= 0 && b[at + 5] == ' ') {
+      return readUnpaddedSyslog(b, at);
+    }
+    if (end - at < 15) {
       return -1;
     }
-    if (lastSyslogSecond != Long.MIN_VALUE && end - at >= 15 && sameBytes(b, at)) {
+    if (lastSyslogSecond != Long.MIN_VALUE && sameBytes(b, at)) {
       epochSecond = lastSyslogSecond;
       nanos = 0;
       offset = lastLocalOffset;
-      return at + lastSyslogLength;
+      return at + 15;
     }
     int month = month(b, at);
     if (month < 0 || b[at + 3] != ' ') {
       return -1;
     }
-    int dayDigits = digit(b[at + 4]) >= 0 && b[at + 5] == ' ' ? 1 : 2;
-    int length = 13 + dayDigits;
-    if (end - at < length) {
+    int d1 = b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
+    int d2 = digit(b[at + 5]);
+    if (d1 < 0 || d2 < 0 || b[at + 6] != ' ') {
       return -1;
     }
-    int d1 = dayDigits == 1 || b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
-    int d2 = digit(b[at + 3 + dayDigits]);
-    if (d1 < 0 || d2 < 0 || b[at + 4 + dayDigits] != ' ') {
+    int day = d1 * 10 + d2;
+    int secondOfDay = clock(b, at + 7);
+    if (secondOfDay < 0 || day < 1 || day > 31) {
       return -1;
     }
-    int secondOfDay = clock(b, at + 5 + dayDigits);
-    LocalDate date = secondOfDay < 0 ? null : yearlessDate(month, d1 * 10 + d2);
-    if (date == null) {
+    int year = referenceDate.getYear();
+    if (!validDate(year, month, day) && !validDate(year - 1, month, day)) {
       return -1;
+    }
+    LocalDate date = validDate(year, month, day) ? LocalDate.of(year, month, day) : null;
+    if (date == null || date.isAfter(referenceDate.plusDays(1))) {
+      if (!validDate(year - 1, month, day)) {
+        return -1;
+      }
+      date = LocalDate.of(year - 1, month, day);
     }
     setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
-    if (end - at >= 15) {
-      System.arraycopy(b, at, lastSyslog, 0, 15);
-      lastSyslogSecond = epochSecond;
-      lastSyslogLength = length;
-    }
-    return at + length;
+    System.arraycopy(b, at, lastSyslog, 0, 15);
+    lastSyslogSecond = epochSecond;
+    return at + 15;
   }
 
   /**
    * Reads {@code MM-DD HH:MM:SS[.fraction]} (a date without its year, as some FreeSWITCH set-ups
-   * write it) at {@code at}; returns the index after it, or -1. The year is found as for syslog dates.
+   * write it) at {@code at}; returns the index after it, or -1. The year is found as for syslog dates:
+   * the reference's, or the year before when that would put the date more than a day after it.
    */
   int readMonthDay(byte[] b, int at, int end) {
     if (end - at < 14 || b[at + 2] != '-' || b[at + 5] != ' ') {
@@ -126,11 +131,7 @@ public final class TimeReader {
     return i;
   }
 
-  /**
-   * The date of a month and day written without a year: in the reference's year, or the year before
-   * when that would put it more than a day after the reference (or when the day exists only then, as
-   * February 29th); null when the day exists in neither.
-   */
+  /** The date of a month and day written without a year (see {@link #readMonthDay}), or null. */
   private LocalDate yearlessDate(int month, int day) {
     int year = referenceDate.getYear();
     if (day < 1 || day > 31 || month < 1 || month > 12) {
@@ -141,6 +142,26 @@ public final class TimeReader {
       return validDate(year - 1, month, day) ? LocalDate.of(year - 1, month, day) : null;
     }
     return date;
+  }
+
+  /**
+   * Reads {@code Mmm d HH:MM:SS} with a one-digit day and a single space (some relays and hand-made
+   * samples write it so); index after it, or -1. Not cached: it is rare.
+   */
+  private int readUnpaddedSyslog(byte[] b, int at) {
+    int month = month(b, at);
+    int day = digit(b[at + 4]);
+    int secondOfDay = clock(b, at + 6);
+    if (month < 0 || day < 1 || secondOfDay < 0) {
+      return -1;
+    }
+    int year = referenceDate.getYear();
+    LocalDate date = LocalDate.of(year, month, day);
+    if (date.isAfter(referenceDate.plusDays(1))) {
+      date = LocalDate.of(year - 1, month, day);
+    }
+    setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
+    return at + 14;
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Random;
  * text on every run. Run {@link #main} from the project root to rewrite the files. Not thread-safe:
  * one instance writes one file.
  */
-final class SampleLogs {
+final class SipSampleLogs {
 
   static final String ASTERISK_FILE = "asterisk-messages.log";
   static final String FREESWITCH_FILE = "freeswitch.log";
@@ -31,7 +31,7 @@ final class SampleLogs {
   private final Random random = new Random(20250314L);
   private LocalDateTime now = LocalDateTime.of(2025, 3, 14, 1, 58, 12);
 
-  private SampleLogs() {}
+  private SipSampleLogs() {}
 
   public static void main(String[] args) throws IOException {
     Path dir = Path.of(args.length > 0 ? args[0] : "examples/logs");
@@ -43,7 +43,7 @@ final class SampleLogs {
   // ---------------------------------------------------------------- Asterisk
 
   static String asteriskMessages() {
-    SampleLogs s = new SampleLogs();
+    SipSampleLogs s = new SipSampleLogs();
     s.asteriskOrdinary(6);
     s.registerFlood();
     s.asteriskOrdinary(3);
@@ -208,7 +208,7 @@ final class SampleLogs {
   // ---------------------------------------------------------------- FreeSWITCH
 
   static String freeswitchLog() {
-    SampleLogs s = new SampleLogs();
+    SipSampleLogs s = new SipSampleLogs();
     s.freeswitchOrdinary(8);
     s.freeswitchRegisterFlood();
     s.freeswitchOrdinary(4);

@@ -17,7 +17,7 @@ import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
 /** The demo's sample logs are the generator's output, and read as the attacks they stage. */
-class SampleLogsTest {
+class SipSampleLogsTest {
 
   private static final List<IpPrefix> DOCUMENTATION = List.of(
       IpPrefix.parse("192.0.2.0/24"), IpPrefix.parse("198.51.100.0/24"), IpPrefix.parse("203.0.113.0/24"),
@@ -39,14 +39,14 @@ class SampleLogsTest {
   @Test
   void theCommittedFilesAreTheGeneratorsOutput() throws IOException {
     String hint = "regenerate with: java -cp logs/target/test-classes:logs/target/classes:core/target/classes "
-        + "org.abuseloop.logs.sip.SampleLogs examples/logs";
-    assertThat(committed(SampleLogs.ASTERISK_FILE)).as(hint).isEqualTo(SampleLogs.asteriskMessages());
-    assertThat(committed(SampleLogs.FREESWITCH_FILE)).as(hint).isEqualTo(SampleLogs.freeswitchLog());
+        + "org.abuseloop.logs.sip.SipSampleLogs examples/logs";
+    assertThat(committed(SipSampleLogs.ASTERISK_FILE)).as(hint).isEqualTo(SipSampleLogs.asteriskMessages());
+    assertThat(committed(SipSampleLogs.FREESWITCH_FILE)).as(hint).isEqualTo(SipSampleLogs.freeswitchLog());
   }
 
   @Test
   void theAsteriskSampleStagesItsAttacks() throws IOException {
-    String text = committed(SampleLogs.ASTERISK_FILE);
+    String text = committed(SipSampleLogs.ASTERISK_FILE);
     List<Event> events = ParsedLines.events(text.getBytes(StandardCharsets.UTF_8));
     long lines = text.lines().count();
     long ordinary = text.lines().filter(l -> l.contains("VERBOSE[") || l.contains("is now Reachable")).count();
@@ -68,7 +68,7 @@ class SampleLogsTest {
 
   @Test
   void theFreeswitchSampleStagesItsAttacks() throws IOException {
-    String text = committed(SampleLogs.FREESWITCH_FILE);
+    String text = committed(SipSampleLogs.FREESWITCH_FILE);
     List<Event> events = ParsedLines.events(text.getBytes(StandardCharsets.UTF_8));
     long lines = text.lines().count();
     long ordinary = text.lines().filter(l -> !l.contains("[WARNING]")).count();
