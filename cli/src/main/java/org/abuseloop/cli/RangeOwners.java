@@ -48,6 +48,15 @@ final class RangeOwners implements OwnerLookup {
     return table.lookup(address);
   }
 
+  /** The owner as the detector keys campaigns: {@code "aws eu-west-1"}, the provider alone, or null. */
+  String ownerName(IpAddress address) {
+    ProviderRange r = table.lookup(address);
+    if (r == null) {
+      return null;
+    }
+    return r.region() == null ? r.provider().id() : r.provider().id() + " " + r.region();
+  }
+
   @Override
   public SourceOwner ownerOf(IpAddress address) {
     ProviderRange r = table.lookup(address);
