@@ -5,13 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Locations;
 import org.junit.jupiter.api.Test;
 
 class DetectArchitectureTest {
 
   private final JavaClasses classes = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-      .importPackages("org.abuseloop.detect");
+      .importLocations(Locations.ofPackage("org.abuseloop.detect"));
 
   @Test
   void detectDependsOnlyOnCore() {

@@ -18,7 +18,7 @@ import org.abuseloop.core.Incident;
 import org.abuseloop.core.Service;
 
 /** The detector against naive reference computations over whole event lists. */
-class ThresholdProperties {
+class DetectorPropertiesTest {
 
   private static final EventFilter SSH = EventFilter.of(Set.of(Service.SSHD), Set.of(EventKind.AUTH_FAILURE));
 
@@ -72,12 +72,13 @@ class ThresholdProperties {
     assertThat(actual).isEqualTo(expected);
   }
 
-  @Property
+  private static final DetectionConfig DEFAULTS = DetectionConfig.defaults();
+
+  @Property(tries = 200)
   void theCapHoldsForAnyStream(
       @ForAll @Size(max = 400) List<@IntRange(min = 0, max = 2_000) Integer> sources,
       @ForAll @IntRange(min = 1, max = 50) int cap) {
-    DetectionConfig config = DetectionConfig.defaults();
-    Detector d = Detector.builder(config.withSettings(config.settings().withMaxKeys(cap))).build();
+    Detector d = Detector.builder(DEFAULTS.withSettings(DEFAULTS.settings().withMaxKeys(cap))).build();
     long t = 0;
     for (int s : sources) {
       t += 7;
