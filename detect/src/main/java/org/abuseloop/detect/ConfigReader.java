@@ -2,12 +2,18 @@ package org.abuseloop.detect;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,7 +77,8 @@ final class ConfigReader {
       return null;
     }
     try {
-      return MAPPER.readValue(yaml, RawConfig.class);
+      RawConfig raw = MAPPER.reader().withHandler(new UnknownKeys()).readValue(yaml, RawConfig.class);
+      return problems.isEmpty() ? raw : null;
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? ""
           : " (known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
@@ -84,6 +91,35 @@ final class ConfigReader {
       problems.add("not valid YAML: " + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
     }
     return null;
+  }
+
+  /** Records every unknown key with its path and goes on, so one run reports them all. */
+  private final class UnknownKeys extends DeserializationProblemHandler {
+    @Override
+    public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
+        JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
+      String parent = path(p.getParsingContext().getParent());
+      problems.add((parent.isEmpty() ? "" : parent + ".") + name + ": unknown key" + at(p.currentLocation()));
+      p.skipChildren();
+      return true;
+    }
+  }
+
+  /** The YAML path of a parsing context: {@code scenarios[2].match}. */
+  private static String path(JsonStreamContext ctx) {
+    List<String> parts = new ArrayList<>();
+    for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inArray()) {
+        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
+      } else if (c.getCurrentName() != null) {
+        parts.add("." + c.getCurrentName());
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    for (int i = parts.size() - 1; i >= 0; i--) {
+      sb.append(parts.get(i));
+    }
+    return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
   }
 
   private Settings settings(RawSettings raw) {

@@ -169,6 +169,21 @@ class DetectionConfigTest {
             "scenarios[3].type: unknown type 'bucket' (one of threshold, leaky, distinct)"));
   }
 
+  @Test
+  void everyUnknownKeyIsReportedAtOnce() {
+    String yaml = """
+        settings: {maxKey: 5}
+        scenarios:
+          - {id: a, type: threshold, match: {kinds: [scanner], kind: [x]}, count: 2, window: 1m, windows: 2m}
+          - {id: b, type: threshold, match: {kinds: [scanner]}, count: 2, window: 1m, colour: red}
+        """;
+    assertThatThrownBy(() -> DetectionConfig.parse(yaml, "bad.yaml"))
+        .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+            .map(p -> p.replaceAll(" \\(line.*", ""))
+            .containsExactly("settings.maxKey: unknown key", "scenarios[0].match.kind: unknown key",
+                "scenarios[0].windows: unknown key", "scenarios[1].colour: unknown key"));
+  }
+
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "''|empty document: no scenarios",
