@@ -38,6 +38,8 @@ public final class ParserCatalog {
     parsers.add(new DovecotParser());
     parsers.add(new SendmailParser());
     parsers.add(new CourierParser());
+    parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
+    parsers.add(new org.abuseloop.logs.sip.KamailioParser());
     return new ParserCatalog(parsers);
   }
 
