@@ -89,6 +89,8 @@ final class ConfigReader {
       problems.add(path(e) + ": " + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
     } catch (JacksonException e) {
       problems.add("not valid YAML: " + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
+    } catch (IOException e) {
+      problems.add("not readable: " + e.getMessage());
     }
     return null;
   }
@@ -98,8 +100,11 @@ final class ConfigReader {
     @Override
     public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p,
         JsonDeserializer<?> deserializer, Object beanOrClass, String name) throws IOException {
-      String parent = path(p.getParsingContext().getParent());
-      problems.add((parent.isEmpty() ? "" : parent + ".") + name + ": unknown key" + at(p.currentLocation()));
+      JsonStreamContext object = p.getParsingContext();
+      while (object != null && !(object.inObject() && name.equals(object.getCurrentName()))) {
+        object = object.getParent();
+      }
+      problems.add((object == null ? name : path(object)) + ": unknown key" + at(p.currentLocation()));
       p.skipChildren();
       return true;
     }
