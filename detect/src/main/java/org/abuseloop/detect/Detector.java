@@ -53,7 +53,7 @@ public final class Detector {
     }
     this.filter = new SourceFilter(settings, b.hostAddresses);
     this.ownerLookup = b.ownerLookup;
-    this.table = new KeyTable(settings.maxKeys(), Math.max(16, settings.evidence()), settings.targets());
+    this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets());
     this.offenders = new Offenders(settings.maxKeys());
   }
 
@@ -70,14 +70,16 @@ public final class Detector {
     if (e.source() == null || !filter.admits(e.source())) {
       return out;
     }
-    Sighting s = null;
+    Sighting s = Sighting.of(e);
     for (Map.Entry<Scope, List<Rule>> entry : rulesByScope.entrySet()) {
+      Key key = null;
+      boolean keyed = false;
       for (Rule r : entry.getValue()) {
-        if (s == null) {
-          s = Sighting.of(e);
-        }
         if (r.matches(s)) {
-          Key key = key(entry.getKey(), e.source());
+          if (!keyed) {
+            key = key(entry.getKey(), e.source());
+            keyed = true;
+          }
           if (key != null) {
             count(r, r.scenario.perTargetPort() ? key.withPort(s.port()) : key, s, t, out);
           }
