@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A scenario configuration that cannot be used, with every problem found, each named by its YAML path
- * ({@code scenarios[2].window: must be positive}). Nothing starts with a bad configuration.
+ * ({@code scenarios[2].window: must be positive}). Nothing starts with a bad configuration; immutable once thrown.
  */
 public final class ConfigException extends RuntimeException {
 

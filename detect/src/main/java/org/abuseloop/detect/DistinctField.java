@@ -1,6 +1,6 @@
 package org.abuseloop.detect;
 
-/** What a {@link ScenarioType#DISTINCT} scenario counts the distinct values of. */
+/** What a {@link ScenarioType#DISTINCT} scenario counts the distinct values of. Immutable and thread-safe. */
 public enum DistinctField {
   /** The user, account or extension tried: enumeration of accounts or of a dial plan. */
   USER("user"),

@@ -5,7 +5,9 @@ import java.time.format.DateTimeParseException;
 
 /**
  * Reads durations as fail2ban and CrowdSec users write them: a whole number and a unit ({@code 500ms},
- * {@code 30s}, {@code 10m}, {@code 1h}, {@code 2d}), or ISO-8601 ({@code PT10M}). Stateless.
+ * {@code 30s}, {@code 10m}, {@code 1h}, {@code 2d}), or ISO-8601 ({@code PT10M}). Stateless and
+ * thread-safe. Written here because {@code java.time} reads only ISO-8601 and this grammar is a
+ * number and a unit.
  */
 final class DurationText {
 

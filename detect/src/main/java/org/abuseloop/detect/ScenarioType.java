@@ -1,6 +1,6 @@
 package org.abuseloop.detect;
 
-/** The kinds of rule a scenario can be; the YAML names them in lower case. */
+/** The kinds of rule a scenario can be; the YAML names them in lower case. Immutable and thread-safe. */
 public enum ScenarioType {
   /** N matching events from one source within a sliding window (fail2ban's maxretry / findtime). */
   THRESHOLD,

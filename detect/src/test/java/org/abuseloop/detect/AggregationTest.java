@@ -18,6 +18,7 @@ import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** The same scenarios keyed by prefix and by network owner: campaigns of addresses each under the threshold. */
 class AggregationTest {
 
   private static final EventFilter SSH = EventFilter.of(Set.of(Service.SSHD), Set.of(EventKind.AUTH_FAILURE));

@@ -17,6 +17,7 @@ import org.abuseloop.core.Origin;
 import org.abuseloop.core.Protocol;
 import org.junit.jupiter.api.Test;
 
+/** The cap on tracked keys under floods, eviction of the coldest keys, and expiry with time. */
 class BoundedStateTest {
 
   private static final int CAP = 10_000;

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.core.importer.Locations;
 import org.junit.jupiter.api.Test;
 
+/** The detect module uses only core, and does no I/O outside its configuration reader. */
 class DetectArchitectureTest {
 
   private final JavaClasses classes = new ClassFileImporter()

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Loading scenarios from YAML: every key read, the defaults, and each bad value named by its YAML path. */
 class DetectionConfigTest {
 
   private static final String OK = """

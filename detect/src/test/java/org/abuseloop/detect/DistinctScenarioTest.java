@@ -15,6 +15,7 @@ import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** Distinct counts: unknown users (enumeration, not guessing), target ports (scans), target addresses per port (sweeps). */
 class DistinctScenarioTest {
 
   private static final String A = "198.51.100.7";

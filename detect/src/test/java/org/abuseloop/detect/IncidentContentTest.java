@@ -14,6 +14,7 @@ import org.abuseloop.core.Incident;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** What an incident carries: bounded evidence and target tallies, counts and rates, cut user names. */
 class IncidentContentTest {
 
   private static final String A = "198.51.100.7";

@@ -14,6 +14,7 @@ import org.abuseloop.core.Incident;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** Leaky buckets at explicit event times: the event after the capacity overflows, the bucket leaks, drains and starts again. */
 class LeakyScenarioTest {
 
   private static final EventFilter SSH = EventFilter.of(Set.of(Service.SSHD), Set.of(EventKind.AUTH_FAILURE));

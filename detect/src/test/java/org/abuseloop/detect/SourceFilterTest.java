@@ -16,6 +16,7 @@ import org.abuseloop.core.Service;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+/** Sources that never produce incidents: allow-list, the host's own addresses, loopback and private unless included. */
 class SourceFilterTest {
 
   private static final Scenario SSH = Scenario.threshold("ssh",

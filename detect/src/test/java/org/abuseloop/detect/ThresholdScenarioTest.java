@@ -18,6 +18,7 @@ import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
+/** Threshold scenarios at explicit event times: the N-th event fires, windows slide, incidents extend, close and reopen. */
 class ThresholdScenarioTest {
 
   private static final EventFilter SSH = EventFilter.of(Set.of(Service.SSHD), Set.of(EventKind.AUTH_FAILURE, EventKind.UNKNOWN_USER));
