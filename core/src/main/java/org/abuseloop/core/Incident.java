@@ -20,7 +20,8 @@ import java.util.Objects;
  * @param last the time of the last event counted
  * @param count the events counted, from the start of the burst that opened the incident to its last
  * @param ratePerMinute {@code count} over the span from first to last, the span floored at one second
- * @param kinds the events counted per kind, which tells enumeration (unknown users) from guessing
+ * @param kinds events per kind, which tells enumeration (unknown users) from guessing: counted over
+ *     the events seen in detail (the last 16 to 64 of the burst before it opened, then every one)
  * @param addresses the target addresses attacked, bounded, with counts
  * @param ports the target ports attacked, bounded, with counts
  * @param users the users, accounts or extensions tried, bounded, with counts
