@@ -1,6 +1,7 @@
 package org.abuseloop.detect;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Collection;
@@ -23,7 +24,7 @@ import org.abuseloop.core.IpPrefix;
  * and no clock of its own. Not thread-safe: one detector per thread, or per key group in Flink.
  *
  * <p>Time comes from the events: the detector's "now" is the latest event time it saw, moved on by
- * {@link #advanceTo} (a live caller passes its clock's instant when no events come). Every call
+ * {@link #advanceTo}, or by {@link #tick()} from an injected {@link InstantSource} in live use. Every call
  * returns the incidents that changed: opened ones ({@link Incident#active()} true) and closed ones
  * (false). An incident closes when no event has extended it for its scenario's quiet time (the
  * window, or the time a full bucket takes to drain), when its key is evicted, or on {@link #flush()}.
@@ -36,6 +37,7 @@ public final class Detector {
   private final Map<Scope, List<Rule>> rulesByScope = new EnumMap<>(Scope.class);
   private final SourceFilter filter;
   private final Function<IpAddress, String> ownerLookup;
+  private final InstantSource clock;
   private final KeyTable table;
   private final Offenders offenders;
   private final PriorityQueue<OpenIncident> deadlines =
@@ -53,6 +55,7 @@ public final class Detector {
     }
     this.filter = new SourceFilter(settings, b.hostAddresses);
     this.ownerLookup = b.ownerLookup;
+    this.clock = b.clock;
     this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets());
     this.offenders = new Offenders(settings.maxKeys());
   }
@@ -94,6 +97,14 @@ public final class Detector {
     List<Incident> out = new ArrayList<>(0);
     advance(millis(time), out);
     return out;
+  }
+
+  /**
+   * Moves "now" to the injected clock's instant (live use, when no events come); returns the
+   * incidents that closed by then. Without a clock (replay) time moves with the events only.
+   */
+  public List<Incident> tick() {
+    return clock == null ? new ArrayList<>(0) : advanceTo(clock.instant());
   }
 
   /** Closes every open incident and forgets all state but the offense counts (end of a replay). */
@@ -233,13 +244,14 @@ public final class Detector {
   }
 
   /**
-   * Configures a detector: the scenarios, the host's own addresses (never detected) and the network
-   * owner lookup for OWNER keys. Not thread-safe; build once.
+   * Configures a detector: the scenarios, the host's own addresses (never detected), the network
+   * owner lookup for OWNER keys and the clock for live use. Not thread-safe; build once.
    */
   public static final class Builder {
     private final DetectionConfig config;
     private Set<IpAddress> hostAddresses = Set.of();
     private Function<IpAddress, String> ownerLookup;
+    private InstantSource clock;
 
     private Builder(DetectionConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -257,6 +269,12 @@ public final class Detector {
      */
     public Builder ownerLookup(Function<IpAddress, String> lookup) {
       this.ownerLookup = lookup;
+      return this;
+    }
+
+    /** The clock {@link Detector#tick()} reads; none by default (time from the events only). */
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
       return this;
     }
 

@@ -130,6 +130,21 @@ class ThresholdScenarioTest {
   }
 
   @Test
+  void aLiveDetectorClosesIncidentsWhenItsClockMovesOn() {
+    java.time.Instant[] now = {sec(0)};
+    Detector live = Detector.builder(new DetectionConfig(Settings.defaults(),
+        List.of(Scenario.threshold("ssh", SSH, 5, Duration.ofMinutes(10))))).clock(() -> now[0]).build();
+    for (int i = 0; i < 5; i++) {
+      live.accept(event(SSH_FAILED, A, sec(i)));
+    }
+    now[0] = sec(604);
+    assertThat(live.tick()).isEmpty();
+    now[0] = sec(605);
+    assertThat(live.tick()).singleElement().satisfies(i -> assertThat(i.active()).isFalse());
+    assertThat(detector.tick()).as("without a clock, time moves with the events only").isEmpty();
+  }
+
+  @Test
   void flushClosesEverythingOpen() {
     for (int i = 0; i < 5; i++) {
       detector.accept(event(SSH_FAILED, A, sec(i)));
