@@ -107,7 +107,10 @@ public final class Detector {
     return clock == null ? new ArrayList<>(0) : advanceTo(clock.instant());
   }
 
-  /** Closes every open incident and forgets all state but the offense counts (end of a replay). */
+  /**
+   * Closes every open incident and forgets all state but the offense counts, time included (end of a
+   * replay; the detector can then replay other logs).
+   */
   public List<Incident> flush() {
     List<Incident> out = new ArrayList<>();
     List<OpenIncident> open = new ArrayList<>(deadlines);
@@ -117,6 +120,7 @@ public final class Detector {
     }
     deadlines.clear();
     table.clear();
+    now = Long.MIN_VALUE;
     return out;
   }
 
