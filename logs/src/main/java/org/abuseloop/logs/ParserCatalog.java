@@ -40,6 +40,8 @@ public final class ParserCatalog {
     parsers.add(new CourierParser());
     parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
     parsers.add(new org.abuseloop.logs.sip.KamailioParser());
+    parsers.add(new org.abuseloop.logs.sip.AsteriskParser());
+    parsers.add(new org.abuseloop.logs.sip.FreeswitchParser());
     parsers.add(new org.abuseloop.logs.ssh.SshdParser());
     parsers.add(new org.abuseloop.logs.ssh.DropbearParser());
     return new ParserCatalog(parsers);
