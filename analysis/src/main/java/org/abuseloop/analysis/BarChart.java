@@ -15,7 +15,7 @@ final class BarChart {
 
   private static final int ROW = 22;
   private static final int LABEL = 190;
-  private static final int WIDTH = 640;
+  private static final int WIDTH = 820;
 
   private final String id;
   private final String title;
@@ -34,7 +34,7 @@ final class BarChart {
     for (int i = 0; i < bars.size(); i++) {
       Bar b = bars.get(i);
       int y = i * ROW + 2;
-      double w = max <= 0 ? 0 : (WIDTH - LABEL - 90) * b.value() / max;
+      double w = max <= 0 ? 0 : (WIDTH - LABEL - 170) * b.value() / max;
       svg.append(String.format(Locale.ROOT, "<g class=\"bar\" data-label=\"%s\" data-value=\"%s\">", Html.escape(b.label()), Html.escape(b.data())));
       svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\">%s</text>", y + 15, Html.escape(b.label())));
       svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\"/>", LABEL, y + 3, w, ROW - 6));

@@ -10,8 +10,11 @@ import java.util.List;
  */
 public record Breakdown(long total, List<PortShare> ports, List<SourceShare> sources, List<ProviderTotal> providers, List<DayCount> daily) {
 
-  /** One target port: its events, distinct sources, its ten busiest sources and its providers. */
-  public record PortShare(String protocol, Integer port, long count, double share, long sources, double topShare,
+  /**
+   * One target port (protocol and port), or for events whose lines name no port, one service: its
+   * events, distinct sources, its ten busiest sources and its providers.
+   */
+  public record PortShare(String protocol, Integer port, String service, long count, double share, long sources, double topShare,
       List<SourceShare> top, List<ProviderShare> providers) {}
 
   /** One source with its events, their share (of the port, or of all events), and its owner. */

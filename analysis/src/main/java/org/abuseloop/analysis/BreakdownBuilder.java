@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
+import org.abuseloop.core.Service;
 
 /**
  * Counts events by target port, source and day, then builds the {@link Breakdown} with owners looked
@@ -42,7 +43,7 @@ public final class BreakdownBuilder {
   /** Counts one event: for firewall logs a denied connection, for service logs an attack line. */
   public void accept(Event e) {
     total++;
-    int portKey = portKey(e.protocol(), e.targetPort());
+    int portKey = portKey(e);
     portTotals.computeIfAbsent(portKey, k -> new long[1])[0]++;
     countDay(e);
     IpAddress source = e.source();
@@ -94,9 +95,12 @@ public final class BreakdownBuilder {
     perProvider.forEach((p, n) -> providers.add(new Breakdown.ProviderShare(p, n[0], share(n[0], count))));
     providers.sort(Comparator.comparingLong(Breakdown.ProviderShare::count).reversed()
         .thenComparing(Breakdown.ProviderShare::provider, Comparator.nullsLast(Comparator.naturalOrder())));
-    int port = key & 0xFFFF;
+    if ((key & SERVICE_KEY) != 0) {
+      String service = Service.values()[key & 0xFFFF].id();
+      return new Breakdown.PortShare(null, null, service, count, share(count, total), sources.size(), share(topCount, count), top, providers);
+    }
     Protocol protocol = Protocol.values()[key >>> 16];
-    return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port,
+    return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), key & 0xFFFF, null,
         count, share(count, total), sources.size(), share(topCount, count), top, providers);
   }
 
@@ -137,9 +141,18 @@ public final class BreakdownBuilder {
     return out;
   }
 
-  private static int portKey(Protocol protocol, int port) {
-    return (protocol.ordinal() << 16) | (port & 0xFFFF);
+  /**
+   * Events with a target port are grouped by protocol and port; those whose line names no port (sshd,
+   * most service logs) by their service instead, which is what such a port would have been.
+   */
+  private static int portKey(Event e) {
+    if (e.targetPort() == 0) {
+      return SERVICE_KEY | e.service().ordinal();
+    }
+    return (e.protocol().ordinal() << 16) | (e.targetPort() & 0xFFFF);
   }
+
+  private static final int SERVICE_KEY = 1 << 30;
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;

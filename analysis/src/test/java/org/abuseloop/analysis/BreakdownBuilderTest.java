@@ -83,7 +83,7 @@ class BreakdownBuilderTest {
   }
 
   @Test
-  void eventsWithoutPortOrAddressStillCount() {
+  void eventsWithoutPortAreGroupedByServiceAndCountWithoutAddress() {
     BreakdownBuilder b = new BreakdownBuilder(ZoneOffset.UTC);
     Family invalid = new Family("sshd.invalid-user", Service.SSHD, EventKind.UNKNOWN_USER);
     b.accept(new Event(Instant.parse("2024-03-02T10:00:00Z"), ZoneOffset.UTC, null, "scanner.example.net", 0, null, 0,
@@ -93,6 +93,7 @@ class BreakdownBuilderTest {
     assertThat(d.ports()).singleElement().satisfies(p -> {
       assertThat(p.port()).isNull();
       assertThat(p.protocol()).isNull();
+      assertThat(p.service()).isEqualTo("sshd");
       assertThat(p.count()).isEqualTo(1);
       assertThat(p.sources()).isZero();
     });

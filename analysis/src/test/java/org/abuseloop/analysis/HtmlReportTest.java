@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
 
   private static final Breakdown BREAKDOWN = new Breakdown(10,
-      List.of(new Breakdown.PortShare("tcp", 1080, 10, 1.0, 1, 1.0,
+      List.of(new Breakdown.PortShare("tcp", 1080, null, 10, 1.0, 1, 1.0,
           List.of(new Breakdown.SourceShare("198.51.100.7", 10, 1.0, "aws", "eu-west-1")),
           List.of(new Breakdown.ProviderShare("aws", 10, 1.0)))),
       List.of(new Breakdown.SourceShare("198.51.100.7", 10, 1.0, "aws", "eu-west-1")),

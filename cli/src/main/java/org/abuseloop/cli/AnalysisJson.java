@@ -58,6 +58,7 @@ final class AnalysisJson {
       } else {
         o.put("port", p.port());
       }
+      o.put("service", p.service());
       o.put("count", p.count()).put("share", p.share()).put("sources", p.sources()).put("topShare", p.topShare());
       sources(o.putArray("top"), p.top());
       ArrayNode providers = o.putArray("providers");

@@ -55,8 +55,8 @@ final class AnalysisText {
 
   private void ports(Breakdown b) {
     out.printf(Locale.ROOT, "%nTarget ports (share of %,d events):%n", b.total());
-    b.ports().stream().limit(15).forEach(p -> out.printf(Locale.ROOT, "  %-10s %,9d %6.1f%%  %,7d sources, top 10 = %5.1f%%  %s%n",
-        p.port() == null ? "(none)" : (p.protocol() == null ? "" : p.protocol() + "/") + p.port(), p.count(), p.share() * 100,
+    b.ports().stream().limit(15).forEach(p -> out.printf(Locale.ROOT, "  %-12s %,9d %6.1f%%  %,7d sources, top 10 = %5.1f%%  %s%n",
+        p.port() == null ? p.service() : (p.protocol() == null ? "" : p.protocol() + "/") + p.port(), p.count(), p.share() * 100,
         p.sources(), p.topShare() * 100, providerShares(p)));
   }
 
