@@ -88,7 +88,7 @@ final class NftBackend implements Backend {
     RangeBlock old = blocks.put(block.name(), block);
     NftScript s = new NftScript(table);
     if (old != null && !old.rate().equals(block.rate())) {
-      dropRateSets(s, "r", block.name());
+      dropRateSets(s, "rr", block.name());
     }
     rangeSets(s, block);
     rangeRules(s);
@@ -102,7 +102,7 @@ final class NftBackend implements Backend {
     }
     NftScript s = new NftScript(table);
     rangeRules(s);
-    dropRateSets(s, "r", name);
+    dropRateSets(s, "rr", name);
     s.add("delete set " + table + " r4_" + name).add("delete set " + table + " r6_" + name);
     s.add("delete counter " + table + " r_" + name);
     nft.run(s.text());
