@@ -18,10 +18,10 @@ import org.abuseloop.core.IpPrefix;
  * The bans in force, in memory, and the kernel set changes each ban or unban needs. Thread-safe
  * (every method synchronized); time comes from the injected clock.
  *
- * <p>Host bans live in a hash set in the kernel, so they never conflict. Network bans live in an
- * interval set, which rejects overlapping elements, so this list keeps them disjoint: a ban inside a
- * wider banned network is absorbed by it (lengthening it when needed), and a ban on a network that
- * holds narrower bans replaces them. An entry is kept for a grace period after it ends, since the
+ * <p>Network bans are kept disjoint, so the kernel holds no ban another one already covers (and an
+ * interval set, which rejects overlaps, could hold them): a ban inside a wider banned network is
+ * absorbed by it (lengthening it when needed), and a ban on a network that holds narrower bans
+ * replaces them. Host bans are kept apart from network bans. An entry is kept for a grace period after it ends, since the
  * kernel's own timer started a little later and may still hold the element.
  */
 final class BanList {

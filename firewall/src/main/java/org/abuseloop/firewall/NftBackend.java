@@ -9,10 +9,18 @@ import java.util.Set;
 import org.abuseloop.core.IpPrefix;
 
 /**
- * The nftables backend: one table of its own (family inet) with ban sets per address family, interval
- * sets for network bans, an input chain dropping them behind a named counter {@code banned}, and
- * chains {@code ranges} and {@code limits} rebuilt from memory whenever a block or limit changes.
- * Thread-safe: the script-building methods are synchronized, and the session runs one script at a time.
+ * The nftables backend: one table of its own (family inet) with a ban set per address family, a set
+ * per network prefix length in use, an input chain dropping them behind a named counter
+ * {@code banned}, and chains {@code ranges} and {@code limits} rebuilt from memory whenever a block or
+ * limit changes. Thread-safe: the methods are synchronized, and the session runs one script at a time.
+ *
+ * <p>Network bans live in hash sets keyed by the masked source, one set and one rule per prefix
+ * length ({@code ip saddr & 255.255.255.0 @net4_24}), created with the first ban of that length,
+ * rather than in one interval set: an interval set rejects an element overlapping another, and nft
+ * 1.0.6 checks that against its own cache, which ignores an element deleted earlier in the same
+ * transaction once it was re-added there; so a wider ban could not atomically replace narrower ones
+ * without risking a plain delete of an element the kernel had already expired, which fails the whole
+ * transaction. Hash sets take the same idempotent add/delete idioms as host bans.
  */
 final class NftBackend implements Backend {
 
@@ -25,6 +33,7 @@ final class NftBackend implements Backend {
   private final Map<String, RangeBlock> blocks = new LinkedHashMap<>();
   private final Map<Port, RateLimit> limits = new LinkedHashMap<>();
   private final Set<String> rateSets = new HashSet<>();
+  private final Set<String> netSets = new HashSet<>();
 
   NftBackend(FirewallSettings settings, NftSession nft) {
     this.settings = settings;
@@ -43,19 +52,14 @@ final class NftBackend implements Backend {
     s.elements("allow6", allow.accepted().stream().filter(p -> !p.network().isIPv4()).toList());
     s.add("add set " + table + " ban4 { type ipv4_addr; flags timeout; }");
     s.add("add set " + table + " ban6 { type ipv6_addr; flags timeout; }");
-    s.add("add set " + table + " net4 { type ipv4_addr; flags interval, timeout; }");
-    s.add("add set " + table + " net6 { type ipv6_addr; flags interval, timeout; }");
     s.add("add chain " + table + " input { type filter hook input priority " + settings.priority() + "; policy accept; }");
     s.add("add chain " + table + " ranges").add("add chain " + table + " limits");
     s.add(rule("input", "ip saddr @allow4 accept")).add(rule("input", "ip6 saddr @allow6 accept"));
-    for (String set : List.of("ban4", "net4")) {
-      s.add(rule("input", "ip saddr @" + set + " counter name " + BANNED_COUNTER + " drop"));
-    }
-    for (String set : List.of("ban6", "net6")) {
-      s.add(rule("input", "ip6 saddr @" + set + " counter name " + BANNED_COUNTER + " drop"));
-    }
+    s.add(rule("input", "ip saddr @ban4 counter name " + BANNED_COUNTER + " drop"));
+    s.add(rule("input", "ip6 saddr @ban6 counter name " + BANNED_COUNTER + " drop"));
     s.add(rule("input", "jump ranges")).add(rule("input", "jump limits"));
     rateSets.clear();
+    netSets.clear();
     for (RangeBlock b : blocks.values()) {
       rangeSets(s, b);
     }
@@ -68,11 +72,35 @@ final class NftBackend implements Backend {
   public synchronized void remove() {
     nft.run("add table " + table + "\ndelete table " + table);
     rateSets.clear();
+    netSets.clear();
   }
 
   @Override
-  public void apply(List<SetChange> changes) {
-    nft.run(new NftScript(table).changes(changes).text());
+  public synchronized void apply(List<SetChange> changes) {
+    NftScript s = new NftScript(table);
+    Set<String> fresh = new HashSet<>();
+    for (SetChange c : changes) {
+      String set = NftScript.banSet(c);
+      if (!c.isHost() && !netSets.contains(set) && fresh.add(set)) {
+        IpPrefix p = c.target();
+        String fam = p.network().isIPv4() ? "4" : "6";
+        s.add("add set " + table + " " + set + " { type " + addrType(fam) + "; flags timeout; }");
+        s.add(rule("input", saddr(fam) + " & " + mask(p) + " @" + set + " counter name " + BANNED_COUNTER + " drop"));
+      }
+    }
+    nft.run(s.changes(changes).text());
+    netSets.addAll(fresh);
+  }
+
+  /** The netmask of a prefix as an address, e.g. {@code 255.255.255.0} or {@code ffff:ffff:ffff:ffff::}. */
+  static String mask(IpPrefix p) {
+    int len = p.length();
+    if (p.network().isIPv4()) {
+      return org.abuseloop.core.IpAddress.ofIPv4(len == 0 ? 0 : -1 << (32 - len)).toString();
+    }
+    long high = len == 0 ? 0 : len >= 64 ? -1L : -1L << (64 - len);
+    long low = len <= 64 ? 0 : len == 128 ? -1L : -1L << (128 - len);
+    return org.abuseloop.core.IpAddress.ofIPv6(high, low).toString();
   }
 
   @Override
@@ -249,12 +277,13 @@ final class NftBackend implements Backend {
     }
 
     private static String element(SetChange c) {
-      String target = c.isHost() ? c.target().network().toString() : c.target().toString();
+      String target = c.target().network().toString();
       return c.kind() == SetChange.Kind.REMOVE ? target : target + " timeout " + timeout(c.timeoutMillis());
     }
 
-    private static String banSet(SetChange c) {
-      return (c.isHost() ? "ban" : "net") + (c.isIPv4() ? "4" : "6");
+    static String banSet(SetChange c) {
+      String fam = c.isIPv4() ? "4" : "6";
+      return c.isHost() ? "ban" + fam : "net" + fam + "_" + c.target().length();
     }
 
     static String timeout(long ms) {

@@ -37,10 +37,9 @@ class DryRunFirewallTest {
     assertThat(s).contains("add table inet abl\ndelete table inet abl\nadd table inet abl\n")
         .contains("add set inet abl ban4 { type ipv4_addr; flags timeout; }")
         .contains("add set inet abl ban6 { type ipv6_addr; flags timeout; }")
-        .contains("add set inet abl net4 { type ipv4_addr; flags interval, timeout; }")
         .contains("add chain inet abl input { type filter hook input priority -5; policy accept; }")
         .contains("add rule inet abl input ip saddr @ban4 counter name banned drop")
-        .contains("add rule inet abl input ip6 saddr @net6 counter name banned drop")
+        .contains("add rule inet abl input ip6 saddr @ban6 counter name banned drop")
         .containsPattern("add element inet abl allow4 \\{ [^}]*198\\.51\\.100\\.0/24")
         .containsPattern("add element inet abl allow6 \\{ [^}]*::1/128");
     assertThat(s.indexOf("ip saddr @allow4 accept")).isLessThan(s.indexOf("ip saddr @ban4 counter"));
@@ -65,11 +64,26 @@ class DryRunFirewallTest {
   }
 
   @Test
-  void networkBansGoToTheIntervalSets() {
+  void networkBansGoToASetPerPrefixLengthMatchedThroughTheMask() {
     firewall.ban(IpPrefix.parse("203.0.113.0/24"), Duration.ofHours(1)).join();
     firewall.ban(IpPrefix.parse("2001:db8:5::/64"), Duration.ofHours(1)).join();
-    assertThat(text()).contains("add element inet abl net4 { 203.0.113.0/24 timeout 3600s }")
-        .contains("add element inet abl net6 { 2001:db8:5::/64 timeout 3600s }");
+    firewall.ban(IpPrefix.parse("192.0.2.0/24"), Duration.ofHours(1)).join();
+    assertThat(text()).contains("add set inet abl net4_24 { type ipv4_addr; flags timeout; }\n"
+            + "add rule inet abl input ip saddr & 255.255.255.0 @net4_24 counter name banned drop\n"
+            + "add element inet abl net4_24 { 203.0.113.0 timeout 3600s }")
+        .contains("add rule inet abl input ip6 saddr & ffff:ffff:ffff:ffff:: @net6_64 counter name banned drop\n"
+            + "add element inet abl net6_64 { 2001:db8:5:: timeout 3600s }")
+        .contains("add element inet abl net4_24 { 192.0.2.0 timeout 3600s }");
+    assertThat(text().split("add set inet abl net4_24", -1)).as("the set is created once").hasSize(2);
+  }
+
+  @Test
+  void masksOfEveryLength() {
+    assertThat(NftBackend.mask(IpPrefix.parse("192.0.2.0/24"))).isEqualTo("255.255.255.0");
+    assertThat(NftBackend.mask(IpPrefix.parse("192.0.0.0/17"))).isEqualTo("255.255.128.0");
+    assertThat(NftBackend.mask(IpPrefix.parse("2001:db8::/48"))).isEqualTo("ffff:ffff:ffff::");
+    assertThat(NftBackend.mask(IpPrefix.parse("2001:db8::/96"))).isEqualTo("ffff:ffff:ffff:ffff:ffff:ffff::");
+    assertThat(NftBackend.mask(IpPrefix.parse("2001:db8::/127"))).isEqualTo("ffff:ffff:ffff:ffff:ffff:ffff:ffff:fffe");
   }
 
   @Test
