@@ -217,9 +217,11 @@ final class NftBackend implements Backend {
   static final class NftScript {
     private final String table;
     private final StringBuilder text = new StringBuilder(256);
-    private final List<String> group = new ArrayList<>();
+    private final StringBuilder plain = new StringBuilder();
+    private final StringBuilder timed = new StringBuilder();
     private final Set<IpPrefix> inGroup = new HashSet<>();
-    private String groupHead;
+    private SetChange.Kind groupKind;
+    private String groupSet;
 
     NftScript(String table) {
       this.table = table;
@@ -241,13 +243,19 @@ final class NftBackend implements Backend {
     /** The ban set changes, consecutive changes of one kind to one set merged into one statement. */
     NftScript changes(List<SetChange> changes) {
       for (SetChange c : changes) {
-        String head = c.kind() + " " + banSet(c);
-        if (!head.equals(groupHead) || inGroup.contains(c.target())) {
+        String set = banSet(c);
+        if (c.kind() != groupKind || !set.equals(groupSet) || inGroup.contains(c.target())) {
           flushGroup();
-          groupHead = head;
+          groupKind = c.kind();
+          groupSet = set;
         }
         inGroup.add(c.target());
-        group.add(element(c));
+        String target = c.target().network().toString();
+        String sep = plain.length() == 0 ? "" : ", ";
+        plain.append(sep).append(target);
+        if (c.kind() != SetChange.Kind.REMOVE) {
+          timed.append(sep).append(target).append(" timeout ").append(timeout(c.timeoutMillis()));
+        }
       }
       flushGroup();
       return this;
@@ -258,27 +266,20 @@ final class NftBackend implements Backend {
     }
 
     private void flushGroup() {
-      if (group.isEmpty()) {
+      if (plain.length() == 0) {
         return;
       }
-      String[] parts = groupHead.split(" ");
-      SetChange.Kind kind = SetChange.Kind.valueOf(parts[0]);
-      String set = table + " " + parts[1];
-      String plain = String.join(", ", group.stream().map(e -> e.split(" ", 2)[0]).toList());
-      if (kind != SetChange.Kind.ADD) {
-        add("add element " + set + " { " + plain + " }");
-        add("delete element " + set + " { " + plain + " }");
+      String head = " element " + table + " " + groupSet + " { ";
+      if (groupKind != SetChange.Kind.ADD) {
+        text.append("add").append(head).append(plain).append(" }\n");
+        text.append("delete").append(head).append(plain).append(" }\n");
       }
-      if (kind != SetChange.Kind.REMOVE) {
-        add("add element " + set + " { " + String.join(", ", group) + " }");
+      if (groupKind != SetChange.Kind.REMOVE) {
+        text.append("add").append(head).append(timed).append(" }\n");
       }
-      group.clear();
+      plain.setLength(0);
+      timed.setLength(0);
       inGroup.clear();
-    }
-
-    private static String element(SetChange c) {
-      String target = c.target().network().toString();
-      return c.kind() == SetChange.Kind.REMOVE ? target : target + " timeout " + timeout(c.timeoutMillis());
     }
 
     static String banSet(SetChange c) {
