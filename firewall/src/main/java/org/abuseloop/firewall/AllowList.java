@@ -55,7 +55,7 @@ public final class AllowList {
       }
     }
     for (IpAddress a : own) {
-      if (target.contains(a)) {
+      if (PrefixRanges.holds(target, a)) {
         return Optional.of("this host's own address " + a);
       }
     }
@@ -106,7 +106,7 @@ public final class AllowList {
   }
 
   static boolean overlaps(IpPrefix a, IpPrefix b) {
-    return a.contains(b.network()) || b.contains(a.network());
+    return PrefixRanges.overlaps(a, b);
   }
 
   @Override

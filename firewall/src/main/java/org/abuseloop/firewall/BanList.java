@@ -31,7 +31,7 @@ final class BanList {
   private static final Comparator<IpPrefix> ORDER =
       Comparator.comparing(IpPrefix::network).thenComparingInt(IpPrefix::length);
 
-  /** A plan: the kernel changes to make, and what to report once they are applied. */
+  /** A plan: the kernel changes to make, and what to report once they are applied. Immutable. */
   record Plan(List<SetChange> changes, BanOutcome outcome) {
   }
 

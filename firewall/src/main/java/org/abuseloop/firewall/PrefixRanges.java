@@ -45,6 +45,27 @@ final class PrefixRanges {
     return IpAddress.ofIPv6(high, low);
   }
 
+  /** True when the two prefixes share an address (one holds the other); allocates nothing. */
+  static boolean overlaps(IpPrefix a, IpPrefix b) {
+    return a.network().isIPv4() == b.network().isIPv4()
+        && samePrefix(a.network(), b.network(), Math.min(a.length(), b.length()));
+  }
+
+  /** True when {@code p} holds {@code a}; allocates nothing, unlike {@link IpPrefix#contains}. */
+  static boolean holds(IpPrefix p, IpAddress a) {
+    return p.network().isIPv4() == a.isIPv4() && samePrefix(p.network(), a, p.length());
+  }
+
+  /** True when the first {@code len} bits of two addresses of one family are equal. */
+  private static boolean samePrefix(IpAddress x, IpAddress y, int len) {
+    if (x.isIPv4()) {
+      return len == 0 || ((x.ipv4Bits() ^ y.ipv4Bits()) & (-1 << (32 - len))) == 0;
+    }
+    long highMask = len == 0 ? 0 : len >= 64 ? -1L : -1L << (64 - len);
+    long lowMask = len <= 64 ? 0 : len == 128 ? -1L : -1L << (128 - len);
+    return ((x.high() ^ y.high()) & highMask) == 0 && ((x.low() ^ y.low()) & lowMask) == 0;
+  }
+
   static boolean isHost(IpPrefix p) {
     return p.length() == p.network().bitLength();
   }

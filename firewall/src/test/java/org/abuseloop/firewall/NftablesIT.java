@@ -162,6 +162,19 @@ class NftablesIT {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void aDeadNftProcessIsRestartedForTheNextBatch() throws Exception {
+    open(true);
+    firewall.ban(IpAddress.of("192.0.2.1"), Duration.ofHours(1)).join();
+    List<ProcessHandle> nfts = ProcessHandle.current().descendants()
+        .filter(p -> p.info().command().orElse("").endsWith("/nft")).toList();
+    assertThat(nfts).as("the long-lived nft -i child").hasSize(1);
+    nfts.get(0).destroyForcibly();
+    nfts.get(0).onExit().get();
+    assertThat(firewall.ban(IpAddress.of("192.0.2.2"), Duration.ofHours(1)).join().status()).isEqualTo(Status.APPLIED);
+    assertThat(elements("ban4")).containsExactlyInAnyOrder("192.0.2.1", "192.0.2.2");
+  }
+
   private List<String> elements(String set) {
     String out = ns.exec("nft", "-j", "list", "set", "inet", TABLE, set);
     List<String> found = new ArrayList<>();

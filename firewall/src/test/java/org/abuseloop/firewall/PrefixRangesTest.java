@@ -28,6 +28,20 @@ class PrefixRangesTest {
         .containsExactly(p("192.0.2.0/24"), p("198.51.100.0/24"), p("203.0.113.0/24"), p("2001:db8::/32"));
   }
 
+  @Test
+  void overlapAndHoldAgreeWithIpPrefixContains() {
+    List<IpPrefix> all = List.of(p("0.0.0.0/0"), p("192.0.2.0/24"), p("192.0.2.128/25"), p("192.0.2.1/32"),
+        p("198.51.100.0/24"), p("::/0"), p("2001:db8::/32"), p("2001:db8::/64"), p("2001:db8:0:0:8000::/65"),
+        p("2001:db8::1/128"), p("2001:db9::/32"));
+    for (IpPrefix a : all) {
+      for (IpPrefix b : all) {
+        boolean expected = a.contains(b.network()) || b.contains(a.network());
+        assertThat(PrefixRanges.overlaps(a, b)).as(a + " overlaps " + b).isEqualTo(expected);
+        assertThat(PrefixRanges.holds(a, b.network())).as(a + " holds " + b.network()).isEqualTo(a.contains(b.network()));
+      }
+    }
+  }
+
   private static IpPrefix p(String s) {
     return IpPrefix.parse(s);
   }
