@@ -28,7 +28,7 @@ class IpsetEndToEndIT {
     KernelTools.require("ip", "ipset", "iptables", "ip6tables", "iptables-restore", "ip6tables-restore");
     hosts = TwoHosts.open(SIP, LIMITED);
     FirewallSettings settings = FirewallSettings.defaults().withTable("abltest").withCommandPrefix(hosts.server.prefix());
-    AllowList allow = AllowList.builder().privateBannable(true).own(List.of(hosts.serverAddress)).build();
+    AllowList allow = AllowList.builder().privateBannable(true).own(List.of(hosts.serverAddress, hosts.serverAddress6)).build();
     firewall = Firewall.ipset(settings, allow, Clock.systemUTC());
     firewall.install();
   }

@@ -32,7 +32,7 @@ class NftablesEndToEndIT {
     KernelTools.require("ip", "nft");
     hosts = TwoHosts.open(SIP, LIMITED);
     FirewallSettings settings = FirewallSettings.defaults().withTable(TABLE).withCommandPrefix(hosts.server.prefix());
-    AllowList allow = AllowList.builder().privateBannable(true).own(List.of(hosts.serverAddress)).build();
+    AllowList allow = AllowList.builder().privateBannable(true).own(List.of(hosts.serverAddress, hosts.serverAddress6)).build();
     firewall = Firewall.nftables(settings, allow, Clock.systemUTC());
     firewall.install();
   }
@@ -68,6 +68,34 @@ class NftablesEndToEndIT {
     TwoHosts.await("packets after the unban", () -> hosts.received(SIP, "after") == 5);
     assertThat(hosts.received(SIP, "banned")).as("datagrams that got through the ban").isZero();
     assertThat(hosts.server.counter(TABLE, "banned")).isEqualTo(dropped + 5);
+  }
+
+  @Test
+  void anIpv6BanDropsTheClientsPacketsToo() throws Exception {
+    hosts.send(hosts.serverAddress6, SIP, 3, "v6before");
+    TwoHosts.await("IPv6 packets before the ban", () -> hosts.received(SIP, "v6before") == 3);
+    assertThat(firewall.ban(hosts.clientAddress6, Duration.ofMinutes(10)).join().status()).isEqualTo(Status.APPLIED);
+    long dropped = hosts.server.counter(TABLE, "banned");
+    hosts.send(hosts.serverAddress6, SIP, 3, "v6banned");
+    TwoHosts.await("3 IPv6 drops", () -> hosts.server.counter(TABLE, "banned") >= dropped + 3);
+    firewall.unban(hosts.clientAddress6).join();
+    hosts.send(hosts.serverAddress6, SIP, 3, "v6after");
+    TwoHosts.await("IPv6 packets after the unban", () -> hosts.received(SIP, "v6after") == 3);
+    assertThat(hosts.received(SIP, "v6banned")).isZero();
+  }
+
+  @Test
+  void anIpv6NetworkBanDropsThePrefix() throws Exception {
+    IpPrefix net = IpPrefix.of(hosts.clientAddress6, 127); // the /64 would hold the server itself: refused
+    assertThat(firewall.ban(IpPrefix.of(hosts.clientAddress6, 64), Duration.ofMinutes(10)).join().status()).isEqualTo(Status.REFUSED);
+    assertThat(firewall.ban(net, Duration.ofMinutes(10)).join().status()).isEqualTo(Status.APPLIED);
+    long dropped = hosts.server.counter(TABLE, "banned");
+    hosts.send(hosts.serverAddress6, SIP, 3, "v6netbanned");
+    TwoHosts.await("3 drops by the IPv6 network ban", () -> hosts.server.counter(TABLE, "banned") >= dropped + 3);
+    firewall.unban(net).join();
+    hosts.send(hosts.serverAddress6, SIP, 3, "v6netafter");
+    TwoHosts.await("IPv6 packets after the network unban", () -> hosts.received(SIP, "v6netafter") == 3);
+    assertThat(hosts.received(SIP, "v6netbanned")).isZero();
   }
 
   @Test

@@ -18,7 +18,8 @@ import java.util.function.BooleanSupplier;
 import org.abuseloop.core.IpAddress;
 
 /**
- * Two namespaces joined by a veth pair, a server and a client on a random 10.x.y.z/30, with a
+ * Two namespaces joined by a veth pair, a server and a client on a random 10.x.y.z/30 and a random
+ * 2001:db8:x:y::/64, with a
  * {@link UdpProbe} receiver in the server and a sender in the client. Everything is deleted on
  * close, even when setting up failed halfway. Safe for one test thread plus the output readers.
  */
@@ -31,16 +32,20 @@ final class TwoHosts implements AutoCloseable {
   final NetNamespace client;
   final IpAddress serverAddress;
   final IpAddress clientAddress;
+  final IpAddress serverAddress6;
+  final IpAddress clientAddress6;
   private final List<Process> probes = new ArrayList<>();
   private final List<String> received = Collections.synchronizedList(new ArrayList<>());
   private final BlockingQueue<String> senderReplies = new LinkedBlockingQueue<>();
   private Writer senderInput;
 
-  private TwoHosts(NetNamespace server, NetNamespace client, IpAddress serverAddress, IpAddress clientAddress) {
+  private TwoHosts(NetNamespace server, NetNamespace client, String net4, int base, String net6) {
     this.server = server;
     this.client = client;
-    this.serverAddress = serverAddress;
-    this.clientAddress = clientAddress;
+    this.serverAddress = IpAddress.of(net4 + (base + 1));
+    this.clientAddress = IpAddress.of(net4 + (base + 2));
+    this.serverAddress6 = IpAddress.of(net6 + 1);
+    this.clientAddress6 = IpAddress.of(net6 + 2);
   }
 
   /** Sets up both hosts, the link, a receiver on {@code ports} and the sender; undoes it all on failure. */
@@ -51,12 +56,15 @@ final class TwoHosts implements AutoCloseable {
     try {
       client = NetNamespace.create("cli");
       ThreadLocalRandom r = ThreadLocalRandom.current();
-      String net = "10." + r.nextInt(1, 255) + "." + r.nextInt(0, 256) + ".";
+      String net4 = "10." + r.nextInt(1, 255) + "." + r.nextInt(0, 256) + ".";
       int base = r.nextInt(0, 64) * 4;
-      hosts = new TwoHosts(server, client, IpAddress.of(net + (base + 1)), IpAddress.of(net + (base + 2)));
+      String net6 = "2001:db8:" + Integer.toHexString(r.nextInt(1, 0x10000)) + ":" + Integer.toHexString(r.nextInt(0, 0x10000)) + "::";
+      hosts = new TwoHosts(server, client, net4, base, net6);
       server.exec("ip", "link", "add", "vs", "type", "veth", "peer", "name", "vc", "netns", client.name());
       server.exec("ip", "addr", "add", hosts.serverAddress + "/30", "dev", "vs");
       client.exec("ip", "addr", "add", hosts.clientAddress + "/30", "dev", "vc");
+      server.exec("ip", "addr", "add", hosts.serverAddress6 + "/64", "dev", "vs", "nodad");
+      client.exec("ip", "addr", "add", hosts.clientAddress6 + "/64", "dev", "vc", "nodad");
       server.exec("ip", "link", "set", "vs", "up");
       client.exec("ip", "link", "set", "vc", "up");
       hosts.startProbes(ports);
@@ -76,7 +84,12 @@ final class TwoHosts implements AutoCloseable {
 
   /** Sends {@code count} datagrams tagged {@code tag} from the client to the server's {@code port}. */
   void send(int port, int count, String tag) throws Exception {
-    senderInput.write(port + " " + count + " " + tag + "\n");
+    send(serverAddress, port, count, tag);
+  }
+
+  /** Sends {@code count} datagrams tagged {@code tag} from the client to {@code to}:{@code port}. */
+  void send(IpAddress to, int port, int count, String tag) throws Exception {
+    senderInput.write(port + " " + count + " " + tag + " " + to + "\n");
     senderInput.flush();
     String reply = senderReplies.poll(PATIENCE_MILLIS, TimeUnit.MILLISECONDS);
     if (!"sent".equals(reply)) {

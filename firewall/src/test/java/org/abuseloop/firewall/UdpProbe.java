@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * The tiny UDP sender and receiver of the end-to-end tests, run inside a namespace with {@code ip
  * netns exec}: {@code listen PORT...} prints {@code got PORT PAYLOAD} per datagram, {@code send HOST}
- * reads lines {@code PORT COUNT TAG} and sends COUNT datagrams {@code TAG-i}. Not thread-safe; one per process.
+ * reads lines {@code PORT COUNT TAG [TO]} and sends COUNT datagrams {@code TAG-i} to HOST (or TO).
+ * Not thread-safe; one per process.
  */
 public final class UdpProbe {
 
@@ -56,9 +57,10 @@ public final class UdpProbe {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         String[] w = line.split(" ");
         int port = Integer.parseInt(w[0]);
+        InetAddress to = w.length > 3 ? InetAddress.getByName(w[3]) : host;
         for (int i = 0; i < Integer.parseInt(w[1]); i++) {
           byte[] data = (w[2] + "-" + i).getBytes(StandardCharsets.UTF_8);
-          socket.send(new DatagramPacket(data, data.length, host, port));
+          socket.send(new DatagramPacket(data, data.length, to, port));
         }
         System.out.println("sent");
         System.out.flush();
