@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.Protocol;
 
 /**
  * The blocking side of abuseloop: bans sources for a while, rate limits a port per source and drops
@@ -49,6 +50,14 @@ public interface Firewall extends AutoCloseable {
 
   /** Installs (or replaces, for the same port) a per-source rate limit dropping packets over the rate. */
   void rateLimit(RateLimit limit);
+
+  /**
+   * Drops packets from any one source beyond {@code count} per {@code per} on {@code protocol}/{@code
+   * port}, burst {@code count}: shorewall's {@code Limit:info:VOIP,3,60} is {@code (UDP, 5060, 3, 60 s)}.
+   */
+  default void rateLimit(Protocol protocol, int port, int count, Duration per) {
+    rateLimit(RateLimit.of(protocol, port, count, per));
+  }
 
   /** Installs or atomically replaces the named block of ranges, e.g. a provider's published prefixes. */
   void blockRanges(RangeBlock block);

@@ -113,7 +113,7 @@ class NftablesEndToEndIT {
 
   @Test
   void theRateLimitLetsTheBurstThroughAndDropsTheRest() throws Exception {
-    firewall.rateLimit(RateLimit.of(Protocol.UDP, LIMITED, 3, Duration.ofSeconds(60)));
+    firewall.rateLimit(Protocol.UDP, LIMITED, 3, Duration.ofSeconds(60));
     hosts.send(LIMITED, 10, "flood");
     TwoHosts.await("7 rate-limited drops", () -> hosts.server.counter(TABLE, "rl_udp_" + LIMITED) >= 7);
     hosts.send(SIP, 1, "sync");
