@@ -18,7 +18,7 @@ import org.abuseloop.firewall.BanOutcome.Status;
  *
  * <p>Run: {@code mvn -B -q -o -pl firewall -am test-compile && java -cp
  * core/target/classes:firewall/target/classes:firewall/target/test-classes
- * org.abuseloop.firewall.FirewallBenchmark [singles] [bursts]}
+ * org.abuseloop.firewall.FirewallBenchmark [singles] [bursts] ["nice -n -10"]}
  */
 public final class FirewallBenchmark {
 
@@ -33,7 +33,13 @@ public final class FirewallBenchmark {
     System.out.printf("load average: %s%n", java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip());
     warmUp();
     try (NetNamespace ns = NetNamespace.create("bench")) {
-      FirewallSettings base = FirewallSettings.defaults().withTable("ablbench").withCommandPrefix(ns.prefix());
+      List<String> prefix = new ArrayList<>();
+      if (args.length > 2) {
+        // e.g. "nice -n -10": run the firewall commands at a higher priority than the rest of the machine
+        prefix.addAll(List.of(args[2].split(" ")));
+      }
+      prefix.addAll(ns.prefix());
+      FirewallSettings base = FirewallSettings.defaults().withTable("ablbench").withCommandPrefix(prefix);
       run("nftables, nft -i", Firewall.nftables(base, lan(), Clock.systemUTC()), ns, singles, bursts, true);
       run("nftables, nft -f - per batch", Firewall.nftables(base.withInteractive(false), lan(), Clock.systemUTC()), ns,
           singles / 5, bursts, true);
@@ -65,6 +71,10 @@ public final class FirewallBenchmark {
       for (int i = 0; i < 500; i++) {
         ban(fw).join();
       }
+      if (nft) {
+        // First, while the set is small: nft's get element reads the whole set into its cache.
+        visibility(name, fw, ns, Math.max(100, singles / 10));
+      }
       long[] reaction = new long[singles];
       for (int i = 0; i < singles; i++) {
         LockSupport.parkNanos(1_000_000);
@@ -77,9 +87,7 @@ public final class FirewallBenchmark {
       System.out.printf(Locale.ROOT, "%-30s reaction (ban() to kernel confirmation), %d single bans 1 ms apart:"
           + " p50 %.3f ms, p90 %.3f ms, p99 %.3f ms, max %.3f ms%n", name, singles,
           ms(reaction, 0.50), ms(reaction, 0.90), ms(reaction, 0.99), reaction[reaction.length - 1] / 1e6);
-      if (nft) {
-        visibility(name, fw, ns, singles / 10);
-      }
+
       for (int size : new int[] {5_000, 50_000}) {
         double[] rates = new double[bursts];
         long cpu0 = cpuNanos();
@@ -106,30 +114,25 @@ public final class FirewallBenchmark {
     }
   }
 
-  /** ban() to the first {@code get element} of an independent nft session that finds the element. */
+  /**
+   * Checks the completion signal: right after each ban's future completes, another nft session must
+   * find the element with {@code get element}; prints how many it did not find (0 expected).
+   */
   private static void visibility(String name, Firewall fw, NetNamespace ns, int count) {
-    long[] seen = new long[count];
+    int missing = 0;
     try (NftSession observer = new InteractiveNft(FirewallSettings.defaults().withCommandPrefix(ns.prefix()))) {
       for (int i = 0; i < count; i++) {
-        LockSupport.parkNanos(1_000_000);
         String address = IpAddress.ofIPv4(next).toString();
-        long t0 = System.nanoTime();
-        CompletableFuture<BanOutcome> f = ban(fw);
-        while (true) {
-          try {
-            observer.run("get element inet ablbench ban4 { " + address + " }");
-            break;
-          } catch (ChangeRejected notYet) {
-            // Not in the set yet: ask again.
-          }
+        check(ban(fw).join());
+        try {
+          observer.run("get element inet ablbench ban4 { " + address + " }");
+        } catch (ChangeRejected notThere) {
+          missing++;
         }
-        seen[i] = System.nanoTime() - t0;
-        check(f.join());
       }
     }
-    Arrays.sort(seen);
-    System.out.printf(Locale.ROOT, "%-30s visibility (ban() to found by another nft's get element), %d bans:"
-        + " p50 %.3f ms, p90 %.3f ms, p99 %.3f ms%n", name, count, ms(seen, 0.50), ms(seen, 0.90), ms(seen, 0.99));
+    System.out.printf(Locale.ROOT, "%-30s completion check: %d of %d confirmed bans not found by another nft's"
+        + " get element right after confirmation%n", name, missing, count);
   }
 
   /**
