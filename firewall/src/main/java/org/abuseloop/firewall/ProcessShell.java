@@ -34,7 +34,11 @@ final class ProcessShell implements Shell {
     } catch (IOException e) {
       throw new FirewallException("cannot start " + String.join(" ", command) + ": " + e.getMessage(), e);
     }
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(p.getInputStream()));
+    // Read on a thread of its own, never a shared pool: the command may block until its output is read.
+    CompletableFuture<String> output = new CompletableFuture<>();
+    Thread reader = new Thread(() -> output.complete(readAll(p.getInputStream())), "abuseloop-command-output");
+    reader.setDaemon(true);
+    reader.start();
     try (OutputStream in = p.getOutputStream()) {
       in.write(input.getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
