@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reads service logs, detects abuse, blocks it and reports it.",
-    subcommands = {ParseCommand.class, DemoCommand.class})
+    subcommands = {ParseCommand.class, FamiliesCommand.class, DemoCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -2,7 +2,6 @@ package org.abuseloop.cli;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.ZoneId;
@@ -44,7 +43,7 @@ final class ParseCommand implements Callable<Integer> {
     List<Path> inputs = LogInputs.expand(files);
     Format f = format != null ? format : (System.console() != null ? Format.summary : Format.jsonl);
     LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
-    PrintStream out = new PrintStream(new BufferedOutputStream(new FileDescriptorOut(), 1 << 16), false, "UTF-8");
+    PrintStream out = new PrintStream(new BufferedOutputStream(System.out, 1 << 16), false, "UTF-8");
     ParseStats total = new ParseStats();
     try (EventJsonWriter json = f == Format.jsonl ? new EventJsonWriter(out) : null) {
       for (Path file : inputs) {
@@ -60,20 +59,5 @@ final class ParseCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** Standard output without the synchronisation of System.out, flushed once at the end. */
-  private static final class FileDescriptorOut extends OutputStream {
-    private final java.io.FileOutputStream fd = new java.io.FileOutputStream(java.io.FileDescriptor.out);
-
-    @Override
-    public void write(int b) throws IOException {
-      fd.write(b);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      fd.write(b, off, len);
-    }
   }
 }

@@ -64,7 +64,11 @@ final class LineReader {
     while (true) {
       int nl = indexOfNewline(pos, limit);
       if (nl >= 0) {
-        emit(nl, nl + 1);
+        if (nl - pos > maxLine) {
+          emitOverlong(nl + 1);
+        } else {
+          emit(nl, nl + 1);
+        }
         return true;
       }
       if (eof) {
@@ -89,6 +93,13 @@ final class LineReader {
     lineNumber++;
     consumed += next - pos;
     pos = next;
+  }
+
+  /** Reports the buffered over-long line ending before {@code next} without its bytes. */
+  private void emitOverlong(int next) {
+    emit(next - 1, next);
+    lineEnd = lineStart;
+    overlong = true;
   }
 
   /** Consumes an over-long line up to and including its LF (or the end of the stream). */

@@ -1,0 +1,80 @@
+package org.abuseloop.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class TimeReaderTest {
+
+  private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+  private static Instant syslog(TimeReader t, String text) {
+    byte[] b = text.getBytes(StandardCharsets.US_ASCII);
+    assertThat(t.readSyslog(b, 0, b.length)).isEqualTo(15);
+    return Instant.ofEpochSecond(t.epochSecond(), t.nanos());
+  }
+
+  @Test
+  void takesTheYearOfTheReferenceAndTheZoneOfTheSource() {
+    TimeReader t = new TimeReader(BERLIN, Instant.parse("2024-06-30T12:00:00Z"));
+    assertThat(syslog(t, "Jun 30 10:00:00")).isEqualTo(Instant.parse("2024-06-30T08:00:00Z"));
+    assertThat(t.offset()).isEqualTo(ZoneOffset.ofHours(2));
+    assertThat(syslog(t, "Jan  5 10:00:00")).isEqualTo(Instant.parse("2024-01-05T09:00:00Z"));
+    assertThat(t.offset()).isEqualTo(ZoneOffset.ofHours(1));
+  }
+
+  @Test
+  void rollsBackAcrossNewYearWhenTheDateWouldBeInTheFuture() {
+    TimeReader t = new TimeReader(ZoneOffset.UTC, Instant.parse("2025-01-02T00:30:00Z"));
+    assertThat(syslog(t, "Dec 31 23:59:59")).isEqualTo(Instant.parse("2024-12-31T23:59:59Z"));
+    assertThat(syslog(t, "Jan  1 00:00:01")).isEqualTo(Instant.parse("2025-01-01T00:00:01Z"));
+  }
+
+  @Test
+  void findsFebruary29thInTheLastLeapYear() {
+    TimeReader t = new TimeReader(ZoneOffset.UTC, Instant.parse("2025-03-01T00:00:00Z"));
+    assertThat(syslog(t, "Feb 29 12:00:00")).isEqualTo(Instant.parse("2024-02-29T12:00:00Z"));
+  }
+
+  @Test
+  void reusesTheCachedSecondOnlyForIdenticalText() {
+    TimeReader t = new TimeReader(ZoneOffset.UTC, Instant.parse("2024-06-30T12:00:00Z"));
+    Instant a = syslog(t, "Jun 30 10:00:00");
+    Instant b = syslog(t, "Jun 30 10:00:00");
+    Instant c = syslog(t, "Jun 30 10:00:01");
+    assertThat(b).isEqualTo(a);
+    assertThat(c).isEqualTo(a.plusSeconds(1));
+  }
+
+  @Test
+  void readsIsoTimestampsWithAndWithoutOffset() {
+    TimeReader t = new TimeReader(BERLIN, Instant.parse("2024-06-30T12:00:00Z"));
+    byte[] withOffset = "2019-07-08T17:40:16.954167-04:00 host".getBytes(StandardCharsets.US_ASCII);
+    assertThat(t.readIso(withOffset, 0, withOffset.length, false)).isEqualTo(32);
+    assertThat(Instant.ofEpochSecond(t.epochSecond(), t.nanos())).isEqualTo(Instant.parse("2019-07-08T21:40:16.954167Z"));
+    assertThat(t.offset()).isEqualTo(ZoneOffset.ofHours(-4));
+
+    byte[] local = "2013-12-31 17:39:54.767815 [WARNING]".getBytes(StandardCharsets.US_ASCII);
+    assertThat(t.readIso(local, 0, local.length, false)).isEqualTo(26);
+    assertThat(Instant.ofEpochSecond(t.epochSecond(), t.nanos())).isEqualTo(Instant.parse("2013-12-31T16:39:54.767815Z"));
+
+    byte[] exim = "2024-01-04 17:03:46 +0100 H=x".getBytes(StandardCharsets.US_ASCII);
+    assertThat(t.readIso(exim, 0, exim.length, true)).isEqualTo(25);
+    assertThat(t.offset()).isEqualTo(ZoneOffset.ofHours(1));
+  }
+
+  @Test
+  void rejectsImpossibleDatesAndTimes() {
+    TimeReader t = new TimeReader(ZoneOffset.UTC, Instant.parse("2024-06-30T12:00:00Z"));
+    for (String s : new String[] {"Foo 30 10:00:00", "Jun 31 10:00:00", "Jun 30 25:00:00", "Jun 30 10:61:00", "Jun 3x 10:00:00"}) {
+      byte[] b = s.getBytes(StandardCharsets.US_ASCII);
+      assertThat(t.readSyslog(b, 0, b.length)).as(s).isEqualTo(-1);
+    }
+    byte[] bad = "2024-02-30T10:00:00Z".getBytes(StandardCharsets.US_ASCII);
+    assertThat(t.readIso(bad, 0, bad.length, false)).isEqualTo(-1);
+  }
+}
