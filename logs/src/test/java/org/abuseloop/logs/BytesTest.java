@@ -1,0 +1,51 @@
+package org.abuseloop.logs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class BytesTest {
+
+  private static int naiveIndexOf(byte[] a, int from, int to, byte b) {
+    for (int i = from; i < to; i++) {
+      if (a[i] == b) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int naiveCount(byte[] a, int from, int to, byte b) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n += a[i] == b ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
+  void findsAndCountsLikeAByteLoopOverEveryAlignmentAndByteValue() {
+    SplittableRandom r = new SplittableRandom(1);
+    for (int round = 0; round < 2_000; round++) {
+      byte[] a = new byte[r.nextInt(1, 80)];
+      // Few distinct values, including 0x00, 0x80, 0xFF and the sought byte next to others.
+      byte[] alphabet = {'\n', '\r', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x0B, (byte) 0x09, 'x'};
+      for (int i = 0; i < a.length; i++) {
+        a[i] = alphabet[r.nextInt(alphabet.length)];
+      }
+      int from = r.nextInt(a.length);
+      int to = r.nextInt(from, a.length + 1);
+      byte b = alphabet[r.nextInt(alphabet.length)];
+      assertThat(Bytes.indexOf(a, from, to, b)).as("indexOf round %d", round).isEqualTo(naiveIndexOf(a, from, to, b));
+      assertThat(Bytes.count(a, from, to, b)).as("count round %d", round).isEqualTo(naiveCount(a, from, to, b));
+    }
+  }
+
+  @Test
+  void returnsMinusOneOnAnEmptyRange() {
+    byte[] a = "\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    assertThat(Bytes.indexOf(a, 2, 2, (byte) '\n')).isEqualTo(-1);
+    assertThat(Bytes.count(a, 1, 1, (byte) '\n')).isZero();
+  }
+}
