@@ -125,9 +125,15 @@ public final class Message {
   public int indexOf(Needle needle, int from) {
     byte[] n = needle.bytes;
     byte first = n[0];
-    int last = end - n.length;
-    for (int i = Math.max(from, start); i <= last; i++) {
-      if (buf[i] == first && matchesRest(i, n)) {
+    long pattern = needle.firstBytes;
+    // Candidates for the first byte come eight bytes at a time; the rest is compared in place.
+    int stop = end - n.length + 1;
+    for (int i = Math.max(from, start); i < stop; i++) {
+      i = Bytes.indexOf(buf, i, stop, first, pattern);
+      if (i < 0) {
+        return -1;
+      }
+      if (matchesRest(i, n)) {
         return i;
       }
     }
@@ -153,12 +159,8 @@ public final class Message {
 
   /** First index {@code >= from} holding {@code b}, or -1. */
   public int indexOf(byte b, int from) {
-    for (int i = Math.max(from, start); i < end; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
+    int f = Math.max(from, start);
+    return f >= end ? -1 : Bytes.indexOf(buf, f, end, b);
   }
 
   /** Last index {@code < before} holding {@code b}, or -1. */
