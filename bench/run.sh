@@ -26,6 +26,17 @@ for tool in hyperfine fail2ban-regex taskset java mvn; do
 done
 [ -x "$sshg" ] || { echo "run.sh needs $sshg (apt-get install -y sshguard)" >&2; exit 2; }
 
+{
+  echo "date: $(date -u +%FT%TZ)"
+  echo "nproc: $(nproc)"
+  lscpu | head -20
+  java -version 2>&1
+  echo "hyperfine: $(hyperfine --version)"
+  echo "fail2ban: $(fail2ban-regex --version 2>&1 | head -1)"
+  echo "sshguard: $(dpkg-query -W -f '${Version}' sshguard 2>/dev/null)"
+  echo "load before: $(cat /proc/loadavg)"
+} > "$out/machine.txt"
+
 echo "== build (once)"
 mvn -B -q -o -DskipTests -pl cli,bench -am package
 abuseloop=(java -jar "$jar")   # what ./abuseloop execs once its jar is up to date
@@ -105,6 +116,9 @@ for f in "$data"/asterisk-200k.log "$data"/sshd-200k.log "$data"/firewall-200k.l
 done
 taskset -c 0 java -cp "$bench_jar" org.abuseloop.bench.WholeRun --scan "$data/asterisk-200k.log" 20 | sed 's/^/1-core /' | tee -a "$inproc"
 
+echo "load after: $(cat /proc/loadavg)" >> "$out/machine.txt"
+echo
+cat "$out/machine.txt" | grep -E '^(date|nproc|Model name|load)'
 echo
 echo "== end to end (hyperfine mean; lines/s = lines / mean wall time, JVM start-up included)"
 column -t -s $'\t' "$summary"

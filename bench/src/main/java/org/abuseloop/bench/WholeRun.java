@@ -50,10 +50,14 @@ public final class WholeRun {
       parser = parser.withThreads(threads);
     }
     long[] nanos = new long[runs];
+    long[] cpu = new long[runs];
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
     long lines = 0;
     long events = 0;
     for (int r = 0; r < runs; r++) {
       long t0 = System.nanoTime();
+      long c0 = os.getProcessCpuTime();
       if (scan) {
         lines = scan(file);
         events = 0;
@@ -64,21 +68,26 @@ public final class WholeRun {
         events = sunk.sum();
       }
       nanos[r] = System.nanoTime() - t0;
+      cpu[r] = os.getProcessCpuTime() - c0;
     }
-    report(file, scan ? "scan" : "parse", threads, lines, events, nanos);
+    report(file, scan ? "scan" : "parse", threads, lines, events, nanos, cpu);
   }
 
-  private static void report(Path file, String mode, int threads, long lines, long events, long[] nanos) {
+  /** Prints wall times (first, median and best of the others) and the median process CPU time of the others. */
+  private static void report(Path file, String mode, int threads, long lines, long events, long[] nanos, long[] cpu) {
     long first = nanos[0];
     long[] rest = Arrays.copyOfRange(nanos, Math.min(1, nanos.length - 1), nanos.length);
     Arrays.sort(rest);
     long median = rest[rest.length / 2];
     long best = rest[0];
+    long[] restCpu = Arrays.copyOfRange(cpu, Math.min(1, cpu.length - 1), cpu.length);
+    Arrays.sort(restCpu);
+    long medianCpu = restCpu[restCpu.length / 2];
     System.out.printf(Locale.ROOT, "%s %s threads=%s lines=%d events=%d runs=%d first_ms=%.1f median_ms=%.1f best_ms=%.1f "
-            + "first_lines_per_s=%.0f median_lines_per_s=%.0f best_lines_per_s=%.0f%n",
+            + "first_lines_per_s=%.0f median_lines_per_s=%.0f best_lines_per_s=%.0f median_cpu_ms=%.1f lines_per_cpu_s=%.0f%n",
         mode, file, threads == 0 ? "auto(" + Runtime.getRuntime().availableProcessors() + ")" : String.valueOf(threads),
         lines, events, nanos.length, first / 1e6, median / 1e6, best / 1e6,
-        lines * 1e9 / first, lines * 1e9 / median, lines * 1e9 / best);
+        lines * 1e9 / first, lines * 1e9 / median, lines * 1e9 / best, medianCpu / 1e6, lines * 1e9 / medianCpu);
   }
 
   private static final byte[] PATTERN = "' failed for '".getBytes(StandardCharsets.US_ASCII);

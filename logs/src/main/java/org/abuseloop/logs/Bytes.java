@@ -47,16 +47,40 @@ final class Bytes {
     return -1;
   }
 
+  /**
+   * First index {@code i} in {@code [from, to)} where {@code a[i] == b0 && a[i + 1] == b1}, or -1;
+   * {@code p0} and {@code p1} are their {@link #broadcast}s, and {@code a[to]} must exist. Checking two
+   * bytes at once leaves far fewer false starts than the first byte alone when it is a common one
+   * (a space, a quote).
+   */
+  static int indexOfPair(byte[] a, int from, int to, byte b0, byte b1, long p0, long p1) {
+    int i = from;
+    for (int last = to - 8; i <= last && i + 9 <= a.length; i += 8) {
+      long both = zeroBytes((long) LONGS.get(a, i) ^ p0) & zeroBytes((long) LONGS.get(a, i + 1) ^ p1);
+      if (both != 0) {
+        return i + (Long.numberOfTrailingZeros(both) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
+      if (a[i] == b0 && a[i + 1] == b1) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The high bit of each byte of {@code x} that is zero, exactly (no borrow between bytes). */
+  private static long zeroBytes(long x) {
+    return ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
+  }
+
   /** How many bytes in {@code [from, to)} hold {@code b}. */
   static int count(byte[] a, int from, int to, byte b) {
     long pattern = broadcast(b);
     int n = 0;
     int i = from;
     for (int last = to - 8; i <= last; i += 8) {
-      long x = (long) LONGS.get(a, i) ^ pattern;
-      // Exact per byte: set the high bit of each byte that is zero, without borrows between bytes.
-      long zero = ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
-      n += Long.bitCount(zero);
+      n += Long.bitCount(zeroBytes((long) LONGS.get(a, i) ^ pattern));
     }
     for (; i < to; i++) {
       if (a[i] == b) {

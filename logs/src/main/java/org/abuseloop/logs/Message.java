@@ -124,12 +124,14 @@ public final class Message {
   /** First index {@code >= from} where {@code needle} starts inside the message, or -1. */
   public int indexOf(Needle needle, int from) {
     byte[] n = needle.bytes;
-    byte first = n[0];
-    long pattern = needle.firstBytes;
-    // Candidates for the first byte come eight bytes at a time; the rest is compared in place.
     int stop = end - n.length + 1;
-    for (int i = Math.max(from, start); i < stop; i++) {
-      i = Bytes.indexOf(buf, i, stop, first, pattern);
+    int i = Math.max(from, start);
+    if (n.length == 1) {
+      return i < stop ? Bytes.indexOf(buf, i, stop, n[0], needle.firstBytes) : -1;
+    }
+    // Candidates for the first two bytes come eight positions at a time; the rest is compared in place.
+    for (; i < stop; i++) {
+      i = Bytes.indexOfPair(buf, i, stop, n[0], n[1], needle.firstBytes, needle.secondBytes);
       if (i < 0) {
         return -1;
       }

@@ -43,6 +43,30 @@ class BytesTest {
   }
 
   @Test
+  void findsPairsLikeAByteLoop() {
+    SplittableRandom r = new SplittableRandom(4);
+    byte[] alphabet = {' ', '\'', 'f', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x7F, (byte) 0x01};
+    for (int round = 0; round < 5_000; round++) {
+      byte[] a = new byte[r.nextInt(2, 90)];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = alphabet[r.nextInt(alphabet.length)];
+      }
+      int from = r.nextInt(a.length - 1);
+      int to = r.nextInt(from, a.length);
+      byte b0 = alphabet[r.nextInt(alphabet.length)];
+      byte b1 = alphabet[r.nextInt(alphabet.length)];
+      int expected = -1;
+      for (int i = from; i < to && expected < 0; i++) {
+        if (a[i] == b0 && a[i + 1] == b1) {
+          expected = i;
+        }
+      }
+      assertThat(Bytes.indexOfPair(a, from, to, b0, b1, Bytes.broadcast(b0), Bytes.broadcast(b1)))
+          .as("round %d", round).isEqualTo(expected);
+    }
+  }
+
+  @Test
   void returnsMinusOneOnAnEmptyRange() {
     byte[] a = "\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(Bytes.indexOf(a, 2, 2, (byte) '\n')).isEqualTo(-1);
