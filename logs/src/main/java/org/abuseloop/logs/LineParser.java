@@ -1,5 +1,6 @@
 package org.abuseloop.logs;
 
+import java.util.Arrays;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Service;
 
@@ -15,6 +16,9 @@ public final class LineParser {
   private final TimeReader time;
   private final Message message = new Message();
   private final ServiceParser fixedParser;
+  private final byte[] lastProgram = new byte[32];
+  private int lastProgramLength = -1;
+  private ServiceParser lastProgramParser;
 
   public LineParser(ParserCatalog catalog, LogFormat format, TimeReader time, String sourceName) {
     this.catalog = catalog;
@@ -61,7 +65,23 @@ public final class LineParser {
     if (envelope instanceof AsteriskEnvelope) {
       return catalog.parser(Service.ASTERISK);
     }
-    return catalog.forProgram(m);
+    return forProgram(m);
+  }
+
+  /** The parser for the line's program; the last name looked up is remembered, as runs of lines share it. */
+  private ServiceParser forProgram(Message m) {
+    int from = m.programStart();
+    int n = m.programEnd() - from;
+    if (n == lastProgramLength && Arrays.equals(m.bytes(), from, from + n, lastProgram, 0, n)) {
+      return lastProgramParser;
+    }
+    ServiceParser p = catalog.forProgram(m);
+    if (n >= 0 && n <= lastProgram.length) {
+      System.arraycopy(m.bytes(), from, lastProgram, 0, n);
+      lastProgramLength = n;
+      lastProgramParser = p;
+    }
+    return p;
   }
 
   /** A line whose program we do not know (or a frame without one): each parser may claim it. */

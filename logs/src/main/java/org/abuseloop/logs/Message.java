@@ -146,8 +146,10 @@ public final class Message {
   public int lastIndexOf(Needle needle, int before) {
     byte[] n = needle.bytes;
     byte first = n[0];
+    byte last = n[n.length - 1];
+    int tail = n.length - 1;
     for (int i = Math.min(before, end) - n.length; i >= start; i--) {
-      if (buf[i] == first && matchesRest(i, n)) {
+      if (buf[i] == first && buf[i + tail] == last && matchesRest(i, n)) {
         return i;
       }
     }
@@ -198,6 +200,9 @@ public final class Message {
   }
 
   private boolean matchesRest(int at, byte[] n) {
+    if (n.length >= 8) {
+      return Bytes.equals8(buf, at, n);
+    }
     for (int k = 1; k < n.length; k++) {
       if (buf[at + k] != n[k]) {
         return false;

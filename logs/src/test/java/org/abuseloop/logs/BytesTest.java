@@ -67,6 +67,24 @@ class BytesTest {
   }
 
   @Test
+  void comparesEightBytesAtATimeLikeArraysEquals() {
+    SplittableRandom r = new SplittableRandom(6);
+    for (int round = 0; round < 5_000; round++) {
+      byte[] n = new byte[r.nextInt(8, 30)];
+      for (int i = 0; i < n.length; i++) {
+        n[i] = (byte) ('a' + r.nextInt(2));
+      }
+      byte[] a = new byte[n.length + r.nextInt(0, 10)];
+      int at = r.nextInt(0, a.length - n.length + 1);
+      System.arraycopy(n, 0, a, at, n.length);
+      if (r.nextBoolean()) {
+        a[at + r.nextInt(n.length)] ^= 1;
+      }
+      assertThat(Bytes.equals8(a, at, n)).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+    }
+  }
+
+  @Test
   void returnsMinusOneOnAnEmptyRange() {
     byte[] a = "\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(Bytes.indexOf(a, 2, 2, (byte) '\n')).isEqualTo(-1);

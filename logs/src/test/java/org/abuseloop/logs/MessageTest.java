@@ -11,7 +11,7 @@ class MessageTest {
   @Test
   void findsNeedlesAndBytesLikeStringIndexOfWithinTheMessageBounds() {
     SplittableRandom r = new SplittableRandom(2);
-    String[] needles = {"'", " failed for '", "ab", "aab", "b", "\n", "port "};
+    String[] needles = {"'", " failed for '", "ab", "aab", "b", "\n", "port ", "for port failed"};
     for (int round = 0; round < 5_000; round++) {
       StringBuilder sb = new StringBuilder();
       int length = r.nextInt(0, 60);
@@ -28,6 +28,10 @@ class MessageTest {
       int expected = text.indexOf(needle, Math.max(0, from - 2));
       assertThat(m.indexOf(Needle.of(needle), from)).as("'%s' in '%s' from %d", needle, text, from)
           .isEqualTo(expected < 0 ? -1 : expected + 2);
+      int before = r.nextInt(0, text.length() + 5);
+      int expectedLast = text.lastIndexOf(needle, Math.min(before - 2, text.length()) - needle.length());
+      assertThat(m.lastIndexOf(Needle.of(needle), before)).as("last '%s' in '%s' before %d", needle, text, before)
+          .isEqualTo(expectedLast < 0 ? -1 : expectedLast + 2);
       int expectedByte = text.indexOf(needle.charAt(0), Math.max(0, from - 2));
       assertThat(m.indexOf((byte) needle.charAt(0), from)).isEqualTo(expectedByte < 0 ? -1 : expectedByte + 2);
     }
