@@ -19,11 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ModuleArrowsTest {
 
   private static final List<String> MODULES =
-      List.of("core", "logs", "detect", "intel", "firewall", "report", "store", "cli", "desk", "flink", "bench");
+      List.of("core", "logs", "analysis", "detect", "intel", "firewall", "report", "store", "cli", "desk", "flink", "bench");
 
   private static final Map<String, List<String>> MAY_USE = Map.of(
       "core", List.of(),
       "logs", List.of("core"),
+      "analysis", List.of("core"),
       "detect", List.of("core"),
       "intel", List.of("core"),
       "firewall", List.of("core"),

@@ -12,7 +12,7 @@ import org.abuseloop.core.Service;
  */
 public final class FormatSniffer {
 
-  static final List<Envelope> ENVELOPES = List.of(new SyslogEnvelope(), new AsteriskEnvelope(), new DatedEnvelope());
+  static final List<Envelope> ENVELOPES = List.of(new SyslogEnvelope(), new AsteriskEnvelope(), new DatedEnvelope(), new Tai64nEnvelope());
   private static final int LINES = 200;
 
   /** The format of a file whose first bytes are {@code head[0, length)}; syslog by program when unsure. */
@@ -56,6 +56,9 @@ public final class FormatSniffer {
     }
     if (envelope == 1) {
       return Service.ASTERISK;
+    }
+    if (envelope == 3) {
+      return null;
     }
     return freeswitchLike * 2 >= hits ? Service.FREESWITCH : Service.EXIM;
   }

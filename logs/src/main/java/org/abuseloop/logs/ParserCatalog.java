@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.Service;
+import org.abuseloop.logs.mail.CourierParser;
+import org.abuseloop.logs.mail.DovecotParser;
+import org.abuseloop.logs.mail.EximParser;
+import org.abuseloop.logs.mail.PostfixParser;
+import org.abuseloop.logs.mail.SendmailParser;
 
 /**
  * The service parsers abuseloop knows, and which syslog program names belong to which service.
@@ -28,6 +33,13 @@ public final class ParserCatalog {
   /** Every parser this build ships. */
   public static ParserCatalog standard() {
     List<ServiceParser> parsers = new ArrayList<>();
+    parsers.add(new PostfixParser());
+    parsers.add(new EximParser());
+    parsers.add(new DovecotParser());
+    parsers.add(new SendmailParser());
+    parsers.add(new CourierParser());
+    parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
+    parsers.add(new org.abuseloop.logs.sip.KamailioParser());
     return new ParserCatalog(parsers);
   }
 

@@ -33,7 +33,27 @@ public final class SyslogEnvelope implements Envelope {
     if (after < 0 || after >= end || b[after] != ' ') {
       return false;
     }
-    return readHostAndProgram(m, time, after + 1);
+    // "2024-05-01 10:00:00 text" is also how Exim and FreeSWITCH date their own files: with a space
+    // instead of the 'T', the line is syslog only when a program token ("prog[pid]:") follows.
+    boolean spaceDated = b[i] >= '0' && b[i] <= '9' && b[i + 10] == ' ';
+    return readHostAndProgram(m, time, skipFacility(b, after + 1, end), spaceDated);
+  }
+
+  /** Skips a {@code <mail.notice> } token (syslog-ng's and BSD syslogd's facility.priority) at {@code i}. */
+  private static int skipFacility(byte[] b, int i, int end) {
+    if (i >= end || b[i] != '<') {
+      return i;
+    }
+    int close = tokenEnd(b, i, end) - 1;
+    boolean dotted = false;
+    for (int j = i + 1; j < close; j++) {
+      if (b[j] == '.') {
+        dotted = true;
+      } else if (b[j] < 'a' || b[j] > 'z') {
+        return i;
+      }
+    }
+    return dotted && close + 1 < end && b[close] == '>' ? close + 2 : i;
   }
 
   /** Reads a BSD or ISO timestamp at {@code i} with what may follow it; index after it, or -1. */
@@ -68,7 +88,7 @@ public final class SyslogEnvelope implements Envelope {
     return j > i + 1 && j < end && b[j] == '>' ? j + 1 : -1;
   }
 
-  private static boolean readHostAndProgram(Message m, TimeReader time, int i) {
+  private static boolean readHostAndProgram(Message m, TimeReader time, int i, boolean programRequired) {
     byte[] b = m.bytes();
     int end = m.end();
     int tokenEnd = tokenEnd(b, i, end);
@@ -82,6 +102,9 @@ public final class SyslogEnvelope implements Envelope {
       progTokenEnd = tokenEnd(b, progStart, end);
       if (progTokenEnd == progStart) {
         // Only "time host" and nothing else: not a syslog line we can use.
+        return false;
+      }
+      if (programRequired && !looksLikeProgram(b, progStart, progTokenEnd)) {
         return false;
       }
     }

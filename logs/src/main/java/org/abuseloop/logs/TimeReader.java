@@ -72,6 +72,9 @@ public final class TimeReader {
    * after it, or -1. Does not read a fraction or a year that may follow.
    */
   int readSyslog(byte[] b, int at, int end) {
+    if (end - at >= 14 && b[at + 3] == ' ' && digit(b[at + 4]) >= 0 && b[at + 5] == ' ') {
+      return readUnpaddedSyslog(b, at);
+    }
     if (end - at < 15) {
       return -1;
     }
@@ -113,6 +116,26 @@ public final class TimeReader {
     System.arraycopy(b, at, lastSyslogDate, 0, lastSyslogDate.length);
     lastSyslogDay = date.toEpochDay();
     return lastSyslogDay;
+  }
+
+  /**
+   * Reads {@code Mmm d HH:MM:SS} with a one-digit day and a single space (some relays and hand-made
+   * samples write it so); index after it, or -1. Not cached: it is rare.
+   */
+  private int readUnpaddedSyslog(byte[] b, int at) {
+    int month = month(b, at);
+    int day = digit(b[at + 4]);
+    int secondOfDay = clock(b, at + 6);
+    if (month < 0 || day < 1 || secondOfDay < 0) {
+      return -1;
+    }
+    int year = referenceDate.getYear();
+    LocalDate date = LocalDate.of(year, month, day);
+    if (date.isAfter(referenceDate.plusDays(1))) {
+      date = LocalDate.of(year - 1, month, day);
+    }
+    setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
+    return at + 14;
   }
 
   /**

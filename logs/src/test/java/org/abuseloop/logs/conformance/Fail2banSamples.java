@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads fail2ban's annotated sample logs as its test harness does: a {@code # failJSON: {...}} line
@@ -22,24 +24,31 @@ public final class Fail2banSamples {
   static final String JOURNAL_DATE = "Jan  1 00:00:00 ";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** fail2ban's harness reads {@code #+ ?(failJSON|fileOptions|filterOptions):}, so {@code #failJSON:} counts too. */
+  private static final Pattern DIRECTIVE = Pattern.compile("^#+ ?(failJSON|fileOptions|filterOptions):(.+)$");
+  private static final Pattern TIME = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})T(\\d{1,2}):(\\d{2}):(\\d{2})");
 
   private Fail2banSamples() {}
 
   public static List<Fail2banSample> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<Fail2banSample> out = new ArrayList<>();
-    Options fileOptions = new Options("", false);
+    Options fileOptions = new Options("", false, List.of(""));
     Options options = fileOptions;
     JsonNode pending = null;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (line.startsWith("# fileOptions:")) {
-        fileOptions = fileOptions.with(JSON.readTree(line.substring("# fileOptions:".length())));
-        options = fileOptions;
-      } else if (line.startsWith("# filterOptions:")) {
-        options = fileOptions.with(JSON.readTree(line.substring("# filterOptions:".length())));
-      } else if (line.startsWith("# failJSON:")) {
-        pending = JSON.readTree(line.substring("# failJSON:".length()));
+      Matcher directive = DIRECTIVE.matcher(line);
+      if (directive.matches()) {
+        JsonNode node = JSON.readTree(directive.group(2));
+        switch (directive.group(1)) {
+          case "fileOptions" -> {
+            fileOptions = fileOptions.with(node);
+            options = fileOptions;
+          }
+          case "filterOptions" -> options = fileOptions.with(node).withModes(node);
+          default -> pending = node;
+        }
       } else if (pending != null && !line.startsWith("#") && !line.isBlank()) {
         out.add(sample(file, i + 1, options, line, pending));
         pending = null;
@@ -53,25 +62,45 @@ public final class Fail2banSamples {
     if (options.journal) {
       text = JOURNAL_DATE + text;
     }
-    LocalDateTime time = json.hasNonNull("time") ? LocalDateTime.parse(json.get("time").asText().substring(0, 19)) : null;
+    LocalDateTime time = json.hasNonNull("time") ? time(json.get("time").asText()) : null;
     String host = json.hasNonNull("host") ? json.get("host").asText() : null;
-    return new Fail2banSample(file.getFileName().toString(), lineNo, text, json.path("match").asBoolean(), host, time);
+    return new Fail2banSample(file.getFileName().toString(), lineNo, text, json.path("match").asBoolean(), host, time,
+        options.modes);
   }
 
-  /** The harness options that change what a line looks like. */
-  private record Options(String prefix, boolean journal) {
+  /** fail2ban's own reading: {@code 2005-03-7T02:09:33} (an unpadded day) and fractions occur. */
+  private static LocalDateTime time(String text) {
+    Matcher m = TIME.matcher(text);
+    if (!m.lookingAt()) {
+      throw new IllegalArgumentException("unreadable fail2ban time: " + text);
+    }
+    return LocalDateTime.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
+        Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
+  }
+
+  /** The harness options that change what a line looks like, and the filter modes a section tests. */
+  private record Options(String prefix, boolean journal, List<String> modes) {
 
     Options with(JsonNode node) {
       Options o = this;
       for (JsonNode set : node.isArray() ? node : List.of(node)) {
         if (set.has("test.prefix-line")) {
-          o = new Options(set.get("test.prefix-line").asText(), o.journal);
+          o = new Options(set.get("test.prefix-line").asText(), o.journal, o.modes);
         }
         if (set.has("logtype")) {
-          o = new Options(o.prefix, "journal".equals(set.get("logtype").asText()));
+          o = new Options(o.prefix, "journal".equals(set.get("logtype").asText()), o.modes);
         }
       }
       return o;
+    }
+
+    /** Each option set of a {@code filterOptions} line names one mode, or the default mode ({@code ""}). */
+    Options withModes(JsonNode node) {
+      List<String> modes = new ArrayList<>();
+      for (JsonNode set : node.isArray() ? node : List.of(node)) {
+        modes.add(set.path("mode").asText(""));
+      }
+      return new Options(prefix, journal, List.copyOf(modes));
     }
   }
 }

@@ -1,0 +1,147 @@
+package org.abuseloop.analysis;
+
+import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.objects.Object2LongMap;
+import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.abuseloop.core.Event;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.Protocol;
+
+/**
+ * Counts events by target port, source and day, then builds the {@link Breakdown} with owners looked
+ * up once per distinct source. Counting is exact, in primitive-valued hash maps (fastutil) so a million
+ * distinct sources cost tens of megabytes; not thread-safe (one per analysis, or merge per thread).
+ */
+public final class BreakdownBuilder {
+
+  /** How many of a port's busiest sources are listed. */
+  public static final int TOP_PER_PORT = 10;
+
+  private final ZoneId zone;
+  private final Object2LongOpenHashMap<IpAddress> bySource = new Object2LongOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort = new Int2ObjectOpenHashMap<>();
+  private final Map<Integer, long[]> portTotals = new HashMap<>();
+  private final TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
+  private long lastEpochDay = Long.MIN_VALUE;
+  private long[] lastDay;
+  private long total;
+
+  public BreakdownBuilder(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Counts one event: for firewall logs a denied connection, for service logs an attack line. */
+  public void accept(Event e) {
+    total++;
+    int portKey = portKey(e.protocol(), e.targetPort());
+    portTotals.computeIfAbsent(portKey, k -> new long[1])[0]++;
+    countDay(e);
+    IpAddress source = e.source();
+    if (source == null) {
+      return;
+    }
+    bySource.addTo(source, 1);
+    Object2LongOpenHashMap<IpAddress> port = byPort.get(portKey);
+    if (port == null) {
+      port = new Object2LongOpenHashMap<>();
+      byPort.put(portKey, port);
+    }
+    port.addTo(source, 1);
+  }
+
+  private void countDay(Event e) {
+    long epochDay = Math.floorDiv(e.time().getEpochSecond() + zone.getRules().getOffset(e.time()).getTotalSeconds(), 86400);
+    if (epochDay != lastEpochDay) {
+      lastDay = byDay.computeIfAbsent(LocalDate.ofEpochDay(epochDay), d -> new long[1]);
+      lastEpochDay = epochDay;
+    }
+    lastDay[0]++;
+  }
+
+  public long total() {
+    return total;
+  }
+
+  /** The breakdown with the {@code topSources} busiest sources overall. */
+  public Breakdown build(OwnerLookup owners, int topSources) {
+    List<Breakdown.PortShare> ports = new ArrayList<>();
+    portTotals.forEach((key, count) -> ports.add(port(key, count[0], owners)));
+    ports.sort(Comparator.comparingLong(Breakdown.PortShare::count).reversed()
+        .thenComparing(p -> p.port() == null ? -1 : p.port()));
+    List<Breakdown.DayCount> daily = new ArrayList<>();
+    byDay.forEach((d, n) -> daily.add(new Breakdown.DayCount(d, n[0])));
+    return new Breakdown(total, ports, top(bySource, topSources, total, owners), providers(owners), daily);
+  }
+
+  private Breakdown.PortShare port(int key, long count, OwnerLookup owners) {
+    Object2LongOpenHashMap<IpAddress> sources = byPort.getOrDefault(key, new Object2LongOpenHashMap<>());
+    List<Breakdown.SourceShare> top = top(sources, TOP_PER_PORT, count, owners);
+    long topCount = top.stream().mapToLong(Breakdown.SourceShare::count).sum();
+    Map<String, long[]> perProvider = new HashMap<>();
+    for (Object2LongMap.Entry<IpAddress> en : sources.object2LongEntrySet()) {
+      perProvider.computeIfAbsent(owners.ownerOf(en.getKey()).provider(), p -> new long[1])[0] += en.getLongValue();
+    }
+    List<Breakdown.ProviderShare> providers = new ArrayList<>();
+    perProvider.forEach((p, n) -> providers.add(new Breakdown.ProviderShare(p, n[0], share(n[0], count))));
+    providers.sort(Comparator.comparingLong(Breakdown.ProviderShare::count).reversed()
+        .thenComparing(Breakdown.ProviderShare::provider, Comparator.nullsLast(Comparator.naturalOrder())));
+    int port = key & 0xFFFF;
+    Protocol protocol = Protocol.values()[key >>> 16];
+    return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port,
+        count, share(count, total), sources.size(), share(topCount, count), top, providers);
+  }
+
+  private List<Breakdown.ProviderTotal> providers(OwnerLookup owners) {
+    Map<String, long[]> perProvider = new HashMap<>();
+    for (Object2LongMap.Entry<IpAddress> en : bySource.object2LongEntrySet()) {
+      long[] c = perProvider.computeIfAbsent(owners.ownerOf(en.getKey()).provider(), p -> new long[2]);
+      c[0] += en.getLongValue();
+      c[1]++;
+    }
+    List<Breakdown.ProviderTotal> out = new ArrayList<>();
+    perProvider.forEach((p, c) -> out.add(new Breakdown.ProviderTotal(p, c[0], share(c[0], total), c[1])));
+    out.sort(Comparator.comparingLong(Breakdown.ProviderTotal::count).reversed()
+        .thenComparing(Breakdown.ProviderTotal::provider, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  /** The {@code n} sources with the most events (ties by address), with shares of {@code of}. */
+  private static List<Breakdown.SourceShare> top(Object2LongOpenHashMap<IpAddress> counts, int n, long of, OwnerLookup owners) {
+    Comparator<Object2LongMap.Entry<IpAddress>> busiest = Comparator.<Object2LongMap.Entry<IpAddress>>comparingLong(Object2LongMap.Entry::getLongValue)
+        .thenComparing(Object2LongMap.Entry::getKey, Comparator.reverseOrder());
+    PriorityQueue<Object2LongMap.Entry<IpAddress>> heap = new PriorityQueue<>(busiest);
+    for (Object2LongMap.Entry<IpAddress> en : counts.object2LongEntrySet()) {
+      if (heap.size() < n) {
+        heap.add(new Object2LongOpenHashMap.BasicEntry<>(en.getKey(), en.getLongValue()));
+      } else if (busiest.compare(en, heap.peek()) > 0) {
+        heap.poll();
+        heap.add(new Object2LongOpenHashMap.BasicEntry<>(en.getKey(), en.getLongValue()));
+      }
+    }
+    List<Object2LongMap.Entry<IpAddress>> sorted = new ArrayList<>(heap);
+    sorted.sort(busiest.reversed());
+    List<Breakdown.SourceShare> out = new ArrayList<>(sorted.size());
+    for (Object2LongMap.Entry<IpAddress> en : sorted) {
+      SourceOwner owner = owners.ownerOf(en.getKey());
+      out.add(new Breakdown.SourceShare(en.getKey().toString(), en.getLongValue(), share(en.getLongValue(), of), owner.provider(), owner.region()));
+    }
+    return out;
+  }
+
+  private static int portKey(Protocol protocol, int port) {
+    return (protocol.ordinal() << 16) | (port & 0xFFFF);
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0 : (double) part / whole;
+  }
+}

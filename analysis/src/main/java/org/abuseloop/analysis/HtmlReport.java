@@ -1,0 +1,106 @@
+package org.abuseloop.analysis;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The analysis as one self-contained HTML page: inline CSS and SVG charts (share per port, share per
+ * provider, events per day), the top sources with provider and region, and the incidents. Nothing is
+ * fetched when the page is viewed. Immutable and thread-safe.
+ */
+public final class HtmlReport {
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx", Locale.ROOT);
+  private static final String STYLE = """
+      body{font:14px/1.4 system-ui,sans-serif;margin:2em;color:#222;max-width:1000px}
+      h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
+      table{border-collapse:collapse}td,th{padding:2px 10px;text-align:left;border-bottom:1px solid #eee}
+      td.n{text-align:right;font-variant-numeric:tabular-nums}
+      .chart rect{fill:#c0392b}.chart text{font-size:12px}figcaption{font-weight:bold;margin:.5em 0}
+      .totals span{margin-right:2em}
+      """;
+
+  private final ZoneId zone;
+
+  public HtmlReport(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** The page for a run that read {@code lines} lines, found {@code events} events and this breakdown. */
+  public String render(String title, long lines, long events, long unrecognised, Breakdown b, List<IncidentRow> incidents) {
+    StringBuilder html = new StringBuilder(16 * 1024);
+    html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
+        .append("</title><style>").append(STYLE).append("</style></head><body>\n");
+    html.append("<h1>").append(Html.escape(title)).append("</h1>\n");
+    html.append(String.format(Locale.ROOT,
+        "<p class=\"totals\"><span id=\"lines\" data-value=\"%d\">%,d lines</span><span id=\"events\" data-value=\"%d\">%,d events</span>"
+            + "<span id=\"unrecognised\" data-value=\"%d\">%,d not recognised</span></p>%n",
+        lines, lines, events, events, unrecognised, unrecognised));
+    html.append(new BarChart("ports", "Share of events per target port").render(portBars(b)));
+    html.append(new BarChart("providers", "Share of events per provider").render(providerBars(b)));
+    html.append(new BarChart("daily", "Events per day").render(dayBars(b)));
+    html.append(sourcesTable(b));
+    html.append(incidentsTable(incidents));
+    html.append("</body></html>\n");
+    return html.toString();
+  }
+
+  private static List<BarChart.Bar> portBars(Breakdown b) {
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (Breakdown.PortShare p : b.ports()) {
+      String label = p.port() == null ? "(no port)" : (p.protocol() == null ? "" : p.protocol() + "/") + p.port();
+      bars.add(new BarChart.Bar(label, percent(p.share()) + " (" + p.count() + ")", p.share(), Double.toString(p.share())));
+    }
+    return bars;
+  }
+
+  private static List<BarChart.Bar> providerBars(Breakdown b) {
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (Breakdown.ProviderTotal p : b.providers()) {
+      String label = p.provider() == null ? "(none)" : p.provider();
+      bars.add(new BarChart.Bar(label, percent(p.share()) + " (" + p.sources() + " sources)", p.share(), Double.toString(p.share())));
+    }
+    return bars;
+  }
+
+  private static List<BarChart.Bar> dayBars(Breakdown b) {
+    List<BarChart.Bar> bars = new ArrayList<>();
+    for (Breakdown.DayCount d : b.daily()) {
+      bars.add(new BarChart.Bar(d.date().toString(), Long.toString(d.count()), d.count(), Long.toString(d.count())));
+    }
+    return bars;
+  }
+
+  private static String sourcesTable(Breakdown b) {
+    StringBuilder t = new StringBuilder("<h2>Top sources</h2>\n<table id=\"sources\"><tr><th>address</th><th>events</th><th>share</th><th>provider</th><th>region</th></tr>\n");
+    for (Breakdown.SourceShare s : b.sources()) {
+      t.append(String.format(Locale.ROOT, "<tr data-address=\"%s\" data-count=\"%d\" data-share=\"%s\"><td>%s</td><td class=\"n\">%,d</td><td class=\"n\">%s</td><td>%s</td><td>%s</td></tr>%n",
+          Html.escape(s.address()), s.count(), s.share(), Html.escape(s.address()), s.count(), percent(s.share()),
+          Html.escape(orDash(s.provider())), Html.escape(orDash(s.region()))));
+    }
+    return t.append("</table>\n").toString();
+  }
+
+  private String incidentsTable(List<IncidentRow> incidents) {
+    StringBuilder t = new StringBuilder("<h2>Incidents</h2>\n<table id=\"incidents\"><tr><th>scenario</th><th>source</th><th>provider</th>"
+        + "<th>first</th><th>last</th><th>events</th><th>per minute</th><th>targets</th></tr>\n");
+    for (IncidentRow i : incidents) {
+      t.append(String.format(Locale.ROOT, "<tr data-scenario=\"%s\" data-source=\"%s\" data-count=\"%d\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td class=\"n\">%,d</td><td class=\"n\">%.1f</td><td>%s</td></tr>%n",
+          Html.escape(i.scenario()), Html.escape(i.source()), i.count(), Html.escape(i.scenario()), Html.escape(i.source()),
+          Html.escape(orDash(i.provider()) + (i.region() == null ? "" : " " + i.region())),
+          TIME.format(i.first().atZone(zone)), TIME.format(i.last().atZone(zone)), i.count(), i.ratePerMinute(), Html.escape(i.targets())));
+    }
+    return t.append("</table>\n").toString();
+  }
+
+  private static String percent(double share) {
+    return String.format(Locale.ROOT, "%.1f%%", share * 100);
+  }
+
+  private static String orDash(String s) {
+    return s == null ? "-" : s;
+  }
+}

@@ -1,0 +1,39 @@
+package org.abuseloop.logs.conformance;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds a program a test needs from the operating system (kamailio, nft ...). Like {@link Corpus}:
+ * without it the test is reported as skipped with the package to install; under CI ({@code CI=true}),
+ * or with {@code -Dabuseloop.requireTools=true}, it fails instead, since CI installs every such tool.
+ */
+public final class SystemTool {
+
+  private SystemTool() {}
+
+  /**
+   * The path of {@code name}: the {@code abuseloop.<name>} system property if set, else the first
+   * executable on PATH, /usr/sbin or /usr/local/sbin.
+   */
+  public static String locate(String name, String aptPackage) {
+    String configured = System.getProperty("abuseloop." + name);
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin:/sbin";
+    for (String dir : path.split(":")) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+        return Path.of(dir, name).toString();
+      }
+    }
+    String message = name + " not found on PATH: install it (apt-get install -y " + aptPackage + ") or pass -Dabuseloop." + name + "=PATH";
+    if (Boolean.getBoolean("abuseloop.requireTools") || "true".equals(System.getenv("CI"))) {
+      throw new AssertionError(message);
+    }
+    assumeTrue(false, message);
+    return null;
+  }
+}
