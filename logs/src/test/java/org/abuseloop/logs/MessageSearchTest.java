@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-class MessageTest {
+class MessageSearchTest {
 
   @Test
   void findsNeedlesAndBytesLikeStringIndexOfWithinTheMessageBounds() {
