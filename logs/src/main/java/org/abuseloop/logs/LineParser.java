@@ -21,11 +21,11 @@ public final class LineParser {
   private ServiceParser lastProgramParser;
 
   public LineParser(ParserCatalog catalog, LogFormat format, TimeReader time, String sourceName) {
-    this.catalog = catalog;
+    this.catalog = catalog.forSource();
     this.format = format;
     this.time = time;
     this.message.setFile(sourceName);
-    this.fixedParser = format.service() == null ? null : catalog.parser(format.service());
+    this.fixedParser = format.service() == null ? null : this.catalog.parser(format.service());
   }
 
   /** The event on line {@code [start, end)} of {@code buf}, or null when the line is not an attack we know. */

@@ -97,6 +97,30 @@ public final class Message {
     return programEnd > programStart ? ascii(programStart, programEnd) : "";
   }
 
+  /**
+   * The process id the envelope wrote after the program name ({@code sshd[1234]:}, or RFC 5424's
+   * PROCID), or -1 when the line has none. Parsers that follow one connection across lines key on it.
+   */
+  public long processId() {
+    if (programEnd <= programStart) {
+      return -1;
+    }
+    int i = programEnd;
+    if (i >= end || (buf[i] != '[' && buf[i] != ' ')) {
+      return -1;
+    }
+    byte close = buf[i] == '[' ? (byte) ']' : (byte) ' ';
+    long pid = 0;
+    int digits = 0;
+    for (i++; i < end && buf[i] >= '0' && buf[i] <= '9'; i++) {
+      if (++digits > 12) {
+        return -1;
+      }
+      pid = pid * 10 + (buf[i] - '0');
+    }
+    return digits > 0 && i < end && buf[i] == close ? pid : -1;
+  }
+
   int programStart() {
     return programStart;
   }
@@ -179,7 +203,7 @@ public final class Message {
 
   /** True when {@code needle} stands at index {@code at}. */
   public boolean matchesAt(int at, Needle needle) {
-    return at >= start && at + needle.bytes.length <= end && matchesRest(at, needle.bytes);
+    return at >= start && at + needle.bytes.length <= end && buf[at] == needle.bytes[0] && matchesRest(at, needle.bytes);
   }
 
   public boolean startsWith(Needle needle) {

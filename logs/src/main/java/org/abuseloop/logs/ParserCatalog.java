@@ -40,7 +40,18 @@ public final class ParserCatalog {
     parsers.add(new CourierParser());
     parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
     parsers.add(new org.abuseloop.logs.sip.KamailioParser());
+    parsers.add(new org.abuseloop.logs.ssh.SshdParser());
+    parsers.add(new org.abuseloop.logs.ssh.DropbearParser());
     return new ParserCatalog(parsers);
+  }
+
+  /** The same parsers as one source uses them (see {@link ServiceParser#forSource()}); for one source only. */
+  public ParserCatalog forSource() {
+    List<ServiceParser> own = new ArrayList<>(all.size());
+    for (ServiceParser p : all) {
+      own.add(p.forSource());
+    }
+    return new ParserCatalog(own);
   }
 
   public ServiceParser parser(Service service) {

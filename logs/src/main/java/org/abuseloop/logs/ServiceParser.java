@@ -9,7 +9,8 @@ import org.abuseloop.core.Service;
  * Turns the message of one line written by one service into at most one {@link Event}. A parser
  * recognises its messages by fixed anchors and byte scans (no backtracking regular expressions) and
  * takes the source only from the position the service writes it. Implementations are stateless and
- * thread-safe.
+ * thread-safe, except the per-source instances that {@link #forSource()} may hand out, which belong to
+ * one source and its thread.
  */
 public interface ServiceParser {
 
@@ -20,4 +21,13 @@ public interface ServiceParser {
 
   /** The event this message reports, or null when it is not an attack line this parser knows. */
   Event parse(Message message);
+
+  /**
+   * The parser one source (one file, one stream) should use: this one for a stateless parser; a fresh
+   * instance for a parser that follows a connection across the lines of one source (sshd logs the
+   * client's address on some lines of a connection and not on others).
+   */
+  default ServiceParser forSource() {
+    return this;
+  }
 }

@@ -109,6 +109,11 @@ public final class SyslogEnvelope implements Envelope {
       }
     }
     int progEnd = programNameEnd(b, progStart, progTokenEnd);
+    if (isBracketedName(b, progStart, progTokenEnd)) {
+      // "[sshd]:" or "[sshd]": a bracketed name with no pid, as some syslog daemons write.
+      progStart++;
+      progEnd = progTokenEnd - (b[progTokenEnd - 1] == ':' ? 2 : 1);
+    }
     int msgStart = progTokenEnd < end ? progTokenEnd + 1 : end;
     time.applyTo(m);
     m.setProgram(progStart, progEnd);
@@ -116,9 +121,31 @@ public final class SyslogEnvelope implements Envelope {
     return true;
   }
 
-  /** A program token ends with ':' (as in {@code sshd[12]:} or {@code kernel:}). */
+  /**
+   * A program token ends with ':' (as in {@code sshd[12]:} or {@code kernel:}), or is a bracketed
+   * name ({@code [sshd]}), which no host name can be.
+   */
   private static boolean looksLikeProgram(byte[] b, int from, int to) {
-    return to - from >= 2 && b[to - 1] == ':';
+    return to - from >= 2 && (b[to - 1] == ':' || isBracketedName(b, from, to));
+  }
+
+  /** {@code [name]} or {@code [name]:}, the name a letter then letters, digits, '-', '_' or '.' (not an address). */
+  private static boolean isBracketedName(byte[] b, int from, int to) {
+    int close = to > from && b[to - 1] == ':' ? to - 2 : to - 1;
+    if (close - from < 2 || b[from] != '[' || b[close] != ']' || !isLetter(b[from + 1])) {
+      return false;
+    }
+    for (int i = from + 2; i < close; i++) {
+      byte c = b[i];
+      if (!isLetter(c) && !(c >= '0' && c <= '9') && c != '-' && c != '_' && c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(byte c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** The program name without {@code [pid]} and the trailing colon, and without a leading path. */

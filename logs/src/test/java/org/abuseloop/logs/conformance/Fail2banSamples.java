@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
  * Reads fail2ban's annotated sample logs as its test harness does: a {@code # failJSON: {...}} line
  * describes the next log line; {@code # filterOptions:} and {@code # fileOptions:} set
  * {@code test.prefix-line} (prepended to the following lines) and {@code logtype} (journal lines carry
- * no timestamp, so the harness gives them a fixed syslog date whose value no case checks).
+ * no timestamp, so the harness gives them a fixed syslog date whose value no case checks), and list the
+ * filter runs (mode and condition) the following lines are tested under. The expected host is
+ * {@code host}, else {@code ip4} or {@code ip6}.
  */
 public final class Fail2banSamples {
 
@@ -33,7 +35,7 @@ public final class Fail2banSamples {
   public static List<Fail2banSample> read(Path file) throws IOException {
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     List<Fail2banSample> out = new ArrayList<>();
-    Options fileOptions = new Options("", false, List.of(""));
+    Options fileOptions = new Options("", false, List.of(new Fail2banSample.Run("", null)));
     Options options = fileOptions;
     JsonNode pending = null;
     for (int i = 0; i < lines.size(); i++) {
@@ -43,10 +45,10 @@ public final class Fail2banSamples {
         JsonNode node = JSON.readTree(directive.group(2));
         switch (directive.group(1)) {
           case "fileOptions" -> {
-            fileOptions = fileOptions.with(node);
+            fileOptions = fileOptions.with(node).withRuns(node, null);
             options = fileOptions;
           }
-          case "filterOptions" -> options = fileOptions.with(node).withModes(node);
+          case "filterOptions" -> options = fileOptions.with(node).withRuns(node, fileOptions.runs.get(0).condition());
           default -> pending = node;
         }
       } else if (pending != null && !line.startsWith("#") && !line.isBlank()) {
@@ -63,9 +65,13 @@ public final class Fail2banSamples {
       text = JOURNAL_DATE + text;
     }
     LocalDateTime time = json.hasNonNull("time") ? time(json.get("time").asText()) : null;
-    String host = json.hasNonNull("host") ? json.get("host").asText() : null;
+    String host = null;
+    for (String key : List.of("host", "ip4", "ip6")) {
+      host = host == null && json.hasNonNull(key) ? json.get(key).asText() : host;
+    }
+    String constraint = json.hasNonNull("constraint") ? json.get("constraint").asText() : null;
     return new Fail2banSample(file.getFileName().toString(), lineNo, text, json.path("match").asBoolean(), host, time,
-        options.modes);
+        options.runs, constraint);
   }
 
   /** fail2ban's own reading: {@code 2005-03-7T02:09:33} (an unpadded day) and fractions occur. */
@@ -78,29 +84,38 @@ public final class Fail2banSamples {
         Integer.parseInt(m.group(4)), Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)));
   }
 
-  /** The harness options that change what a line looks like, and the filter modes a section tests. */
-  private record Options(String prefix, boolean journal, List<String> modes) {
+  /**
+   * The harness options that change what a line looks like, and the filter runs a section tests: one
+   * per option set, each with its {@code mode} and {@code test.condition} (a file's own condition
+   * applies to every run).
+   */
+  private record Options(String prefix, boolean journal, List<Fail2banSample.Run> runs) {
 
     Options with(JsonNode node) {
       Options o = this;
       for (JsonNode set : node.isArray() ? node : List.of(node)) {
         if (set.has("test.prefix-line")) {
-          o = new Options(set.get("test.prefix-line").asText(), o.journal, o.modes);
+          o = new Options(set.get("test.prefix-line").asText(), o.journal, o.runs);
         }
         if (set.has("logtype")) {
-          o = new Options(o.prefix, "journal".equals(set.get("logtype").asText()), o.modes);
+          o = new Options(o.prefix, "journal".equals(set.get("logtype").asText()), o.runs);
         }
       }
       return o;
     }
 
-    /** Each option set of a {@code filterOptions} line names one mode, or the default mode ({@code ""}). */
-    Options withModes(JsonNode node) {
-      List<String> modes = new ArrayList<>();
+    /** Each option set names one run: its mode (or the default mode, {@code ""}) and its condition. */
+    Options withRuns(JsonNode node, String fileCondition) {
+      List<Fail2banSample.Run> runs = new ArrayList<>();
       for (JsonNode set : node.isArray() ? node : List.of(node)) {
-        modes.add(set.path("mode").asText(""));
+        String condition = set.hasNonNull("test.condition") ? set.get("test.condition").asText() : null;
+        runs.add(new Fail2banSample.Run(set.path("mode").asText(""), both(fileCondition, condition)));
       }
-      return new Options(prefix, journal, List.copyOf(modes));
+      return new Options(prefix, journal, List.copyOf(runs));
+    }
+
+    private static String both(String a, String b) {
+      return a == null ? b : b == null ? a : a + " and " + b;
     }
   }
 }

@@ -86,41 +86,11 @@ class MailConformanceTest {
   @ParameterizedTest(name = "sshguard {0}")
   @ValueSource(strings = {"exim", "sendmail", "dovecot", "postfix", "courier"})
   void sshguardCases(String section) throws IOException {
-    List<SshguardCase> cases = SshguardCases.read(Corpus.file("sshguard/tests.txt")).stream()
-        .filter(c -> c.section().equals(section)).toList();
-    List<String> misses = new ArrayList<>();
-    for (SshguardCase c : cases) {
-      List<Event> events = parse(framed(c.text(), SSHGUARD_PROGRAMS.get(section)));
-      String why = sshguardMiss(c, events);
-      if (why != null) {
-        misses.add(c.corpusLine() + ": " + why + "  | " + c.text());
-      }
-    }
-    System.out.printf("sshguard %s: %d/%d%n", section, cases.size() - misses.size(), cases.size());
-    misses.forEach(m -> System.out.println("  miss sshguard " + section + ":" + m));
-    assertThat(cases).isNotEmpty();
-    assertThat(misses).isEmpty();
-  }
-
-  private static String sshguardMiss(SshguardCase c, List<Event> events) {
-    if (c.expectedAddress() == null) {
-      return events.isEmpty() ? null : "expected no event, got " + events.get(0).sourceText();
-    }
-    if (events.size() != 1) {
-      return "expected one event from " + c.expectedAddress() + ", got " + events.size();
-    }
-    IpAddress want = IpAddress.parse(c.expectedAddress());
-    return want.equals(events.get(0).source()) ? null : "expected " + want + ", got " + events.get(0).sourceText();
-  }
-
-  /**
-   * A case line as SSHGuard's tests hold it is often the message alone; such a line gets a BSD syslog
-   * frame naming the section's program. Lines with their own date keep it.
-   */
-  static String framed(String line, String program) {
-    boolean bsdDate = line.length() > 15 && line.charAt(3) == ' ' && line.charAt(9) == ':' && Character.isUpperCase(line.charAt(0));
-    boolean isoDate = line.length() > 19 && Character.isDigit(line.charAt(0)) && line.charAt(4) == '-';
-    return bsdDate || isoDate ? line : "Jan  1 00:00:00 mailhost " + program + ": " + line;
+    SshguardCheck.Result r = new SshguardCheck(List.of(section), SSHGUARD_PROGRAMS.get(section)).run(Corpus.file("sshguard/tests.txt"));
+    System.out.printf("sshguard %s: %d/%d%n", section, r.passed(), r.cases());
+    r.misses().forEach(m -> System.out.println("  miss sshguard " + section + ":" + m));
+    assertThat(r.cases()).isPositive();
+    assertThat(r.misses()).isEmpty();
   }
 
   @ParameterizedTest(name = "crowdsec {0}")
