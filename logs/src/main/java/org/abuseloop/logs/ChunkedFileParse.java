@@ -24,7 +24,10 @@ import org.abuseloop.core.Event;
  * parsed by a worker with its own {@link LineParser} and {@link TimeReader}, the events handed to the
  * sink on the calling thread in file order with the line numbers and byte offsets a sequential read
  * gives. A chunk learns its first line number from the line counts of the chunks before it, which
- * workers publish before parsing. Used once, from one thread; the workers are its own.
+ * workers publish before parsing. A chunk some of whose lines reached a parser that remembers earlier
+ * lines (sshd's connections) is read again on the calling thread by one parser kept across chunks,
+ * so events stay exactly those of a sequential read. Used once, from one thread; the workers are its
+ * own.
  */
 final class ChunkedFileParse {
 
@@ -134,6 +137,7 @@ final class ChunkedFileParse {
     ParseStats total = new ParseStats();
     ArrayDeque<Future<Part>> inFlight = new ArrayDeque<>();
     int submitted = 0;
+    LineParser sequential = null;
     try {
       for (int k = 0; k < chunks(); k++) {
         while (submitted < chunks() && submitted - k < 2 * threads) {
@@ -141,6 +145,14 @@ final class ChunkedFileParse {
           inFlight.add(pool.submit(() -> parseChunk(chunk)));
         }
         Part part = await(inFlight.poll());
+        if (part.usedState) {
+          // Lines that reached a parser with memory: read again, in order, by one parser that saw all
+          // such lines before them, so its memory is the one a sequential read would have.
+          if (sequential == null) {
+            sequential = newLineParser();
+          }
+          part = parse(part.data, part.length, part.firstLine, k, sequential);
+        }
         part.events.forEach(sink);
         total.add(part.stats);
       }
@@ -186,13 +198,21 @@ final class ChunkedFileParse {
       throw e;
     }
     long firstLine = firstLines.get(k).join();
-    LineReader reader = new LineReader(data, 0, length, firstLine, starts[k], LineReader.DEFAULT_MAX_LINE);
-    LineParser parser = new LineParser(catalog, format, new TimeReader(zone, reference), name);
-    List<Event> events = new ArrayList<>();
-    ParseStats stats = LogParser.run(reader, parser, events::add);
-    return new Part(events, stats);
+    return parse(data, length, firstLine, k, newLineParser());
   }
 
-  /** What one chunk gave. */
-  private record Part(List<Event> events, ParseStats stats) {}
+  private LineParser newLineParser() {
+    return new LineParser(catalog, format, new TimeReader(zone, reference), name);
+  }
+
+  private Part parse(byte[] data, int length, long firstLine, int k, LineParser parser) throws IOException {
+    LineReader reader = new LineReader(data, 0, length, firstLine, starts[k], LineReader.DEFAULT_MAX_LINE);
+    List<Event> events = new ArrayList<>();
+    ParseStats stats = LogParser.run(reader, parser, events::add);
+    boolean usedState = parser.usedState();
+    return new Part(events, stats, usedState, usedState ? data : null, length, firstLine);
+  }
+
+  /** What one chunk gave; its bytes are kept when a parser with memory read some of its lines. */
+  private record Part(List<Event> events, ParseStats stats, boolean usedState, byte[] data, int length, long firstLine) {}
 }

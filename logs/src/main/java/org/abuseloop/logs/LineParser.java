@@ -19,9 +19,13 @@ public final class LineParser {
   private final byte[] lastProgram = new byte[32];
   private int lastProgramLength = -1;
   private ServiceParser lastProgramParser;
+  /** This source's parsers that keep state from line to line (sshd's connection memory); often none. */
+  private final ServiceParser[] stateful;
+  private boolean usedState;
 
   public LineParser(ParserCatalog catalog, LogFormat format, TimeReader time, String sourceName) {
     this.catalog = catalog.forSource();
+    this.stateful = statefulParsers(catalog, this.catalog);
     this.format = format;
     this.time = time;
     this.message.setFile(sourceName);
@@ -37,10 +41,42 @@ public final class LineParser {
       return null;
     }
     ServiceParser parser = choose(m, envelope);
+    if (stateful.length > 0 && !usedState) {
+      noteState(parser);
+    }
     if (parser != null) {
       return parser.parse(m);
     }
     return tryAll(m);
+  }
+
+  /**
+   * True once a line went to a parser that keeps state from line to line: from then on this parser's
+   * events may depend on earlier lines, which a chunked parse must take into account.
+   */
+  boolean usedState() {
+    return usedState;
+  }
+
+  private void noteState(ServiceParser chosen) {
+    if (chosen == null) {
+      usedState = true; // every parser tries the line
+      return;
+    }
+    for (ServiceParser p : stateful) {
+      usedState |= p == chosen;
+    }
+  }
+
+  /** The parsers of {@code own} (one source's) that are not the shared, stateless instance of {@code shared}. */
+  private static ServiceParser[] statefulParsers(ParserCatalog shared, ParserCatalog own) {
+    java.util.List<ServiceParser> out = new java.util.ArrayList<>();
+    for (int i = 0; i < own.all().size(); i++) {
+      if (own.all().get(i) != shared.all().get(i)) {
+        out.add(own.all().get(i));
+      }
+    }
+    return out.toArray(new ServiceParser[0]);
   }
 
   private Envelope readEnvelope(Message m, int start, int end) {

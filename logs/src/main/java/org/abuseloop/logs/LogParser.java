@@ -94,6 +94,9 @@ public final class LogParser {
       return null;
     }
     LogFormat format = formatOf(head, n);
+    if (usesLineMemory(head, n, format, name, modified)) {
+      return null;
+    }
     return ChunkedFileParse.plan(channel, size, chunkBytes, name, catalog, format, zone, modified);
   }
 
@@ -112,6 +115,16 @@ public final class LogParser {
       InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD));
       return sniff(in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD));
     }
+  }
+
+  /**
+   * True when the file's first lines already reach a parser that remembers earlier lines (an sshd
+   * log): chunks would then mostly be read twice, so the file is better read in one pass.
+   */
+  private boolean usesLineMemory(byte[] head, int length, LogFormat format, String name, Instant modified) throws IOException {
+    LineParser probe = new LineParser(catalog, format, new TimeReader(zone, modified), name);
+    run(new LineReader(head, 0, length, 1, 0, LineReader.DEFAULT_MAX_LINE), probe, e -> { });
+    return probe.usedState();
   }
 
   /** The line loop shared by the sequential and the chunked parse. */

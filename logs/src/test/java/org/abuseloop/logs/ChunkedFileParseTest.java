@@ -56,7 +56,56 @@ class ChunkedFileParseTest {
     }
   }
 
-  private static final ParserCatalog CATALOG = new ParserCatalog(List.of(new FailedFor()));
+  /**
+   * A parser with memory, for this test alone: {@code conn N from ADDR} remembers the address of
+   * connection N, {@code conn N failed} gives an event from the remembered address.
+   */
+  private static final class Remembering implements ServiceParser {
+    static final Family FAILED = new Family("sshd.test.failed", Service.SSHD, EventKind.AUTH_FAILURE);
+    static final Needle CONN = Needle.of("conn ");
+    static final Needle FROM = Needle.of(" from ");
+    static final Needle FAILED_TEXT = Needle.of(" failed");
+    private final java.util.Map<Integer, IpAddress> open;
+
+    Remembering(java.util.Map<Integer, IpAddress> open) {
+      this.open = open;
+    }
+
+    @Override
+    public Service service() {
+      return Service.SSHD;
+    }
+
+    @Override
+    public List<Family> families() {
+      return List.of(FAILED);
+    }
+
+    @Override
+    public ServiceParser forSource() {
+      return new Remembering(new java.util.HashMap<>());
+    }
+
+    @Override
+    public Event parse(Message m) {
+      if (!m.startsWith(CONN) || open == null) {
+        return null;
+      }
+      int n = m.digitsEnd(m.start() + CONN.length());
+      int id = m.number(m.start() + CONN.length(), n);
+      if (m.matchesAt(n, FROM)) {
+        IpAddress a = m.address(n + FROM.length(), m.addressEnd(n + FROM.length()));
+        if (a != null) {
+          open.put(id, a);
+        }
+        return null;
+      }
+      IpAddress a = m.matchesAt(n, FAILED_TEXT) ? open.get(id) : null;
+      return a == null ? null : m.event(FAILED).source(a).build();
+    }
+  }
+
+  private static final ParserCatalog CATALOG = new ParserCatalog(List.of(new FailedFor(), new Remembering(null)));
 
   private record Result(List<Event> events, ParseStats stats) {}
 
@@ -130,6 +179,46 @@ class ChunkedFileParseTest {
     for (int chunk = 1; chunk <= text.length(); chunk++) {
       assertSame(parse(file, 2, chunk), sequential, "chunk " + chunk);
     }
+  }
+
+  /** Stateless asterisk lines first (more than the sniffed head), then sshd connections spanning many lines. */
+  private static byte[] logWithMemoryLater(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    StringBuilder sb = new StringBuilder(new String(generatedLog(seed, 3_000), StandardCharsets.UTF_8));
+    for (int i = 0; i < 30_000; i++) {
+      int conn = r.nextInt(300);
+      String stamp = String.format(java.util.Locale.ROOT, "Oct 30 %02d:%02d:%02d", i / 3600 % 24, i / 60 % 60, i % 60);
+      switch (r.nextInt(3)) {
+        case 0 -> sb.append(stamp).append(" gw sshd[1]: conn ").append(conn).append(" from 198.18.").append(r.nextInt(256))
+            .append('.').append(r.nextInt(256)).append('\n');
+        case 1 -> sb.append(stamp).append(" gw sshd[1]: conn ").append(conn).append(" failed\n");
+        default -> sb.append(stamp).append(" pbx asterisk[9]: Registration from '<sip:1@x>' failed for '198.19.0.")
+            .append(r.nextInt(256)).append(":5060' - Wrong password\n");
+      }
+    }
+    return sb.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void rereadsChunksThatReachAParserWithMemorySoEventsStayExact(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("mixed");
+    Files.write(file, logWithMemoryLater(21));
+    Result sequential = parse(file, 1, LogParser.CHUNK);
+    assertThat(sequential.stats().eventsByFamily()).containsKey(Remembering.FAILED);
+    assertThat(sequential.stats().eventsByFamily().get(Remembering.FAILED)).isGreaterThan(5_000L);
+    for (int chunk : new int[] {20_000, 65_536, 200_000}) {
+      assertSame(parse(file, 2, chunk), sequential, "chunk " + chunk);
+    }
+  }
+
+  @Test
+  void aFileWhoseFirstLinesNeedMemoryIsNotCut(@TempDir Path dir) throws IOException {
+    byte[] log = logWithMemoryLater(22);
+    String text = new String(log, StandardCharsets.UTF_8);
+    byte[] sshdFirst = text.substring(text.indexOf("Oct 30 ")).getBytes(StandardCharsets.UTF_8);
+    Path file = dir.resolve("auth");
+    Files.write(file, sshdFirst);
+    assertSame(parse(file, 2, 8_192), parse(file, 1, LogParser.CHUNK), "memory from the first line");
   }
 
   @Test
