@@ -42,8 +42,10 @@ mvn -B -q -o -DskipTests -pl cli,bench -am package
 abuseloop=(java -jar "$jar")   # what ./abuseloop execs once its jar is up to date
 
 echo "== generate (seed fixed in Generate.DEFAULT_SEED)"
-generate() { # kind lines name
-  java -cp "$bench_jar" org.abuseloop.bench.Generate "$1" "$2" "$data/$3"
+generate() { # kind lines name (deterministic: kept when already generated, unless REGENERATE=1)
+  if [ "${REGENERATE:-0}" = 1 ] || [ ! -s "$data/$3" ]; then
+    java -cp "$bench_jar" org.abuseloop.bench.Generate "$1" "$2" "$data/$3"
+  fi
 }
 generate asterisk 200000 asterisk-200k.log
 generate sshd 200000 sshd-200k.log
@@ -54,25 +56,16 @@ if [ "$quick" != 1 ]; then
 fi
 (cd "$data" && sha256sum ./*.log) > "$out/sha256.txt"
 
-summary="$out/summary.tsv"
-printf 'file\tlines\tcommand\tmean_s\tstddev_s\tlines_per_s\n' > "$summary"
+rm -f "$out"/*--*.json
 
-# hyperfine over the given commands for one file; appends mean time and lines/s to summary.tsv.
+# hyperfine over the given commands for one file; one JSON per file and command group in $out.
 measure() { # file runs name1 cmd1 [name2 cmd2 ...]
   local file="$1" n="$2"; shift 2
-  local lines json args=()
-  lines=$(wc -l < "$file")
-  json="$out/$(basename "$file" .log)-$(echo "$1" | tr ' /' '__').json"
+  local json args=()
+  json="$out/$(basename "$file" .log)--$(echo "$1" | tr -c 'a-zA-Z0-9.\n-' '_').json"
   while [ $# -gt 0 ]; do args+=(-n "$1" "$2"); shift 2; done
   # -N: no intermediate shell; hyperfine sends each command's output to /dev/null.
   hyperfine -N --warmup 1 --runs "$n" --export-json "$json" --style basic "${args[@]}" >/dev/null
-  python3 - "$json" "$file" "$lines" >> "$summary" <<'EOF'
-import json, sys
-doc = json.load(open(sys.argv[1]))
-for r in doc["results"]:
-    mean = r["mean"]
-    print(f'{sys.argv[2]}\t{sys.argv[3]}\t{r["command"]}\t{mean:.4f}\t{r["stddev"] or 0:.4f}\t{int(sys.argv[3]) / mean:.0f}')
-EOF
 }
 
 for f in "$data"/asterisk-200k.log "$data"/sshd-200k.log "$data"/firewall-200k.log; do
@@ -89,13 +82,8 @@ measure "$data/asterisk-200k.log" "$slow_runs" \
 measure "$data/sshd-200k.log" "$slow_runs" \
   "fail2ban-regex sshd.conf" "fail2ban-regex $data/sshd-200k.log /etc/fail2ban/filter.d/sshd.conf"
 # sshg-parser reads stdin: hyperfine's shell does the redirection (its start-up is subtracted).
-hyperfine --warmup 1 --runs "$runs" --export-json "$out/sshd-200k-sshg-parser.json" --style basic \
+hyperfine --warmup 1 --runs "$runs" --export-json "$out/sshd-200k--sshg-parser.json" --style basic \
   -n "sshg-parser" "$sshg < $data/sshd-200k.log > /dev/null" >/dev/null
-python3 - "$out/sshd-200k-sshg-parser.json" "$data/sshd-200k.log" "$(wc -l < "$data/sshd-200k.log")" >> "$summary" <<'EOF'
-import json, sys
-for r in json.load(open(sys.argv[1]))["results"]:
-    print(f'{sys.argv[2]}\t{sys.argv[3]}\t{r["command"]}\t{r["mean"]:.4f}\t{r["stddev"] or 0:.4f}\t{int(sys.argv[3]) / r["mean"]:.0f}')
-EOF
 
 if [ "$quick" != 1 ]; then
   for f in "$data"/asterisk-2m.log "$data"/sshd-2m.log; do
@@ -120,7 +108,7 @@ echo "load after: $(cat /proc/loadavg)" >> "$out/machine.txt"
 echo
 cat "$out/machine.txt" | grep -E '^(date|nproc|Model name|load)'
 echo
-echo "== end to end (hyperfine mean; lines/s = lines / mean wall time, JVM start-up included)"
-column -t -s $'\t' "$summary"
+echo "== end to end (hyperfine; wall lines/s include JVM start-up; CPU = user + system time)"
+python3 bench/summary.py "$out" "$data" | tee "$out/summary.tsv" | column -t -s $'\t'
 echo
 echo "results: $out/summary.tsv, $out/inprocess.txt, $out/*.json; file hashes: $out/sha256.txt"
