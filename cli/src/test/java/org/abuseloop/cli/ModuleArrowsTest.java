@@ -1,6 +1,7 @@
 package org.abuseloop.cli;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,5 +59,10 @@ class ModuleArrowsTest {
         .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
         .allowEmptyShould(true)
         .check(classes);
+  }
+
+  @Test
+  void packagesFormNoCycles() {
+    slices().matching("org.abuseloop.(**)").should().beFreeOfCycles().check(classes);
   }
 }

@@ -46,6 +46,11 @@ public final class FormatSniffer {
         best = e;
       }
     }
+    // A FreeSWITCH line also reads as ISO syslog with "[WARNING]" or "96.03%" for a host: when most
+    // dated lines look like FreeSWITCH, the dated frame is the right one even on a tie.
+    if (best == 0 && freeswitchLike > 0 && hits[2] >= hits[0] && freeswitchLike * 2 >= hits[2]) {
+      best = 2;
+    }
     Envelope envelope = ENVELOPES.get(best);
     return new LogFormat(envelope, impliedService(best, hits[best], freeswitchLike));
   }
@@ -63,10 +68,14 @@ public final class FormatSniffer {
     return freeswitchLike * 2 >= hits ? Service.FREESWITCH : Service.EXIM;
   }
 
-  /** FreeSWITCH writes {@code [LEVEL] file.c:NNN} right after the date; Exim never a bracketed word. */
+  /**
+   * FreeSWITCH writes {@code [LEVEL] file.c:NNN} right after the date, newer versions with the CPU
+   * idle share between ({@code 2023-03-06 15:11:14.385000 96.03% [WARNING]}); Exim never a bracketed
+   * word.
+   */
   private static boolean looksLikeFreeswitch(Message m) {
     byte[] b = m.bytes();
-    int i = m.start();
+    int i = skipPercent(b, m.start(), m.end());
     if (i >= m.end() || b[i] != '[') {
       return false;
     }
@@ -75,5 +84,14 @@ public final class FormatSniffer {
       j++;
     }
     return j > i + 1 && j < m.end() && b[j] == ']';
+  }
+
+  /** Index after a {@code NN.NN% } share at {@code i}, or {@code i} when there is none. */
+  private static int skipPercent(byte[] b, int i, int end) {
+    int j = i;
+    while (j < end && ((b[j] >= '0' && b[j] <= '9') || b[j] == '.')) {
+      j++;
+    }
+    return j > i && j + 1 < end && b[j] == '%' && b[j + 1] == ' ' ? j + 2 : i;
   }
 }

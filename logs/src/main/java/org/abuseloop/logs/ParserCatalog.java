@@ -4,13 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.Service;
-import org.abuseloop.logs.mail.CourierParser;
-import org.abuseloop.logs.mail.DovecotParser;
-import org.abuseloop.logs.mail.EximParser;
-import org.abuseloop.logs.mail.PostfixParser;
-import org.abuseloop.logs.mail.SendmailParser;
 
 /**
  * The service parsers abuseloop knows, and which syslog program names belong to which service.
@@ -30,19 +26,24 @@ public final class ParserCatalog {
     this.all = List.copyOf(parsers);
   }
 
-  /** Every parser this build ships. */
+  /**
+   * Every parser this build ships, found through {@link ServiceLoader} (listed in
+   * {@code META-INF/services/org.abuseloop.logs.ServiceParser}), so this package does not depend on
+   * the parser packages that depend on it.
+   */
   public static ParserCatalog standard() {
-    List<ServiceParser> parsers = new ArrayList<>();
-    parsers.add(new PostfixParser());
-    parsers.add(new EximParser());
-    parsers.add(new DovecotParser());
-    parsers.add(new SendmailParser());
-    parsers.add(new CourierParser());
-    parsers.add(new org.abuseloop.logs.firewall.NetfilterParser());
-    parsers.add(new org.abuseloop.logs.sip.KamailioParser());
-    parsers.add(new org.abuseloop.logs.ssh.SshdParser());
-    parsers.add(new org.abuseloop.logs.ssh.DropbearParser());
-    return new ParserCatalog(parsers);
+    return Standard.CATALOG;
+  }
+
+  /** Loads the shipped parsers once, on first use. */
+  private static final class Standard {
+    static final ParserCatalog CATALOG = load();
+
+    private static ParserCatalog load() {
+      List<ServiceParser> parsers = new ArrayList<>();
+      ServiceLoader.load(ServiceParser.class, ParserCatalog.class.getClassLoader()).forEach(parsers::add);
+      return new ParserCatalog(parsers);
+    }
   }
 
   /** The same parsers as one source uses them (see {@link ServiceParser#forSource()}); for one source only. */

@@ -173,7 +173,7 @@ public final class SyslogEnvelope implements Envelope {
   private static boolean readRfc5424(Message m, TimeReader time, int i) {
     byte[] b = m.bytes();
     int end = m.end();
-    int after = b[i] == '-' ? -1 : time.readIso(b, i, end, false);
+    int after = i >= end || b[i] == '-' ? -1 : time.readIso(b, i, end, false);
     if (after < 0 || after >= end || b[after] != ' ') {
       return false;
     }

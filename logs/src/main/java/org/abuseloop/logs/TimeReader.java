@@ -38,6 +38,7 @@ public final class TimeReader {
 
   private long epochSecond;
   private int nanos;
+  private int fraction;
   private ZoneOffset offset;
 
   public TimeReader(ZoneId zone, Instant reference) {
@@ -139,6 +140,43 @@ public final class TimeReader {
   }
 
   /**
+   * Reads {@code MM-DD HH:MM:SS[.fraction]} (a date without its year, as some FreeSWITCH set-ups
+   * write it) at {@code at}; returns the index after it, or -1. The year is found as for syslog dates:
+   * the reference's, or the year before when that would put the date more than a day after it.
+   */
+  int readMonthDay(byte[] b, int at, int end) {
+    if (end - at < 14 || b[at + 2] != '-' || b[at + 5] != ' ') {
+      return -1;
+    }
+    int month = fixed(b, at, 2);
+    int day = fixed(b, at + 3, 2);
+    int secondOfDay = month < 0 || day < 0 ? -1 : clock(b, at + 6);
+    LocalDate date = secondOfDay < 0 ? null : yearlessDate(month, day);
+    if (date == null) {
+      return -1;
+    }
+    int i = readFraction(b, at + 14, end, false);
+    if (i < 0) {
+      return -1;
+    }
+    setLocal(date.toEpochDay() * 86400 + secondOfDay, fraction);
+    return i;
+  }
+
+  /** The date of a month and day written without a year (see {@link #readMonthDay}), or null. */
+  private LocalDate yearlessDate(int month, int day) {
+    int year = referenceDate.getYear();
+    if (day < 1 || day > 31 || month < 1 || month > 12) {
+      return null;
+    }
+    LocalDate date = validDate(year, month, day) ? LocalDate.of(year, month, day) : null;
+    if (date == null || date.isAfter(referenceDate.plusDays(1))) {
+      return validDate(year - 1, month, day) ? LocalDate.of(year - 1, month, day) : null;
+    }
+    return date;
+  }
+
+  /**
    * Reads {@code YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM|+HHMM]} at {@code at}; returns the index
    * after it, or -1. Without an offset the time is local to the zone. With {@code allowSpaceOffset},
    * a {@code " +HHMM"} after a space is read too (Exim writes it so).
@@ -155,25 +193,11 @@ public final class TimeReader {
     if (secondOfDay < 0) {
       return -1;
     }
-    int i = at + 19;
-    int frac = 0;
-    if (i < end && (b[i] == '.' || b[i] == ',')) {
-      int digits = 0;
-      i++;
-      while (i < end && b[i] >= '0' && b[i] <= '9') {
-        if (digits < 9) {
-          frac = frac * 10 + (b[i] - '0');
-          digits++;
-        }
-        i++;
-      }
-      if (digits == 0) {
-        return -1;
-      }
-      for (int k = digits; k < 9; k++) {
-        frac *= 10;
-      }
+    int i = readFraction(b, at + 19, end, true);
+    if (i < 0) {
+      return -1;
     }
+    int frac = fraction;
     long local = epochDay * 86400 + secondOfDay;
     int offsetEnd = readOffset(b, i, end);
     if (offsetEnd < 0 && allowSpaceOffset && i < end && b[i] == ' ') {
@@ -186,6 +210,36 @@ public final class TimeReader {
     }
     setLocal(local, frac);
     return i;
+  }
+
+  /**
+   * Reads an optional fraction of a second ({@code .123456}, or {@code ,123} when {@code comma}) at
+   * {@code i} into {@link #fraction} as nanoseconds; index after it (i itself when there is none), or
+   * -1 when the separator has no digits after it.
+   */
+  private int readFraction(byte[] b, int i, int end, boolean comma) {
+    fraction = 0;
+    if (i >= end || (b[i] != '.' && !(comma && b[i] == ','))) {
+      return i;
+    }
+    int digits = 0;
+    int j = i + 1;
+    int frac = 0;
+    while (j < end && b[j] >= '0' && b[j] <= '9') {
+      if (digits < 9) {
+        frac = frac * 10 + (b[j] - '0');
+        digits++;
+      }
+      j++;
+    }
+    if (digits == 0) {
+      return -1;
+    }
+    for (int k = digits; k < 9; k++) {
+      frac *= 10;
+    }
+    fraction = frac;
+    return j;
   }
 
   /** Reads Z, +HH:MM, +HHMM or +HH at {@code i} into {@link #offset}; index after it, or -1. */

@@ -1,0 +1,127 @@
+package org.abuseloop.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.Map;
+import org.abuseloop.analysis.Breakdown;
+import org.abuseloop.core.EventKind;
+import org.abuseloop.core.Evidence;
+import org.abuseloop.core.Incident;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.Tally;
+import org.abuseloop.intel.ProviderRange;
+
+/**
+ * Writes an analysis as the JSON documented in docs/analyze-json.md: totals, per-file counts, the
+ * breakdown and the incidents. The tree is built field by field so the format stays what the
+ * documentation says whatever the records' shapes become. Stateless and thread-safe.
+ */
+final class AnalysisJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  void write(AnalysisResult r, PrintStream out) throws IOException {
+    out.println(JSON.writeValueAsString(tree(r)));
+    out.flush();
+  }
+
+  ObjectNode tree(AnalysisResult r) {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("lines", r.total().lines());
+    root.put("events", r.total().events());
+    root.put("unrecognised", r.total().unrecognised());
+    ArrayNode files = root.putArray("files");
+    for (AnalysisResult.FileStats f : r.files()) {
+      files.addObject().put("file", f.file()).put("format", f.format())
+          .put("lines", f.stats().lines()).put("events", f.stats().events()).put("unrecognised", f.stats().unrecognised());
+    }
+    root.set("breakdown", breakdown(r.breakdown()));
+    ArrayNode incidents = root.putArray("incidents");
+    for (Incident i : r.incidents()) {
+      incidents.add(incident(i, r.owners()));
+    }
+    return root;
+  }
+
+  private static ObjectNode breakdown(Breakdown b) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("total", b.total());
+    ArrayNode ports = n.putArray("ports");
+    for (Breakdown.PortShare p : b.ports()) {
+      ObjectNode o = ports.addObject().put("protocol", p.protocol());
+      if (p.port() == null) {
+        o.putNull("port");
+      } else {
+        o.put("port", p.port());
+      }
+      o.put("count", p.count()).put("share", p.share()).put("sources", p.sources()).put("topShare", p.topShare());
+      sources(o.putArray("top"), p.top());
+      ArrayNode providers = o.putArray("providers");
+      for (Breakdown.ProviderShare s : p.providers()) {
+        providers.addObject().put("provider", s.provider()).put("count", s.count()).put("share", s.share());
+      }
+    }
+    sources(n.putArray("sources"), b.sources());
+    ArrayNode providers = n.putArray("providers");
+    for (Breakdown.ProviderTotal p : b.providers()) {
+      providers.addObject().put("provider", p.provider()).put("count", p.count()).put("share", p.share()).put("sources", p.sources());
+    }
+    ArrayNode daily = n.putArray("daily");
+    for (Breakdown.DayCount d : b.daily()) {
+      daily.addObject().put("date", d.date().toString()).put("count", d.count());
+    }
+    return n;
+  }
+
+  private static void sources(ArrayNode into, java.util.List<Breakdown.SourceShare> sources) {
+    for (Breakdown.SourceShare s : sources) {
+      into.addObject().put("address", s.address()).put("count", s.count()).put("share", s.share())
+          .put("provider", s.provider()).put("region", s.region());
+    }
+  }
+
+  private static ObjectNode incident(Incident i, RangeOwners owners) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("scenario", i.scenario()).put("scope", i.scope().name().toLowerCase(java.util.Locale.ROOT)).put("source", i.sourceText());
+    ProviderRange range = i.source() == null ? null : owners.rangeOf(i.source().network());
+    o.put("provider", range == null ? null : range.provider().id()).put("region", range == null ? null : range.region());
+    o.put("owner", i.owner());
+    o.put("first", i.first().toString()).put("last", i.last().toString());
+    o.put("count", i.count()).put("ratePerMinute", i.ratePerMinute()).put("offenses", i.offenses()).put("active", i.active());
+    ObjectNode kinds = o.putObject("kinds");
+    for (Map.Entry<EventKind, Long> k : i.kinds().entrySet()) {
+      kinds.put(k.getKey().name(), k.getValue());
+    }
+    ObjectNode targets = o.putObject("targets");
+    tally(targets.putArray("addresses"), i.addresses());
+    tally(targets.putArray("ports"), i.ports());
+    tally(targets.putArray("users"), i.users());
+    tally(o.putArray("sources"), i.sources());
+    ArrayNode evidence = o.putArray("evidence");
+    for (Evidence e : i.evidence()) {
+      evidence.addObject().put("time", e.time().atOffset(e.offset()).toString()).put("family", e.family().id())
+          .put("source", e.source() == null ? null : e.source().toString()).put("file", e.file()).put("line", e.line());
+    }
+    return o;
+  }
+
+  private static <T> void tally(ArrayNode into, Tally<T> tally) {
+    if (tally == null) {
+      return;
+    }
+    for (Tally.Entry<T> e : tally.entries()) {
+      Object v = e.value();
+      ObjectNode n = into.addObject();
+      if (v instanceof Integer port) {
+        n.put("value", port);
+      } else {
+        n.put("value", v instanceof IpAddress a ? a.toString() : String.valueOf(v));
+      }
+      n.put("count", e.count());
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package org.abuseloop.detect;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Function;
+import org.abuseloop.core.Event;
+import org.abuseloop.core.Incident;
+import org.abuseloop.core.Incident.Scope;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.IpPrefix;
+
+/**
+ * Runs scenarios over events and reports incidents: events in, incidents out, with no threads, no I/O
+ * and no clock of its own. Not thread-safe: one detector per thread, or per key group in Flink.
+ *
+ * <p>Time comes from the events: the detector's "now" is the latest event time it saw, moved on by
+ * {@link #advanceTo}, or by {@link #tick()} from an injected {@link InstantSource} in live use. Every call
+ * returns the incidents that changed: opened ones ({@link Incident#active()} true) and closed ones
+ * (false). An incident closes when no event has extended it for its scenario's quiet time (the
+ * window, or the time a full bucket takes to drain), when its key is evicted, or on {@link #flush()}.
+ * State is bounded by {@link Settings#maxKeys()} tracked keys and a few small arrays per key.
+ */
+public final class Detector {
+
+  private final Settings settings;
+  private final List<Rule> rules = new ArrayList<>();
+  private final Map<Scope, List<Rule>> rulesByScope = new EnumMap<>(Scope.class);
+  private final SourceFilter filter;
+  private final Function<IpAddress, String> ownerLookup;
+  private final InstantSource clock;
+  private final KeyTable table;
+  private final Offenders offenders;
+  private final PriorityQueue<OpenIncident> deadlines =
+      new PriorityQueue<>(Comparator.comparingLong(i -> i.queuedDeadline));
+  private long now = Long.MIN_VALUE;
+
+  private Detector(Builder b) {
+    this.settings = b.config.settings();
+    for (Scenario s : b.config.scenarios()) {
+      Rule r = new Rule(rules.size(), s);
+      rules.add(r);
+      for (Scope scope : s.groupBy()) {
+        rulesByScope.computeIfAbsent(scope, k -> new ArrayList<>()).add(r);
+      }
+    }
+    this.filter = new SourceFilter(settings, b.hostAddresses);
+    this.ownerLookup = b.ownerLookup;
+    this.clock = b.clock;
+    this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets());
+    this.offenders = new Offenders(settings.maxKeys());
+  }
+
+  /** A builder for a detector running {@code config}. */
+  public static Builder builder(DetectionConfig config) {
+    return new Builder(config);
+  }
+
+  /** Counts one event; returns the incidents it opened and those that time (or eviction) closed. */
+  public List<Incident> accept(Event e) {
+    List<Incident> out = new ArrayList<>(0);
+    long t = millis(e.time());
+    advance(t, out);
+    if (e.source() == null || !filter.admits(e.source())) {
+      return out;
+    }
+    Sighting s = Sighting.of(e);
+    for (Map.Entry<Scope, List<Rule>> entry : rulesByScope.entrySet()) {
+      Key key = null;
+      boolean keyed = false;
+      for (Rule r : entry.getValue()) {
+        if (r.matches(s)) {
+          if (!keyed) {
+            key = key(entry.getKey(), e.source());
+            keyed = true;
+          }
+          if (key != null) {
+            count(r, r.scenario.perTargetPort() ? key.withPort(s.port()) : key, s, t, out);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Moves "now" to {@code time} if it is later; returns the incidents that closed by then. */
+  public List<Incident> advanceTo(Instant time) {
+    List<Incident> out = new ArrayList<>(0);
+    advance(millis(time), out);
+    return out;
+  }
+
+  /**
+   * Moves "now" to the injected clock's instant (live use, when no events come); returns the
+   * incidents that closed by then. Without a clock (replay) time moves with the events only.
+   */
+  public List<Incident> tick() {
+    return clock == null ? new ArrayList<>(0) : advanceTo(clock.instant());
+  }
+
+  /**
+   * Closes every open incident and forgets all state but the offense counts, time included (end of a
+   * replay; the detector can then replay other logs).
+   */
+  public List<Incident> flush() {
+    List<Incident> out = new ArrayList<>();
+    List<OpenIncident> open = new ArrayList<>(deadlines);
+    open.sort(Comparator.comparingLong(i -> i.deadline));
+    for (OpenIncident i : open) {
+      close(i, out);
+    }
+    deadlines.clear();
+    table.clear();
+    now = Long.MIN_VALUE;
+    return out;
+  }
+
+  /** Snapshots of the incidents open now, oldest first. */
+  public List<Incident> active() {
+    return deadlines.stream().filter(i -> !i.closed).map(i -> i.snapshot(true))
+        .sorted(Comparator.comparing(Incident::first)).toList();
+  }
+
+  /** Incidents opened so far for this source (an address as a full-length prefix, or a prefix). */
+  public int offenses(IpPrefix source) {
+    boolean host = source.length() == source.network().bitLength();
+    return offenders.count(host ? Key.address(source.network()) : Key.prefix(source));
+  }
+
+  /** Incidents opened so far for this network owner. */
+  public int offenses(String owner) {
+    return offenders.count(Key.owner(owner));
+  }
+
+  /** The keys tracked now: never more than {@link Settings#maxKeys()}. */
+  public int trackedKeys() {
+    return table.size();
+  }
+
+  /** The sources with an offense count kept now: never more than {@link Settings#maxKeys()}. */
+  public int trackedOffenders() {
+    return offenders.size();
+  }
+
+  private Key key(Scope scope, IpAddress source) {
+    return switch (scope) {
+      case ADDRESS -> Key.address(source);
+      case PREFIX -> Key.prefix(IpPrefix.of(source, settings.prefixLength(source)));
+      case OWNER -> {
+        String owner = ownerLookup == null ? null : ownerLookup.apply(source);
+        yield owner == null || owner.isBlank() ? null : Key.owner(owner);
+      }
+    };
+  }
+
+  private void count(Rule r, Key key, Sighting s, long t, List<Incident> out) {
+    Tracked tracked = table.getOrCreate(key, now, evicted -> closeAll(evicted, out));
+    tracked.see(s);
+    tracked.expiresAt = Math.max(tracked.expiresAt, t + r.quietMs);
+    Slot slot = tracked.slot(r);
+    long tk = Math.max(t, slot.lastTime);
+    slot.lastTime = tk;
+    if (slot.incident != null) {
+      slot.offer(tk, s);
+      slot.incident.extend(s);
+      slot.incident.deadline = tk + r.quietMs;
+      return;
+    }
+    if (slot.offer(tk, s)) {
+      open(slot, tracked, tk, out);
+    }
+  }
+
+  private void open(Slot slot, Tracked tracked, long t, List<Incident> out) {
+    long since = slot.counter.since();
+    long events = slot.counter.events();
+    List<Sighting> recent = tracked.recent.list();
+    List<Sighting> burst = new ArrayList<>();
+    for (int i = recent.size() - 1; i >= 0 && burst.size() < events; i--) {
+      if (slot.rule.matches(recent.get(i))) {
+        burst.add(recent.get(i));
+      }
+    }
+    Collections.reverse(burst);
+    int offenses = offenders.increment(tracked.key.source());
+    OpenIncident incident = new OpenIncident(slot, tracked.key, settings, offenses);
+    incident.open(burst, Instant.ofEpochMilli(since), tracked.lastSighting.time(), events);
+    incident.deadline = t + slot.rule.quietMs;
+    incident.queuedDeadline = incident.deadline;
+    slot.incident = incident;
+    deadlines.add(incident);
+    out.add(incident.snapshot(true));
+  }
+
+  private void advance(long t, List<Incident> out) {
+    if (t <= now) {
+      return;
+    }
+    now = t;
+    while (!deadlines.isEmpty() && deadlines.peek().queuedDeadline < now) {
+      OpenIncident i = deadlines.poll();
+      if (i.closed) {
+        continue;
+      }
+      if (i.deadline < now) {
+        close(i, out);
+      } else {
+        i.queuedDeadline = i.deadline;
+        deadlines.add(i);
+      }
+    }
+    table.expire(now);
+  }
+
+  private void closeAll(Tracked evicted, List<Incident> out) {
+    for (OpenIncident i : evicted.openIncidents()) {
+      close(i, out);
+      deadlines.remove(i);
+    }
+  }
+
+  private void close(OpenIncident i, List<Incident> out) {
+    if (i.closed) {
+      return;
+    }
+    i.closed = true;
+    i.slot.incident = null;
+    i.slot.reset();
+    out.add(i.snapshot(false));
+  }
+
+  /** Epoch milliseconds, saturated for instants beyond the long range. */
+  static long millis(Instant t) {
+    try {
+      return t.toEpochMilli();
+    } catch (ArithmeticException e) {
+      return t.getEpochSecond() < 0 ? Long.MIN_VALUE + 1 : Long.MAX_VALUE - 1;
+    }
+  }
+
+  /**
+   * Configures a detector: the scenarios, the host's own addresses (never detected), the network
+   * owner lookup for OWNER keys and the clock for live use. Not thread-safe; build once.
+   */
+  public static final class Builder {
+    private final DetectionConfig config;
+    private Set<IpAddress> hostAddresses = Set.of();
+    private Function<IpAddress, String> ownerLookup;
+    private InstantSource clock;
+
+    private Builder(DetectionConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The host's own addresses: never a source of incidents. */
+    public Builder hostAddresses(Collection<IpAddress> addresses) {
+      this.hostAddresses = Set.copyOf(addresses);
+      return this;
+    }
+
+    /**
+     * The network owner (provider and region) of an address, or null when unknown; without it, OWNER
+     * keys are not counted. Called once per counted event, so it should be a fast in-memory lookup.
+     */
+    public Builder ownerLookup(Function<IpAddress, String> lookup) {
+      this.ownerLookup = lookup;
+      return this;
+    }
+
+    /** The clock {@link Detector#tick()} reads; none by default (time from the events only). */
+    public Builder clock(InstantSource clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    public Detector build() {
+      return new Detector(this);
+    }
+  }
+}

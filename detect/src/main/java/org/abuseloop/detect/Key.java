@@ -1,0 +1,56 @@
+package org.abuseloop.detect;
+
+import org.abuseloop.core.Incident.Scope;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.IpPrefix;
+
+/**
+ * What detection state is kept per: a source address, a prefix or a network owner, optionally with a
+ * target port (for sweeps of one port). Immutable and thread-safe; the address bits are held as two
+ * longs and the scope, family, prefix length and port are packed into one int.
+ */
+record Key(long high, long low, int meta, String owner) {
+
+  private static final int V4 = 1 << 2;
+  private static final int NO_PORT = 0;
+
+  static Key address(IpAddress a) {
+    return new Key(a.high(), a.low(), pack(Scope.ADDRESS, a.isIPv4(), a.bitLength(), NO_PORT), null);
+  }
+
+  static Key prefix(IpPrefix p) {
+    IpAddress n = p.network();
+    return new Key(n.high(), n.low(), pack(Scope.PREFIX, n.isIPv4(), p.length(), NO_PORT), null);
+  }
+
+  static Key owner(String owner) {
+    return new Key(0, 0, pack(Scope.OWNER, false, 0, NO_PORT), owner);
+  }
+
+  /** This key narrowed to one target port. */
+  Key withPort(int port) {
+    return new Key(high, low, (meta & 0x7FF) | ((port + 1) << 11), owner);
+  }
+
+  /** This key without its target port: the source alone. */
+  Key source() {
+    return new Key(high, low, meta & 0x7FF, owner);
+  }
+
+  Scope scope() {
+    return Scope.values()[meta & 3];
+  }
+
+  /** The prefix (an address is a full-length prefix); null for an owner. */
+  IpPrefix prefix() {
+    if (scope() == Scope.OWNER) {
+      return null;
+    }
+    IpAddress a = (meta & V4) != 0 ? IpAddress.ofIPv4((int) low) : IpAddress.ofIPv6(high, low);
+    return IpPrefix.of(a, (meta >>> 3) & 0xFF);
+  }
+
+  private static int pack(Scope scope, boolean v4, int length, int port) {
+    return scope.ordinal() | (v4 ? V4 : 0) | (length << 3) | (port << 11);
+  }
+}

@@ -1,0 +1,67 @@
+package org.abuseloop.detect;
+
+/**
+ * The threshold rule's state: a ring of the times of the last N events (N the threshold), so "N events
+ * within the window" is one comparison of the newest with the oldest. Not thread-safe.
+ */
+final class WindowCounter extends Counter {
+
+  private long[] times = new long[1];
+  private final int n;
+  private int head;
+  private int size;
+
+  WindowCounter(int n) {
+    this.n = n;
+  }
+
+  /** Records an event at {@code t}; true when the last N events lie within {@code window} ms. */
+  boolean offer(long t, long window) {
+    while (size > 0 && t - times[head] > window) {
+      head = (head + 1) % times.length;
+      size--;
+    }
+    if (size == times.length && size < n) {
+      grow();
+    }
+    if (size == times.length) {
+      times[head] = t;
+      head = (head + 1) % times.length;
+    } else {
+      times[(head + size) % times.length] = t;
+      size++;
+    }
+    return size == n;
+  }
+
+  private void grow() {
+    long[] grown = new long[Math.min(n, times.length * 2)];
+    for (int i = 0; i < size; i++) {
+      grown[i] = times[(head + i) % times.length];
+    }
+    times = grown;
+    head = 0;
+  }
+
+  @Override
+  long since() {
+    return size == 0 ? 0 : times[head];
+  }
+
+  @Override
+  long events() {
+    return size;
+  }
+
+  @Override
+  double progress(Rule rule) {
+    return (double) size / n;
+  }
+
+  @Override
+  void reset() {
+    times = new long[1];
+    head = 0;
+    size = 0;
+  }
+}

@@ -1,0 +1,111 @@
+package org.abuseloop.logs.sip;
+
+import org.abuseloop.core.Event;
+import org.abuseloop.core.Family;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.logs.EventDraft;
+import org.abuseloop.logs.Message;
+import org.abuseloop.logs.Needle;
+
+/**
+ * The security event log (res_security_log): {@code SecurityEvent="NAME",EventTV="...",Severity="...",
+ * Service="SIP",EventVersion="1",AccountID="...",SessionID="...",LocalAddress="IPV4/UDP/ADDR/PORT",
+ * RemoteAddress="IPV4/UDP/ADDR/PORT"[,...]}. Values are written without escaping, and AccountID and
+ * SessionID (a SIP Call-ID for PJSIP) are the caller's text; the real RemoteAddress key is the last one,
+ * since the keys after it hold digest values that cannot contain {@code ",}. AMI's challenge response
+ * is the exception (the client's Key header comes after): for it the line must hold one RemoteAddress.
+ * Stateless and thread-safe.
+ */
+final class SecurityEvents {
+
+  private static final Needle SECURITY_EVENT = Needle.of("SecurityEvent=\"");
+  private static final Needle SERVICE = Needle.of(",Service=\"");
+  private static final Needle ACCOUNT = Needle.of(",AccountID=\"");
+  private static final Needle SESSION = Needle.of("\",SessionID=\"");
+  private static final Needle LOCAL = Needle.of(",LocalAddress=\"");
+  private static final Needle REMOTE = Needle.of(",RemoteAddress=\"");
+  private static final Needle AMI = Needle.of("AMI\"");
+
+  private static final ReasonTable EVENTS = new ReasonTable()
+      .add("InvalidAccountID", AsteriskFamilies.SECURITY_INVALID_ACCOUNT)
+      .add("ChallengeResponseFailed", AsteriskFamilies.SECURITY_CHALLENGE_FAILED)
+      .add("InvalidPassword", AsteriskFamilies.SECURITY_INVALID_PASSWORD)
+      .add("FailedACL", AsteriskFamilies.SECURITY_FAILED_ACL)
+      .add("UnexpectedAddress", AsteriskFamilies.SECURITY_UNEXPECTED_ADDRESS)
+      .add("InvalidTransport", AsteriskFamilies.SECURITY_INVALID_TRANSPORT)
+      .add("AuthMethodNotAllowed", AsteriskFamilies.SECURITY_AUTH_METHOD);
+
+  private SecurityEvents() {}
+
+  /** The event of a security log line whose body starts at {@code body}, or null. */
+  static Event read(Message m, int body) {
+    if (!m.matchesAt(body, SECURITY_EVENT)) {
+      return null;
+    }
+    int nameStart = body + SECURITY_EVENT.length();
+    int nameEnd = m.indexOf((byte) '"', nameStart);
+    Family family = nameEnd < 0 ? null : EVENTS.exact(m, nameStart, nameEnd);
+    // Every value is quoted: a line that does not end with a quote was cut.
+    int end = SipText.trimmedEnd(m);
+    int remote = family == null || m.byteAt(end - 1) != '"' ? -1 : m.lastIndexOf(REMOTE);
+    if (remote < nameEnd || (clientWritesAfterRemote(m, nameEnd, family) && m.lastIndexOf(REMOTE, remote) >= 0)) {
+      return null;
+    }
+    int valueStart = remote + REMOTE.length();
+    int valueEnd = m.indexOf((byte) '"', valueStart);
+    SecurityAddress peer = valueEnd < 0 ? null : SecurityAddress.parse(m, valueStart, valueEnd);
+    if (peer == null) {
+      return null;
+    }
+    EventDraft draft = m.event(family)
+        .source(peer.address())
+        .sourcePort(peer.port())
+        .protocol(peer.protocol())
+        .user(account(m, nameEnd, remote));
+    SecurityAddress local = local(m, remote);
+    if (local != null) {
+      draft.target(specified(local.address())).targetPort(local.port());
+    }
+    return draft.build();
+  }
+
+  /** True for AMI's challenge response and password events, where the client's key follows RemoteAddress. */
+  private static boolean clientWritesAfterRemote(Message m, int nameEnd, Family family) {
+    if (family != AsteriskFamilies.SECURITY_CHALLENGE_FAILED && family != AsteriskFamilies.SECURITY_INVALID_PASSWORD) {
+      return false;
+    }
+    // Service comes before AccountID, where nothing of the client's has been written yet.
+    int service = m.indexOf(SERVICE, nameEnd);
+    int account = m.indexOf(ACCOUNT, nameEnd);
+    return service >= 0 && (account < 0 || service < account) && m.matchesAt(service + SERVICE.length(), AMI);
+  }
+
+  /** The LocalAddress value written right before RemoteAddress, or null. */
+  private static SecurityAddress local(Message m, int remote) {
+    int local = m.lastIndexOf(LOCAL, remote);
+    if (local < 0 || m.byteAt(remote - 1) != '"') {
+      return null;
+    }
+    return SecurityAddress.parse(m, local + LOCAL.length(), remote - 1);
+  }
+
+  /** AccountID: from its key to the SessionID key after it (or RemoteAddress); null when empty or unknown. */
+  private static String account(Message m, int nameEnd, int remote) {
+    int key = m.indexOf(ACCOUNT, nameEnd);
+    if (key < 0 || key > remote) {
+      return null;
+    }
+    int start = key + ACCOUNT.length();
+    int session = m.indexOf(SESSION, start);
+    int end = session >= 0 && session < remote ? session : -1;
+    if (end <= start) {
+      return null;
+    }
+    String user = m.text(start, end);
+    return user.equals("<unknown>") ? null : user;
+  }
+
+  private static IpAddress specified(IpAddress a) {
+    return a.high() == 0 && a.low() == 0 ? null : a;
+  }
+}
