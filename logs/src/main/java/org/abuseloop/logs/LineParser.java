@@ -1,5 +1,6 @@
 package org.abuseloop.logs;
 
+import java.util.Arrays;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Service;
 
@@ -15,9 +16,16 @@ public final class LineParser {
   private final TimeReader time;
   private final Message message = new Message();
   private final ServiceParser fixedParser;
+  private final byte[] lastProgram = new byte[32];
+  private int lastProgramLength = -1;
+  private ServiceParser lastProgramParser;
+  /** This source's parsers that keep state from line to line (sshd's connection memory); often none. */
+  private final ServiceParser[] stateful;
+  private boolean usedState;
 
   public LineParser(ParserCatalog catalog, LogFormat format, TimeReader time, String sourceName) {
     this.catalog = catalog.forSource();
+    this.stateful = statefulParsers(catalog, this.catalog);
     this.format = format;
     this.time = time;
     this.message.setFile(sourceName);
@@ -33,10 +41,42 @@ public final class LineParser {
       return null;
     }
     ServiceParser parser = choose(m, envelope);
+    if (stateful.length > 0 && !usedState) {
+      noteState(parser);
+    }
     if (parser != null) {
       return parser.parse(m);
     }
     return tryAll(m);
+  }
+
+  /**
+   * True once a line went to a parser that keeps state from line to line: from then on this parser's
+   * events may depend on earlier lines, which a chunked parse must take into account.
+   */
+  boolean usedState() {
+    return usedState;
+  }
+
+  private void noteState(ServiceParser chosen) {
+    if (chosen == null) {
+      usedState = true; // every parser tries the line
+      return;
+    }
+    for (ServiceParser p : stateful) {
+      usedState |= p == chosen;
+    }
+  }
+
+  /** The parsers of {@code own} (one source's) that are not the shared, stateless instance of {@code shared}. */
+  private static ServiceParser[] statefulParsers(ParserCatalog shared, ParserCatalog own) {
+    java.util.List<ServiceParser> out = new java.util.ArrayList<>();
+    for (int i = 0; i < own.all().size(); i++) {
+      if (own.all().get(i) != shared.all().get(i)) {
+        out.add(own.all().get(i));
+      }
+    }
+    return out.toArray(new ServiceParser[0]);
   }
 
   private Envelope readEnvelope(Message m, int start, int end) {
@@ -61,7 +101,23 @@ public final class LineParser {
     if (envelope instanceof AsteriskEnvelope) {
       return catalog.parser(Service.ASTERISK);
     }
-    return catalog.forProgram(m);
+    return forProgram(m);
+  }
+
+  /** The parser for the line's program; the last name looked up is remembered, as runs of lines share it. */
+  private ServiceParser forProgram(Message m) {
+    int from = m.programStart();
+    int n = m.programEnd() - from;
+    if (n == lastProgramLength && Arrays.equals(m.bytes(), from, from + n, lastProgram, 0, n)) {
+      return lastProgramParser;
+    }
+    ServiceParser p = catalog.forProgram(m);
+    if (n >= 0 && n <= lastProgram.length) {
+      System.arraycopy(m.bytes(), from, lastProgram, 0, n);
+      lastProgramLength = n;
+      lastProgramParser = p;
+    }
+    return p;
   }
 
   /** A line whose program we do not know (or a frame without one): each parser may claim it. */

@@ -4,18 +4,20 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Splits a byte stream into lines without decoding it: LF ends a line, a CR before it is dropped, a
- * last line without LF still counts, and a line longer than the limit is reported as over-long (its
- * bytes skipped) instead of growing the buffer. Not thread-safe; one per stream.
+ * Splits bytes into lines without decoding them: LF ends a line, a CR before it is dropped, a last
+ * line without LF still counts, and a line longer than the limit is reported as over-long (its bytes
+ * skipped) instead of growing the buffer. Reads a stream, or a slice of an array already in memory
+ * (one chunk of a file, numbered from where the chunk starts). Not thread-safe; one per stream.
  */
-final class LineReader {
+public final class LineReader {
 
-  static final int DEFAULT_MAX_LINE = 64 * 1024;
+  public static final int DEFAULT_MAX_LINE = 64 * 1024;
   private static final int CHUNK = 1 << 20;
+  private static final long NEWLINES = Bytes.broadcast((byte) '\n');
 
   private final InputStream in;
   private final int maxLine;
-  private byte[] buf;
+  private final byte[] buf;
   private int pos;
   private int limit;
   private boolean eof;
@@ -27,48 +29,71 @@ final class LineReader {
   private long lineOffset;
   private boolean overlong;
 
-  LineReader(InputStream in, int maxLine) {
+  /** Reads {@code in} (not closed here); lines longer than {@code maxLine} bytes are over-long. */
+  public LineReader(InputStream in, int maxLine) {
     this.in = in;
     this.maxLine = maxLine;
-    this.buf = new byte[Math.max(CHUNK, maxLine * 2)];
+    this.buf = new byte[Math.max(CHUNK, maxLine * 2 + 2)];
   }
 
-  byte[] buffer() {
+  /**
+   * Reads the lines of {@code buf[from, to)}, the part of a file that starts at byte {@code offset}
+   * and line {@code firstLine}: numbers and offsets come out as if the whole file had been read.
+   */
+  LineReader(byte[] buf, int from, int to, long firstLine, long offset, int maxLine) {
+    this.in = null;
+    this.maxLine = maxLine;
+    this.buf = buf;
+    this.pos = from;
+    this.limit = to;
+    this.eof = true;
+    this.lineNumber = firstLine - 1;
+    this.consumed = offset;
+  }
+
+  /** The buffer holding the current line, valid until the next call to {@link #next()}. */
+  public byte[] buffer() {
     return buf;
   }
 
-  int start() {
+  /** Index of the current line's first byte in {@link #buffer()}. */
+  public int start() {
     return lineStart;
   }
 
-  int end() {
+  /** Index after the current line's last byte (LF and a CR before it excluded). */
+  public int end() {
     return lineEnd;
   }
 
-  long number() {
+  /** The current line's 1-based number. */
+  public long number() {
     return lineNumber;
   }
 
-  long offset() {
+  /** The byte offset of the current line's first byte in the stream. */
+  public long offset() {
     return lineOffset;
   }
 
   /** True when the current line exceeded the limit; its bytes are not available. */
-  boolean overlong() {
+  public boolean overlong() {
     return overlong;
   }
 
   /** Advances to the next line; false at the end of the stream. */
-  boolean next() throws IOException {
+  public boolean next() throws IOException {
     overlong = false;
     while (true) {
-      int nl = indexOfNewline(pos, limit);
+      int window = (int) Math.min(limit, (long) pos + maxLine + 1);
+      int nl = Bytes.indexOf(buf, pos, window, (byte) '\n', NEWLINES);
       if (nl >= 0) {
-        if (nl - pos > maxLine) {
-          emitOverlong(nl + 1);
-        } else {
-          emit(nl, nl + 1);
-        }
+        emit(nl, nl + 1);
+        return true;
+      }
+      if (limit - pos > maxLine) {
+        // No LF within the first maxLine + 1 bytes: the line is longer than the limit.
+        skipOverlong();
         return true;
       }
       if (eof) {
@@ -77,10 +102,6 @@ final class LineReader {
           return true;
         }
         return false;
-      }
-      if (limit - pos >= maxLine) {
-        skipOverlong();
-        return true;
       }
       fill();
     }
@@ -95,13 +116,6 @@ final class LineReader {
     pos = next;
   }
 
-  /** Reports the buffered over-long line ending before {@code next} without its bytes. */
-  private void emitOverlong(int next) {
-    emit(next - 1, next);
-    lineEnd = lineStart;
-    overlong = true;
-  }
-
   /** Consumes an over-long line up to and including its LF (or the end of the stream). */
   private void skipOverlong() throws IOException {
     lineOffset = consumed;
@@ -110,7 +124,7 @@ final class LineReader {
     lineStart = pos;
     lineEnd = pos;
     while (true) {
-      int nl = indexOfNewline(pos, limit);
+      int nl = Bytes.indexOf(buf, pos, limit, (byte) '\n', NEWLINES);
       if (nl >= 0) {
         consumed += nl + 1 - pos;
         pos = nl + 1;
@@ -123,16 +137,6 @@ final class LineReader {
       }
       fill();
     }
-  }
-
-  private int indexOfNewline(int from, int to) {
-    byte[] b = buf;
-    for (int i = from; i < to; i++) {
-      if (b[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private void fill() throws IOException {

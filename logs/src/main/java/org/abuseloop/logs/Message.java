@@ -148,10 +148,18 @@ public final class Message {
   /** First index {@code >= from} where {@code needle} starts inside the message, or -1. */
   public int indexOf(Needle needle, int from) {
     byte[] n = needle.bytes;
-    byte first = n[0];
-    int last = end - n.length;
-    for (int i = Math.max(from, start); i <= last; i++) {
-      if (buf[i] == first && matchesRest(i, n)) {
+    int stop = end - n.length + 1;
+    int i = Math.max(from, start);
+    if (n.length == 1) {
+      return i < stop ? Bytes.indexOf(buf, i, stop, n[0], needle.firstBytes) : -1;
+    }
+    // Candidates for the first two bytes come eight positions at a time; the rest is compared in place.
+    for (; i < stop; i++) {
+      i = Bytes.indexOfPair(buf, i, stop, n[0], n[1], needle.firstBytes, needle.secondBytes);
+      if (i < 0) {
+        return -1;
+      }
+      if (matchesRest(i, n)) {
         return i;
       }
     }
@@ -162,8 +170,10 @@ public final class Message {
   public int lastIndexOf(Needle needle, int before) {
     byte[] n = needle.bytes;
     byte first = n[0];
+    byte last = n[n.length - 1];
+    int tail = n.length - 1;
     for (int i = Math.min(before, end) - n.length; i >= start; i--) {
-      if (buf[i] == first && matchesRest(i, n)) {
+      if (buf[i] == first && buf[i + tail] == last && matchesRest(i, n)) {
         return i;
       }
     }
@@ -177,12 +187,8 @@ public final class Message {
 
   /** First index {@code >= from} holding {@code b}, or -1. */
   public int indexOf(byte b, int from) {
-    for (int i = Math.max(from, start); i < end; i++) {
-      if (buf[i] == b) {
-        return i;
-      }
-    }
-    return -1;
+    int f = Math.max(from, start);
+    return f >= end ? -1 : Bytes.indexOf(buf, f, end, b);
   }
 
   /** Last index {@code < before} holding {@code b}, or -1. */
@@ -218,6 +224,9 @@ public final class Message {
   }
 
   private boolean matchesRest(int at, byte[] n) {
+    if (n.length >= 8) {
+      return Bytes.equals8(buf, at, n);
+    }
     for (int k = 1; k < n.length; k++) {
       if (buf[at + k] != n[k]) {
         return false;

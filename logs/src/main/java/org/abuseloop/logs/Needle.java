@@ -9,6 +9,10 @@ import java.nio.charset.StandardCharsets;
 public final class Needle {
 
   final byte[] bytes;
+  /** The first byte repeated in each byte of a word, for {@link Bytes#indexOf(byte[], int, int, byte, long)}. */
+  final long firstBytes;
+  /** The second byte repeated likewise (the first again for a needle of one byte). */
+  final long secondBytes;
   private final String text;
 
   private Needle(String text) {
@@ -17,6 +21,8 @@ public final class Needle {
     if (bytes.length == 0) {
       throw new IllegalArgumentException("empty needle");
     }
+    this.firstBytes = Bytes.broadcast(bytes[0]);
+    this.secondBytes = Bytes.broadcast(bytes[bytes.length > 1 ? 1 : 0]);
   }
 
   public static Needle of(String text) {

@@ -16,6 +16,9 @@ public final class ParseStats {
   private long unrecognised;
   private long overlong;
   private final Map<Family, long[]> byFamily = new LinkedHashMap<>();
+  /** The counter of the family counted last: runs of one family skip the map. */
+  private Family lastFamily;
+  private long[] lastCount;
 
   void countLine() {
     lines++;
@@ -31,7 +34,12 @@ public final class ParseStats {
   }
 
   void countEvent(Event e) {
-    byFamily.computeIfAbsent(e.family(), f -> new long[1])[0]++;
+    Family f = e.family();
+    if (f != lastFamily) {
+      lastCount = byFamily.computeIfAbsent(f, k -> new long[1]);
+      lastFamily = f;
+    }
+    lastCount[0]++;
   }
 
   /** Adds another run's counts to this one. */

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.List;
 
 /**
  * Reads the timestamp forms logs use (BSD syslog {@code Mmm dd HH:MM:SS}, ISO 8601 / RFC 3339 with or
@@ -13,7 +15,8 @@ import java.time.zone.ZoneRules;
  * A syslog date without a year takes the year of the reference instant (the file's modification
  * time) and rolls back a year when that would put it more than a day after the reference, so a
  * December line read in January lands in the year before. One per source; not thread-safe (it
- * caches the last second it read, which is what makes a log of many lines a second cheap).
+ * caches the last date it read and the span of local time between two offset transitions of the
+ * zone, which is what makes a line's time cost a few byte comparisons).
  */
 public final class TimeReader {
 
@@ -22,10 +25,16 @@ public final class TimeReader {
   private final ZoneId zone;
   private final ZoneRules rules;
   private final LocalDate referenceDate;
-  private final byte[] lastSyslog = new byte[15];
-  private long lastSyslogSecond = Long.MIN_VALUE;
-  private long lastLocalMinute = Long.MIN_VALUE;
-  private ZoneOffset lastLocalOffset;
+  /** The last {@code "Mmm dd "} read and its epoch day: lines of one day share it. */
+  private final byte[] lastSyslogDate = new byte[7];
+  private long lastSyslogDay = Long.MIN_VALUE;
+  /** The last {@code "YYYY-MM-DD"} read and its epoch day. */
+  private final byte[] lastIsoDate = new byte[10];
+  private long lastIsoDay = Long.MIN_VALUE;
+  /** Local seconds {@code [offsetFrom, offsetUntil)} all have {@link #rangeOffset}: no transition between. */
+  private long offsetFrom = 1;
+  private long offsetUntil = 0;
+  private ZoneOffset rangeOffset;
 
   private long epochSecond;
   private int nanos;
@@ -70,41 +79,64 @@ public final class TimeReader {
     if (end - at < 15) {
       return -1;
     }
-    if (lastSyslogSecond != Long.MIN_VALUE && sameBytes(b, at)) {
-      epochSecond = lastSyslogSecond;
-      nanos = 0;
-      offset = lastLocalOffset;
-      return at + 15;
+    long day = sameBytes(b, at, lastSyslogDate) ? lastSyslogDay : syslogDay(b, at);
+    if (day == Long.MIN_VALUE) {
+      return -1;
     }
+    int secondOfDay = clock(b, at + 7);
+    if (secondOfDay < 0) {
+      return -1;
+    }
+    setLocal(day * 86400 + secondOfDay, 0);
+    return at + 15;
+  }
+
+  /** The epoch day of {@code "Mmm dd "} at {@code at} (remembered for the next line), or MIN_VALUE. */
+  private long syslogDay(byte[] b, int at) {
     int month = month(b, at);
     if (month < 0 || b[at + 3] != ' ') {
-      return -1;
+      return Long.MIN_VALUE;
     }
     int d1 = b[at + 4] == ' ' ? 0 : digit(b[at + 4]);
     int d2 = digit(b[at + 5]);
     if (d1 < 0 || d2 < 0 || b[at + 6] != ' ') {
-      return -1;
+      return Long.MIN_VALUE;
     }
     int day = d1 * 10 + d2;
-    int secondOfDay = clock(b, at + 7);
-    if (secondOfDay < 0 || day < 1 || day > 31) {
-      return -1;
+    if (day < 1 || day > 31) {
+      return Long.MIN_VALUE;
     }
     int year = referenceDate.getYear();
-    if (!validDate(year, month, day) && !validDate(year - 1, month, day)) {
-      return -1;
-    }
     LocalDate date = validDate(year, month, day) ? LocalDate.of(year, month, day) : null;
     if (date == null || date.isAfter(referenceDate.plusDays(1))) {
       if (!validDate(year - 1, month, day)) {
-        return -1;
+        return Long.MIN_VALUE;
       }
       date = LocalDate.of(year - 1, month, day);
     }
+    System.arraycopy(b, at, lastSyslogDate, 0, lastSyslogDate.length);
+    lastSyslogDay = date.toEpochDay();
+    return lastSyslogDay;
+  }
+
+  /**
+   * Reads {@code Mmm d HH:MM:SS} with a one-digit day and a single space (some relays and hand-made
+   * samples write it so); index after it, or -1. Not cached: it is rare.
+   */
+  private int readUnpaddedSyslog(byte[] b, int at) {
+    int month = month(b, at);
+    int day = digit(b[at + 4]);
+    int secondOfDay = clock(b, at + 6);
+    if (month < 0 || day < 1 || secondOfDay < 0) {
+      return -1;
+    }
+    int year = referenceDate.getYear();
+    LocalDate date = LocalDate.of(year, month, day);
+    if (date.isAfter(referenceDate.plusDays(1))) {
+      date = LocalDate.of(year - 1, month, day);
+    }
     setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
-    System.arraycopy(b, at, lastSyslog, 0, 15);
-    lastSyslogSecond = epochSecond;
-    return at + 15;
+    return at + 14;
   }
 
   /**
@@ -145,26 +177,6 @@ public final class TimeReader {
   }
 
   /**
-   * Reads {@code Mmm d HH:MM:SS} with a one-digit day and a single space (some relays and hand-made
-   * samples write it so); index after it, or -1. Not cached: it is rare.
-   */
-  private int readUnpaddedSyslog(byte[] b, int at) {
-    int month = month(b, at);
-    int day = digit(b[at + 4]);
-    int secondOfDay = clock(b, at + 6);
-    if (month < 0 || day < 1 || secondOfDay < 0) {
-      return -1;
-    }
-    int year = referenceDate.getYear();
-    LocalDate date = LocalDate.of(year, month, day);
-    if (date.isAfter(referenceDate.plusDays(1))) {
-      date = LocalDate.of(year - 1, month, day);
-    }
-    setLocal(date.toEpochDay() * 86400 + secondOfDay, 0);
-    return at + 14;
-  }
-
-  /**
    * Reads {@code YYYY-MM-DD[T ]HH:MM:SS[.fraction][Z|+HH:MM|+HHMM]} at {@code at}; returns the index
    * after it, or -1. Without an offset the time is local to the zone. With {@code allowSpaceOffset},
    * a {@code " +HHMM"} after a space is read too (Exim writes it so).
@@ -173,11 +185,8 @@ public final class TimeReader {
     if (end - at < 19) {
       return -1;
     }
-    int year = fixed(b, at, 4);
-    int month = fixed(b, at + 5, 2);
-    int day = fixed(b, at + 8, 2);
-    if (year < 0 || month < 0 || day < 0 || b[at + 4] != '-' || b[at + 7] != '-'
-        || (b[at + 10] != 'T' && b[at + 10] != ' ') || !validDate(year, month, day)) {
+    long epochDay = sameBytes(b, at, lastIsoDate) ? lastIsoDay : isoDay(b, at);
+    if (epochDay == Long.MIN_VALUE || (b[at + 10] != 'T' && b[at + 10] != ' ')) {
       return -1;
     }
     int secondOfDay = clock(b, at + 11);
@@ -189,7 +198,7 @@ public final class TimeReader {
       return -1;
     }
     int frac = fraction;
-    long local = LocalDate.of(year, month, day).toEpochDay() * 86400 + secondOfDay;
+    long local = epochDay * 86400 + secondOfDay;
     int offsetEnd = readOffset(b, i, end);
     if (offsetEnd < 0 && allowSpaceOffset && i < end && b[i] == ' ') {
       offsetEnd = readOffset(b, i + 1, end);
@@ -266,21 +275,66 @@ public final class TimeReader {
     return j;
   }
 
-  private void setLocal(long localSecond, int nanoOfSecond) {
-    long minute = Math.floorDiv(localSecond, 60);
-    if (minute != lastLocalMinute) {
-      LocalDateTime ldt = LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC);
-      lastLocalOffset = rules.getValidOffsets(ldt).isEmpty() ? rules.getOffset(ldt) : rules.getValidOffsets(ldt).get(0);
-      lastLocalMinute = minute;
+  /** The epoch day of {@code "YYYY-MM-DD"} at {@code at} (remembered for the next line), or MIN_VALUE. */
+  private long isoDay(byte[] b, int at) {
+    int year = fixed(b, at, 4);
+    int month = fixed(b, at + 5, 2);
+    int day = fixed(b, at + 8, 2);
+    if (year < 0 || month < 0 || day < 0 || b[at + 4] != '-' || b[at + 7] != '-' || !validDate(year, month, day)) {
+      return Long.MIN_VALUE;
     }
-    offset = lastLocalOffset;
+    System.arraycopy(b, at, lastIsoDate, 0, lastIsoDate.length);
+    lastIsoDay = LocalDate.of(year, month, day).toEpochDay();
+    return lastIsoDay;
+  }
+
+  /**
+   * Sets the time from a local second of the zone. A local time in a gap or an overlap of a
+   * transition takes the offset before the transition (as {@link ZoneRules#getValidOffsets} lists it
+   * first, or {@link ZoneRules#getOffset(LocalDateTime)} gives it in a gap).
+   */
+  private void setLocal(long localSecond, int nanoOfSecond) {
+    if (localSecond < offsetFrom || localSecond >= offsetUntil) {
+      rangeOffset = lookUpOffset(localSecond);
+    }
+    offset = rangeOffset;
     epochSecond = localSecond - offset.getTotalSeconds();
     nanos = nanoOfSecond;
   }
 
-  private boolean sameBytes(byte[] b, int at) {
-    for (int i = 14; i >= 0; i--) {
-      if (b[at + i] != lastSyslog[i]) {
+  /** The offset of a local second, remembering the span of local time that has it unambiguously. */
+  private ZoneOffset lookUpOffset(long localSecond) {
+    LocalDateTime ldt = LocalDateTime.ofEpochSecond(localSecond, 0, ZoneOffset.UTC);
+    List<ZoneOffset> valid = rules.getValidOffsets(ldt);
+    ZoneOffset found = valid.isEmpty() ? rules.getOffset(ldt) : valid.get(0);
+    if (rules.isFixedOffset()) {
+      offsetFrom = Long.MIN_VALUE;
+      offsetUntil = Long.MAX_VALUE;
+      return found;
+    }
+    Instant instant = Instant.ofEpochSecond(localSecond - found.getTotalSeconds());
+    ZoneOffsetTransition previous = rules.previousTransition(instant.plusSeconds(1));
+    ZoneOffsetTransition next = rules.nextTransition(instant);
+    long from = previous == null ? Long.MIN_VALUE : Math.max(local(previous.getDateTimeBefore()), local(previous.getDateTimeAfter()));
+    long until = next == null ? Long.MAX_VALUE : Math.min(local(next.getDateTimeBefore()), local(next.getDateTimeAfter()));
+    if (from <= localSecond && localSecond < until) {
+      offsetFrom = from;
+      offsetUntil = until;
+    } else {
+      // Inside a gap or an overlap: look it up again next time.
+      offsetFrom = 1;
+      offsetUntil = 0;
+    }
+    return found;
+  }
+
+  private static long local(LocalDateTime t) {
+    return t.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  private static boolean sameBytes(byte[] b, int at, byte[] last) {
+    for (int i = last.length - 1; i >= 0; i--) {
+      if (b[at + i] != last[i]) {
         return false;
       }
     }

@@ -71,6 +71,45 @@ class LineReaderTest {
     assertThat(got.get(123_456).offset()).isEqualTo(sb.indexOf("line 123456\n"));
   }
 
+  @Test
+  void aLineIsOverlongByItsLengthAloneWhereverItFallsInTheBuffer() throws IOException {
+    int max = 1000;
+    for (int shift = 0; shift < 3; shift++) {
+      StringBuilder sb = new StringBuilder();
+      // Lines of max and max + 1 bytes at many positions relative to the buffer's refills.
+      for (int i = 0; i < 3_000; i++) {
+        sb.append("y".repeat(i % 7 + shift)).append('\n');
+        sb.append("a".repeat(max)).append('\n');
+        sb.append("b".repeat(max + 1)).append('\n');
+      }
+      List<Line> got = lines(sb.toString().getBytes(StandardCharsets.US_ASCII), max);
+      assertThat(got).hasSize(9_000);
+      for (int i = 0; i < got.size(); i += 3) {
+        assertThat(got.get(i + 1).overlong()).as("line %d", i + 2).isFalse();
+        assertThat(got.get(i + 1).text()).hasSize(max);
+        assertThat(got.get(i + 2).overlong()).as("line %d", i + 3).isTrue();
+      }
+    }
+  }
+
+  @Test
+  void aLastLineOverTheLimitWithoutLfIsOverlong() throws IOException {
+    List<Line> got = lines(("ok\n" + "z".repeat(65)).getBytes(StandardCharsets.US_ASCII), 64);
+    assertThat(got).extracting(Line::overlong).containsExactly(false, true);
+  }
+
+  @Test
+  void readsAnArraySliceNumberedFromWhereItStarts() throws IOException {
+    byte[] file = "skip\nthree\r\nfour\n\nsix".getBytes(StandardCharsets.US_ASCII);
+    LineReader r = new LineReader(file, 5, file.length, 3, 5, 64);
+    List<Line> got = new ArrayList<>();
+    while (r.next()) {
+      got.add(new Line(new String(r.buffer(), r.start(), r.end() - r.start(), StandardCharsets.ISO_8859_1), r.number(), r.offset(), r.overlong()));
+    }
+    assertThat(got).containsExactly(new Line("three", 3, 5, false), new Line("four", 4, 12, false),
+        new Line("", 5, 17, false), new Line("six", 6, 18, false));
+  }
+
   private static byte[] concat(byte[]... parts) {
     int n = 0;
     for (byte[] p : parts) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
@@ -76,5 +77,53 @@ class TimeReaderTest {
     }
     byte[] bad = "2024-02-30T10:00:00Z".getBytes(StandardCharsets.US_ASCII);
     assertThat(t.readIso(bad, 0, bad.length, false)).isEqualTo(-1);
+  }
+
+  /** What the reader must give for a local date-time: java.time's offset, the earlier one in an overlap or gap. */
+  private static Instant expected(ZoneId zone, LocalDateTime local) {
+    java.util.List<ZoneOffset> valid = zone.getRules().getValidOffsets(local);
+    ZoneOffset offset = valid.isEmpty() ? zone.getRules().getOffset(local) : valid.get(0);
+    return local.toInstant(offset);
+  }
+
+  @Test
+  void agreesWithJavaTimeAcrossTransitionsInAnyOrder() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (String id : new String[] {"Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "UTC", "Asia/Kolkata"}) {
+      ZoneId zone = ZoneId.of(id);
+      TimeReader t = new TimeReader(zone, Instant.parse("2024-12-31T12:00:00Z"));
+      LocalDateTime base = LocalDateTime.of(2024, 3, 31, 1, 0);
+      for (int i = 0; i < 20_000; i++) {
+        // Mostly small steps around spring and autumn transitions, sometimes a jump back or across months.
+        LocalDateTime local = i % 2 == 0
+            ? base.plusSeconds(r.nextInt(4 * 3600))
+            : LocalDateTime.of(2024, 1 + r.nextInt(12), 1 + r.nextInt(28), r.nextInt(24), r.nextInt(60), r.nextInt(60));
+        if (i % 500 == 0) {
+          base = LocalDateTime.of(2024, r.nextBoolean() ? 3 : 10, 24 + r.nextInt(8), 0, 0).plusHours(r.nextInt(4));
+        }
+        String iso = local.toString().length() == 16 ? local + ":00" : local.toString();
+        byte[] b = iso.getBytes(StandardCharsets.US_ASCII);
+        assertThat(t.readIso(b, 0, b.length, false)).as(iso).isEqualTo(19);
+        assertThat(Instant.ofEpochSecond(t.epochSecond(), t.nanos())).as("%s in %s", iso, id).isEqualTo(expected(zone, local));
+        String syslog = String.format(java.util.Locale.ROOT, "%s %2d %02d:%02d:%02d",
+            local.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, java.util.Locale.ENGLISH),
+            local.getDayOfMonth(), local.getHour(), local.getMinute(), local.getSecond());
+        Instant want = expected(zone, local);
+        assertThat(syslog(t, syslog)).as("%s in %s", syslog, id).isEqualTo(want);
+        assertThat((long) t.offset().getTotalSeconds()).isEqualTo(local.toEpochSecond(ZoneOffset.UTC) - want.getEpochSecond());
+      }
+    }
+  }
+
+  @Test
+  void aRejectedDateDoesNotSpoilTheCache() {
+    TimeReader t = new TimeReader(ZoneOffset.UTC, Instant.parse("2024-06-30T12:00:00Z"));
+    Instant before = syslog(t, "Jun 29 10:00:00");
+    byte[] bad = "Jun 29 99:00:00".getBytes(StandardCharsets.US_ASCII);
+    assertThat(t.readSyslog(bad, 0, bad.length)).isEqualTo(-1);
+    byte[] zeros = new byte[20];
+    assertThat(t.readIso(zeros, 0, zeros.length, false)).isEqualTo(-1);
+    assertThat(t.readSyslog(zeros, 0, zeros.length)).isEqualTo(-1);
+    assertThat(syslog(t, "Jun 29 10:00:01")).isEqualTo(before.plusSeconds(1));
   }
 }
