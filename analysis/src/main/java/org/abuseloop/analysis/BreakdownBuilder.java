@@ -100,7 +100,8 @@ public final class BreakdownBuilder {
       return new Breakdown.PortShare(null, null, service, count, share(count, total), sources.size(), share(topCount, count), top, providers);
     }
     Protocol protocol = Protocol.values()[key >>> 16];
-    return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), key & 0xFFFF, null,
+    int port = key & 0xFFFF;
+    return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port, null,
         count, share(count, total), sources.size(), share(topCount, count), top, providers);
   }
 
@@ -142,10 +143,14 @@ public final class BreakdownBuilder {
   }
 
   /**
-   * Events with a target port are grouped by protocol and port; those whose line names no port (sshd,
-   * most service logs) by their service instead, which is what such a port would have been.
+   * Events with a target port are grouped by protocol and port, ICMP by its protocol alone; those whose
+   * line names no port (sshd, most service logs) by their service instead, which is what such a port
+   * would have been.
    */
   private static int portKey(Event e) {
+    if (e.targetPort() == 0 && (e.protocol() == Protocol.ICMP || e.protocol() == Protocol.ICMPV6)) {
+      return e.protocol().ordinal() << 16;
+    }
     if (e.targetPort() == 0) {
       return SERVICE_KEY | e.service().ordinal();
     }

@@ -51,7 +51,7 @@ public final class HtmlReport {
   private static List<BarChart.Bar> portBars(Breakdown b) {
     List<BarChart.Bar> bars = new ArrayList<>();
     for (Breakdown.PortShare p : b.ports()) {
-      String label = p.port() == null ? p.service() + " (no port)" : (p.protocol() == null ? "" : p.protocol() + "/") + p.port();
+      String label = PortLabel.of(p);
       bars.add(new BarChart.Bar(label, percent(p.share()) + " (" + p.count() + ")", p.share(), Double.toString(p.share())));
     }
     return bars;

@@ -67,6 +67,11 @@ public final class FirewallBreakdown {
     return bySource.size();
   }
 
+  /** The focus port's {@code n} busiest sources with their packets, busiest first. */
+  public List<Map.Entry<String, Long>> focusTopSources(int n) {
+    return top(focusSources, n);
+  }
+
   /** Packets to the focus port from its {@code n} busiest sources. */
   public long focusTop(int n) {
     return top(focusSources, n).stream().mapToLong(Map.Entry::getValue).sum();

@@ -27,8 +27,16 @@ public final class FirewallLogGenerator extends LogGenerator {
   private long uptimeMicros = 812_345_000_000L;
 
   public FirewallLogGenerator(long seed, int sourceCount) {
+    this(seed, sourceCount, 20);
+  }
+
+  /**
+   * A generator whose lines are on average {@code maxStepMillis / 2} apart: 20 ms (the benchmark
+   * files) packs a day with millions of lines, 20,000 ms spreads 260,000 lines over a month.
+   */
+  public FirewallLogGenerator(long seed, int sourceCount, int maxStepMillis) {
     this.random = new SplittableRandom(seed);
-    this.clock = new SimulatedClock(random, START, 20);
+    this.clock = new SimulatedClock(random, START, maxStepMillis);
     this.sources = new AttackerPool(random, sourceCount + HEAVY, 4);
   }
 

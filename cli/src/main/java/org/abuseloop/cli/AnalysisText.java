@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.abuseloop.analysis.Breakdown;
+import org.abuseloop.analysis.PortLabel;
 import org.abuseloop.core.Incident;
 
 /**
@@ -56,7 +57,7 @@ final class AnalysisText {
   private void ports(Breakdown b) {
     out.printf(Locale.ROOT, "%nTarget ports (share of %,d events):%n", b.total());
     b.ports().stream().limit(15).forEach(p -> out.printf(Locale.ROOT, "  %-12s %,9d %6.1f%%  %,7d sources, top 10 = %5.1f%%  %s%n",
-        p.port() == null ? p.service() : (p.protocol() == null ? "" : p.protocol() + "/") + p.port(), p.count(), p.share() * 100,
+        PortLabel.of(p), p.count(), p.share() * 100,
         p.sources(), p.topShare() * 100, providerShares(p)));
   }
 

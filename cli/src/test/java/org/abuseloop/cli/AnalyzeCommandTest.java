@@ -8,18 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/**
- * Runs {@code abuseloop analyze} on a firewall log built so that its breakdown is known: a sweep of TCP
- * 1080 by one cloud address and one other, an SSH scan, over two days, with the cloud range given by
- * an AWS-format range file written here.
- */
+/** Runs {@code abuseloop analyze} on the {@link SweepLog}, whose breakdown is known by construction. */
 class AnalyzeCommandTest {
 
   @TempDir
@@ -29,32 +22,9 @@ class AnalyzeCommandTest {
 
   @BeforeEach
   void writeInputs() throws IOException {
-    List<String> lines = new ArrayList<>();
-    // Day 1: 198.51.100.7 (cloud) sweeps TCP 1080 over 40 targets; 203.0.113.9 hits 20 of them.
-    for (int i = 0; i < 40; i++) {
-      lines.add(deny("Mar  1 10:%02d:%02d", i / 60, i % 60, "198.51.100.7", "192.0.2." + (i + 1), "TCP", 1080));
-    }
-    for (int i = 0; i < 20; i++) {
-      lines.add(deny("Mar  1 11:%02d:%02d", 0, i, "203.0.113.9", "192.0.2." + (i + 1), "TCP", 1080));
-    }
-    // Day 2: 203.0.113.50 knocks on SSH 40 times.
-    for (int i = 0; i < 40; i++) {
-      lines.add(deny("Mar  2 09:%02d:%02d", 0, i, "203.0.113.50", "192.0.2.1", "TCP", 22));
-    }
-    lines.add("Mar  2 09:30:00 fw CRON[1]: (root) CMD (run-parts /etc/cron.hourly)");
-    log = Files.write(dir.resolve("kern.log"), lines);
-    Files.setLastModifiedTime(log, java.nio.file.attribute.FileTime.from(java.time.Instant.parse("2024-03-05T00:00:00Z")));
-    ranges = Files.createDirectory(dir.resolve("ranges"));
-    Files.writeString(ranges.resolve("ip-ranges.json"), """
-        {"syncToken": "1", "createDate": "2024-01-01-00-00-00",
-         "prefixes": [{"ip_prefix": "198.51.100.0/24", "region": "eu-west-1", "service": "EC2", "network_border_group": "eu-west-1"}],
-         "ipv6_prefixes": []}
-        """);
-  }
-
-  private static String deny(String time, int a, int b, String src, String dst, String proto, int dport) {
-    return String.format(Locale.ROOT, time, a, b) + " fw kernel: [12345.678] [UFW BLOCK] IN=eth0 OUT= MAC=00:00 SRC=" + src + " DST=" + dst
-        + " LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=1 DF PROTO=" + proto + " SPT=40000 DPT=" + dport + " WINDOW=1024 RES=0x00 SYN URGP=0";
+    SweepLog sample = SweepLog.writeInto(dir);
+    log = sample.log();
+    ranges = sample.ranges();
   }
 
   @Test
