@@ -1,7 +1,7 @@
 package org.abuseloop.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,72 +17,91 @@ import org.abuseloop.intel.ProviderRange;
 
 /**
  * Writes an analysis as the JSON documented in docs/analyze-json.md: totals, per-file counts, the
- * breakdown and the incidents. The tree is built field by field so the format stays what the
+ * breakdown and the incidents. Fields are written one by one so the format stays what the
  * documentation says whatever the records' shapes become. Stateless and thread-safe.
  */
 final class AnalysisJson {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Streams the document: only one file, port, source or incident is a tree in memory at a time, so a
+   * run with a million sources and thousands of incidents writes within a small heap.
+   */
   void write(AnalysisResult r, PrintStream out) throws IOException {
-    out.println(JSON.writeValueAsString(tree(r)));
+    try (JsonGenerator g = JSON.getFactory().createGenerator(out)) {
+      g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeNumberField("lines", r.total().lines());
+      g.writeNumberField("events", r.total().events());
+      g.writeNumberField("unrecognised", r.total().unrecognised());
+      g.writeArrayFieldStart("files");
+      for (AnalysisResult.FileStats f : r.files()) {
+        g.writeTree(JSON.createObjectNode().put("file", f.file()).put("format", f.format())
+            .put("lines", f.stats().lines()).put("events", f.stats().events()).put("unrecognised", f.stats().unrecognised()));
+      }
+      g.writeEndArray();
+      writeBreakdown(g, r.breakdown());
+      g.writeArrayFieldStart("incidents");
+      for (Incident i : r.incidents()) {
+        g.writeTree(incident(i, r.owners()));
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.println();
     out.flush();
   }
 
-  ObjectNode tree(AnalysisResult r) {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("lines", r.total().lines());
-    root.put("events", r.total().events());
-    root.put("unrecognised", r.total().unrecognised());
-    ArrayNode files = root.putArray("files");
-    for (AnalysisResult.FileStats f : r.files()) {
-      files.addObject().put("file", f.file()).put("format", f.format())
-          .put("lines", f.stats().lines()).put("events", f.stats().events()).put("unrecognised", f.stats().unrecognised());
-    }
-    root.set("breakdown", breakdown(r.breakdown()));
-    ArrayNode incidents = root.putArray("incidents");
-    for (Incident i : r.incidents()) {
-      incidents.add(incident(i, r.owners()));
-    }
-    return root;
-  }
-
-  private static ObjectNode breakdown(Breakdown b) {
-    ObjectNode n = JSON.createObjectNode();
-    n.put("total", b.total());
-    ArrayNode ports = n.putArray("ports");
+  private static void writeBreakdown(JsonGenerator g, Breakdown b) throws IOException {
+    g.writeObjectFieldStart("breakdown");
+    g.writeNumberField("total", b.total());
+    g.writeArrayFieldStart("ports");
     for (Breakdown.PortShare p : b.ports()) {
-      ObjectNode o = ports.addObject().put("protocol", p.protocol());
-      if (p.port() == null) {
-        o.putNull("port");
-      } else {
-        o.put("port", p.port());
-      }
-      o.put("service", p.service());
-      o.put("count", p.count()).put("share", p.share()).put("sources", p.sources()).put("topShare", p.topShare());
-      sources(o.putArray("top"), p.top());
-      ArrayNode providers = o.putArray("providers");
-      for (Breakdown.ProviderShare s : p.providers()) {
-        providers.addObject().put("provider", s.provider()).put("count", s.count()).put("share", s.share());
-      }
+      g.writeTree(port(p));
     }
-    sources(n.putArray("sources"), b.sources());
-    ArrayNode providers = n.putArray("providers");
+    g.writeEndArray();
+    g.writeFieldName("sources");
+    g.writeTree(sources(JSON.createArrayNode(), b.sources()));
+    ArrayNode providers = JSON.createArrayNode();
     for (Breakdown.ProviderTotal p : b.providers()) {
       providers.addObject().put("provider", p.provider()).put("count", p.count()).put("share", p.share()).put("sources", p.sources());
     }
-    ArrayNode daily = n.putArray("daily");
+    g.writeFieldName("providers");
+    g.writeTree(providers);
+    ArrayNode daily = JSON.createArrayNode();
     for (Breakdown.DayCount d : b.daily()) {
       daily.addObject().put("date", d.date().toString()).put("count", d.count());
     }
-    return n;
+    g.writeFieldName("daily");
+    g.writeTree(daily);
+    g.writeEndObject();
   }
 
-  private static void sources(ArrayNode into, java.util.List<Breakdown.SourceShare> sources) {
+  private static ObjectNode port(Breakdown.PortShare p) {
+    ObjectNode o = JSON.createObjectNode().put("protocol", p.protocol());
+    if (p.port() == null) {
+      o.putNull("port");
+    } else {
+      o.put("port", p.port());
+    }
+    o.put("service", p.service());
+    o.put("count", p.count()).put("share", p.share()).put("sources", p.sources()).put("topShare", p.topShare());
+    sources(o.putArray("top"), p.top());
+    ArrayNode providers = o.putArray("providers");
+    for (Breakdown.ProviderShare s : p.providers()) {
+      providers.addObject().put("provider", s.provider()).put("count", s.count()).put("share", s.share());
+    }
+    return o;
+  }
+
+  private static ArrayNode sources(ArrayNode into, java.util.List<Breakdown.SourceShare> sources) {
     for (Breakdown.SourceShare s : sources) {
       into.addObject().put("address", s.address()).put("count", s.count()).put("share", s.share())
           .put("provider", s.provider()).put("region", s.region());
     }
+    return into;
   }
 
   private static ObjectNode incident(Incident i, RangeOwners owners) {

@@ -17,6 +17,8 @@ final class DistinctCounter extends Counter {
   private Object[] shown = new Object[1];
   private final int n;
   private int size;
+  /** No held value was seen before this: a lower bound that lets {@link #expire} skip its pass. */
+  private long oldest = Long.MAX_VALUE;
   private long since;
   private long events;
 
@@ -41,6 +43,7 @@ final class DistinctCounter extends Counter {
     }
     seen[i] = t;
     hits[i]++;
+    oldest = Math.min(oldest, t);
     return size >= n;
   }
 
@@ -77,19 +80,26 @@ final class DistinctCounter extends Counter {
     return s;
   }
 
+  /** Drops the values last seen more than {@code window} ms before {@code t}; cheap when none can be. */
   private void expire(long t, long window) {
+    if (size == 0 || t - oldest <= window) {
+      return;
+    }
     int kept = 0;
+    long newOldest = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
       if (t - seen[i] <= window) {
         hashes[kept] = hashes[i];
         seen[kept] = seen[i];
         hits[kept] = hits[i];
         shown[kept] = shown[i];
+        newOldest = Math.min(newOldest, seen[i]);
         kept++;
       }
     }
     Arrays.fill(shown, kept, size, null);
     size = kept;
+    oldest = newOldest;
   }
 
   private int indexOf(long hash) {
@@ -123,6 +133,7 @@ final class DistinctCounter extends Counter {
     hits = new int[1];
     shown = new Object[1];
     size = 0;
+    oldest = Long.MAX_VALUE;
     events = 0;
   }
 }
