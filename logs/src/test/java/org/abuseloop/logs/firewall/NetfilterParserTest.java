@@ -3,20 +3,16 @@ package org.abuseloop.logs.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.abuseloop.core.Event;
+import org.abuseloop.logs.TestLogs;
 import org.abuseloop.core.EventKind;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
-import org.abuseloop.logs.LogParser;
-import org.abuseloop.logs.ParserCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -221,21 +217,17 @@ class NetfilterParserTest {
         .allSatisfy(f -> assertThat(f.service()).isEqualTo(Service.FIREWALL));
   }
 
-  private static final LogParser PARSER = new LogParser(ParserCatalog.standard(), ZoneOffset.UTC, null);
+  private static final Instant REFERENCE = Instant.parse("2025-06-01T00:00:00Z");
 
-  static Event one(String line) throws IOException {
-    List<Event> events = parse(line);
-    assertThat(events).as(line).hasSize(1);
-    return events.get(0);
+  static Event one(String line) {
+    return TestLogs.one(REFERENCE, line);
   }
 
-  static List<Event> parse(String line) throws IOException {
-    return parseBytes(line.getBytes(StandardCharsets.UTF_8));
+  static List<Event> parse(String line) {
+    return TestLogs.events(REFERENCE, line);
   }
 
-  static List<Event> parseBytes(byte[] line) throws IOException {
-    List<Event> events = new ArrayList<>();
-    PARSER.parse("test", new ByteArrayInputStream(line), Instant.parse("2025-06-01T00:00:00Z"), events::add);
-    return events;
+  static List<Event> parseBytes(byte[] line) {
+    return TestLogs.events(REFERENCE, line);
   }
 }

@@ -1,16 +1,10 @@
 package org.abuseloop.logs.sip;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.abuseloop.core.Event;
-import org.abuseloop.logs.LogParser;
-import org.abuseloop.logs.ParserCatalog;
+import org.abuseloop.logs.TestLogs;
 
 /**
  * Runs lines through the whole log pipeline (format sniffing, envelope, parser), as a file would.
@@ -28,14 +22,7 @@ final class ParsedLines {
   }
 
   static List<Event> events(byte[] file) {
-    LogParser parser = new LogParser(ParserCatalog.standard(), ZoneOffset.UTC, null);
-    List<Event> out = new ArrayList<>();
-    try {
-      parser.parse("test", new ByteArrayInputStream(file), REFERENCE, out::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return TestLogs.events(REFERENCE, file);
   }
 
   /** The one event of a one-line file, or null when the line gives none. */

@@ -2,17 +2,11 @@ package org.abuseloop.logs.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.abuseloop.core.Event;
-import org.abuseloop.logs.LogParser;
-import org.abuseloop.logs.ParserCatalog;
+import org.abuseloop.logs.TestLogs;
 
 /** Feeds syslog lines through the standard catalog for the ssh parser tests. */
 final class LogLines {
@@ -28,14 +22,7 @@ final class LogLines {
   }
 
   static List<Event> parse(byte[] log) {
-    List<Event> events = new ArrayList<>();
-    try {
-      new LogParser(ParserCatalog.standard(), ZoneOffset.UTC, null)
-          .parse("test", new ByteArrayInputStream(log), Instant.parse("2024-06-30T00:00:00Z"), events::add);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return events;
+    return TestLogs.events(Instant.parse("2024-06-30T00:00:00Z"), log);
   }
 
   /** The one event of an sshd message (framed as sshd's). */
