@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.abuseloop.analysis.BreakdownBuilder;
 import org.abuseloop.core.Event;
@@ -91,20 +94,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** The files by modification time, oldest first (name breaks ties), so rotated logs replay in order. */
   private static List<Path> oldestFirst(List<Path> inputs) throws IOException {
-    List<Path> sorted = new ArrayList<>(inputs);
-    List<IOException> failures = new ArrayList<>();
-    sorted.sort(Comparator.comparing((Path p) -> {
-      try {
-        return Files.getLastModifiedTime(p).toInstant();
-      } catch (IOException e) {
-        failures.add(e);
-        return java.time.Instant.EPOCH;
-      }
-    }).thenComparing(Comparator.naturalOrder()));
-    if (!failures.isEmpty()) {
-      throw failures.get(0);
+    Map<Path, Instant> modified = new HashMap<>();
+    for (Path p : inputs) {
+      modified.put(p, Files.getLastModifiedTime(p).toInstant());
     }
+    List<Path> sorted = new ArrayList<>(inputs);
+    sorted.sort(Comparator.comparing(modified::get).thenComparing(Comparator.naturalOrder()));
     return sorted;
   }
 
