@@ -101,7 +101,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       modified.put(p, Files.getLastModifiedTime(p).toInstant());
     }
     List<Path> sorted = new ArrayList<>(inputs);
-    sorted.sort(Comparator.comparing(modified::get).thenComparing(Comparator.naturalOrder()));
+    sorted.sort(Comparator.comparing((Path p) -> modified.get(p)).thenComparing(Comparator.<Path>naturalOrder()));
     return sorted;
   }
 
