@@ -18,6 +18,9 @@ import org.abuseloop.core.IpPrefix;
  */
 public final class BanStore {
 
+  /** The longest scenario name the schema keeps (VARCHAR(200) in V1). */
+  public static final int MAX_SCENARIO = 200;
+
   private static final String COLUMNS =
       "target, scenario, created_at, updated_at, expires_at, offenses, removed_at";
 
@@ -63,6 +66,9 @@ public final class BanStore {
   public Ban record(IpPrefix target, String scenario, Instant at, Duration length) {
     if (length.isNegative() || length.isZero()) {
       throw new IllegalArgumentException("a ban needs a positive length, got " + length);
+    }
+    if (scenario.isBlank() || scenario.length() > MAX_SCENARIO) {
+      throw new IllegalArgumentException("a ban's scenario must be 1.." + MAX_SCENARIO + " characters, got '" + scenario + "'");
     }
     long from = at.toEpochMilli();
     return inTransaction("cannot record a ban of " + target, connection -> {

@@ -1,6 +1,7 @@
 package org.abuseloop.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -161,6 +162,27 @@ abstract class BanStoreContract {
       assertThat(again.created()).isEqualTo(T0.plus(Duration.ofHours(2)));
       assertThat(store.bans().activeAt(T0.plus(Duration.ofHours(2)))).containsExactly(again);
     }
+  }
+
+  @Test
+  void refusesBansTheSchemaCannotHoldBeforeWriting() {
+    try (Store store = open()) {
+      assertThatThrownBy(() -> store.bans().record(HOST, "x".repeat(BanStore.MAX_SCENARIO + 1), T0, Duration.ofHours(1)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(store.bans().find(HOST)).isEmpty();
+      assertThat(store.bans().record(HOST, "x".repeat(BanStore.MAX_SCENARIO), T0, Duration.ofHours(1)).scenario())
+          .hasSize(BanStore.MAX_SCENARIO);
+    }
+  }
+
+  @Test
+  void aClosedStoreRefusesWork() {
+    Store store = open();
+    store.close();
+
+    assertThatThrownBy(() -> store.bans().activeAt(T0)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
