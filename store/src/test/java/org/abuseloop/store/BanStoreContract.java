@@ -1,0 +1,222 @@
+package org.abuseloop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.abuseloop.core.IpPrefix;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend's {@link BanStore} must do, run by one subclass per database: each subclass
+ * says how to reach an empty database. Not thread-safe itself; one instance serves one test.
+ */
+abstract class BanStoreContract {
+
+  static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+  static final IpPrefix HOST = IpPrefix.parse("203.0.113.9");
+  static final IpPrefix OTHER = IpPrefix.parse("198.51.100.7");
+  static final IpPrefix RANGE = IpPrefix.parse("2001:db8:4::/48");
+
+  /** The URL of this test's database, empty before the first open. */
+  abstract String url();
+
+  Store open() {
+    return Store.open(url());
+  }
+
+  @Test
+  void recordsABanActiveForItsLength() {
+    try (Store store = open()) {
+      Ban ban = store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofHours(1));
+
+      assertThat(ban.target()).isEqualTo(HOST);
+      assertThat(ban.scenario()).isEqualTo("sshd-bruteforce");
+      assertThat(ban.created()).isEqualTo(T0);
+      assertThat(ban.expires()).isEqualTo(T0.plus(Duration.ofHours(1)));
+      assertThat(ban.offenses()).isEqualTo(1);
+      assertThat(ban.removed()).isNull();
+      assertThat(store.bans().activeAt(T0.plusSeconds(3599))).containsExactly(ban);
+      assertThat(store.bans().activeAt(T0.plusSeconds(3600))).isEmpty();
+      assertThat(store.bans().activeAt(T0.minusMillis(1))).isEmpty();
+    }
+  }
+
+  @Test
+  void keepsPrefixesAndIPv6() {
+    try (Store store = open()) {
+      store.bans().record(RANGE, "sip-scan", T0, Duration.ofDays(1));
+
+      List<Ban> active = store.bans().activeAt(T0.plusSeconds(60));
+
+      assertThat(active).extracting(Ban::target).containsExactly(RANGE);
+      assertThat(active.get(0).target().length()).isEqualTo(48);
+      assertThat(store.bans().find(IpPrefix.parse("2001:db8:4::/64"))).isEmpty();
+    }
+  }
+
+  @Test
+  void recordingTheSameTargetAgainExtendsItAndCountsTheOffense() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofHours(1));
+      Ban again = store.bans().record(HOST, "sshd-bruteforce", T0.plusSeconds(1800), Duration.ofHours(1));
+
+      assertThat(again.offenses()).isEqualTo(2);
+      assertThat(again.created()).isEqualTo(T0);
+      assertThat(again.lastOffense()).isEqualTo(T0.plusSeconds(1800));
+      assertThat(again.expires()).isEqualTo(T0.plusSeconds(1800 + 3600));
+      assertThat(store.bans().activeAt(T0.plusSeconds(1800))).hasSize(1);
+    }
+  }
+
+  @Test
+  void aShorterRepeatNeverShortensTheBan() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofDays(1));
+      Ban again = store.bans().record(HOST, "sshd-bruteforce", T0.plusSeconds(60), Duration.ofMinutes(10));
+
+      assertThat(again.expires()).isEqualTo(T0.plus(Duration.ofDays(1)));
+      assertThat(again.offenses()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void survivesCloseAndReopenWithTheRightRemainingTime() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofHours(2));
+      store.bans().record(OTHER, "sip-scan", T0.plusSeconds(600), Duration.ofHours(1));
+    }
+    Instant restart = T0.plusSeconds(3000);
+
+    try (Store reopened = open()) {
+      List<Ban> active = reopened.bans().activeAt(restart);
+
+      assertThat(active).extracting(Ban::target).containsExactly(OTHER, HOST);
+      assertThat(active.get(0).remainingAt(restart)).isEqualTo(Duration.ofSeconds(600 + 3600 - 3000));
+      assertThat(active.get(1).remainingAt(restart)).isEqualTo(Duration.ofSeconds(7200 - 3000));
+      assertThat(active.get(1).scenario()).isEqualTo("sshd-bruteforce");
+    }
+  }
+
+  @Test
+  void removeLiftsTheBanOnlyWhileItIsInForce() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofHours(1));
+
+      assertThat(store.bans().remove(OTHER, T0.plusSeconds(10))).isFalse();
+      assertThat(store.bans().remove(HOST, T0.plusSeconds(10))).isTrue();
+      assertThat(store.bans().remove(HOST, T0.plusSeconds(20))).isFalse();
+      assertThat(store.bans().activeAt(T0.plusSeconds(10))).isEmpty();
+      assertThat(store.bans().find(HOST).orElseThrow().removed()).isEqualTo(T0.plusSeconds(10));
+    }
+  }
+
+  @Test
+  void aTargetBannedAgainAfterRemovalStartsANewBanAndKeepsItsCount() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofDays(1));
+      store.bans().remove(HOST, T0.plusSeconds(60));
+
+      Ban again = store.bans().record(HOST, "sip-scan", T0.plusSeconds(120), Duration.ofMinutes(5));
+
+      assertThat(again.created()).isEqualTo(T0.plusSeconds(120));
+      assertThat(again.expires()).isEqualTo(T0.plusSeconds(120 + 300));
+      assertThat(again.offenses()).isEqualTo(2);
+      assertThat(again.removed()).isNull();
+      assertThat(again.scenario()).isEqualTo("sip-scan");
+    }
+  }
+
+  @Test
+  void expireClosesWhatHasRunOutOnce() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofMinutes(10));
+      store.bans().record(OTHER, "sip-scan", T0, Duration.ofMinutes(30));
+
+      assertThat(store.bans().expire(T0.plusSeconds(599))).isEmpty();
+      List<Ban> ended = store.bans().expire(T0.plus(Duration.ofMinutes(20)));
+
+      assertThat(ended).extracting(Ban::target).containsExactly(HOST);
+      assertThat(store.bans().expire(T0.plus(Duration.ofMinutes(20)))).isEmpty();
+      assertThat(store.bans().find(HOST).orElseThrow().removed()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+      assertThat(store.bans().activeAt(T0.plus(Duration.ofMinutes(20)))).extracting(Ban::target).containsExactly(OTHER);
+    }
+  }
+
+  @Test
+  void anExpiredBanCountsTowardTheNextOne() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ofMinutes(10));
+      store.bans().expire(T0.plus(Duration.ofHours(1)));
+
+      Ban again = store.bans().record(HOST, "sshd-bruteforce", T0.plus(Duration.ofHours(2)), Duration.ofMinutes(10));
+
+      assertThat(again.offenses()).isEqualTo(2);
+      assertThat(again.created()).isEqualTo(T0.plus(Duration.ofHours(2)));
+      assertThat(store.bans().activeAt(T0.plus(Duration.ofHours(2)))).containsExactly(again);
+    }
+  }
+
+  @Test
+  void refusesBansTheSchemaCannotHoldBeforeWriting() {
+    try (Store store = open()) {
+      assertThatThrownBy(() -> store.bans().record(HOST, "x".repeat(BanStore.MAX_SCENARIO + 1), T0, Duration.ofHours(1)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThatThrownBy(() -> store.bans().record(HOST, "sshd-bruteforce", T0, Duration.ZERO))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(store.bans().find(HOST)).isEmpty();
+      assertThat(store.bans().record(HOST, "x".repeat(BanStore.MAX_SCENARIO), T0, Duration.ofHours(1)).scenario())
+          .hasSize(BanStore.MAX_SCENARIO);
+    }
+  }
+
+  @Test
+  void aClosedStoreRefusesWork() {
+    Store store = open();
+    store.close();
+
+    assertThatThrownBy(() -> store.bans().activeAt(T0)).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void twoWritersAtOnceLoseNoBan() throws Exception {
+    int perWriter = 150;
+    try (Store first = open(); Store second = open()) {
+      ExecutorService writers = Executors.newFixedThreadPool(2);
+      CountDownLatch start = new CountDownLatch(1);
+      try {
+        List<Future<?>> done = new ArrayList<>();
+        Store[] stores = {first, second};
+        for (int w = 0; w < 2; w++) {
+          int writer = w;
+          done.add(writers.submit(() -> {
+            start.await();
+            for (int i = 0; i < perWriter; i++) {
+              IpPrefix own = IpPrefix.parse("10." + writer + "." + (i / 256) + "." + (i % 256));
+              stores[writer].bans().record(own, "writer-" + writer, T0.plusMillis(i), Duration.ofHours(1));
+              stores[writer].bans().record(HOST, "shared", T0.plusMillis(i), Duration.ofHours(1));
+            }
+            return null;
+          }));
+        }
+        start.countDown();
+        for (Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        writers.shutdownNow();
+      }
+
+      List<Ban> active = first.bans().activeAt(T0.plusSeconds(1));
+      assertThat(active).hasSize(2 * perWriter + 1);
+      assertThat(first.bans().find(HOST).orElseThrow().offenses()).isEqualTo(2 * perWriter);
+    }
+  }
+}
