@@ -112,6 +112,21 @@ class AbuseReportTest {
   }
 
   @Test
+  void rawLineTextIsRedactedAndQuotedAfterATab() {
+    Incident i = Incidents.of(Incidents.kind("sshd-bf"));
+    var e = i.evidence().get(0);
+    var withRaw = new org.abuseloop.core.Evidence(e.time(), e.offset(), e.family(), e.source(), e.file(), e.line(),
+        "Mar 14 10:26:53 PBX1 sshd[7]: Failed password for alice from 203.0.113.9 port 51234 ssh2");
+    Incident raw = new Incident(i.scenario(), i.scope(), i.source(), null, i.first(), i.last(), i.count(),
+        i.ratePerMinute(), i.kinds(), i.addresses(), i.ports(), i.users(), i.sources(), List.of(withRaw), 1, false);
+
+    LogExtract x = AbuseReport.of(raw, context).get(0).extracts().get(0);
+
+    assertThat(x.text()).isEqualTo("2026-03-14T10:26:53+01:00 sshd.test /var/log/[host]/sshd.log:41	"
+        + "Mar 14 10:26:53 [host] sshd[7]: Failed password for [user] from 203.0.113.9 port 51234 ssh2");
+  }
+
+  @Test
   void prefixSourcesAreNotAddresses() {
     Incident i = Incidents.prefix(Incidents.kind("port-sweep-campaign"), List.of());
 

@@ -17,7 +17,8 @@ import org.abuseloop.core.Tally;
 
 /**
  * Incidents built by hand, one of each default scenario's kind, with documentation addresses and
- * made-up names; and the reporter context the tests use. Not thread-safe concerns: static factories only.
+ * made-up names, and the reporter context the tests use. Thread-safe: static factories of immutable
+ * values.
  */
 final class Incidents {
 

@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
  * The X-ARF v4 schemas of the shared corpus ({@code xarf/schemas/v4}), loaded by networknt's validator
  * with format assertions on, the schemas' https ids mapped to the corpus files. Without the corpus the
  * tests that use it are skipped loudly, or fail under {@code -Dabuseloop.requireCorpus=true} or CI (the
- * same rule as the logs module's {@code Corpus}, which this module may not depend on).
+ * same rule as the logs module's {@code Corpus}, which this module may not depend on). Thread-safe:
+ * static methods, each call builds its own schema.
  */
 final class XarfSchemas {
 
