@@ -31,12 +31,29 @@ public record ReportContext(
     if (at <= 0 || at != contact.lastIndexOf('@') || at == contact.length() - 1 || contact.contains(" ")) {
       throw new IllegalArgumentException("contact must be one e-mail address, not '" + contact + "'");
     }
-    if (!domain.contains(".") || domain.contains(" ") || domain.contains("@")) {
-      throw new IllegalArgumentException("domain must be a host name such as example.org, not '" + domain + "'");
+    if (!isHostName(domain) || !isHostName(contact.substring(at + 1))) {
+      throw new IllegalArgumentException("domain and the contact's domain must be host names such as example.org, not '"
+          + domain + "' and '" + contact.substring(at + 1) + "'");
     }
     destinations = List.copyOf(destinations);
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(redaction, "redaction");
+  }
+
+  // Dot-separated labels of letters, digits and inner hyphens, 1 to 63 characters each (RFC 1123), at
+  // least two of them: X-ARF checks the domain against the JSON Schema "hostname" format.
+  private static boolean isHostName(String name) {
+    String[] labels = name.split("\\.", -1);
+    if (labels.length < 2 || name.length() > 253) {
+      return false;
+    }
+    for (String label : labels) {
+      if (label.isEmpty() || label.length() > 63 || label.startsWith("-") || label.endsWith("-")
+          || !label.chars().allMatch(c -> c == '-' || (c < 128 && Character.isLetterOrDigit(c)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String requireText(String value, String name) {

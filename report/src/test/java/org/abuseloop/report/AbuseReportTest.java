@@ -97,6 +97,10 @@ class AbuseReportTest {
         Redaction.none())).hasMessageContaining("contact");
     assertThatThrownBy(() -> new ReportContext("Org", "abuse@example.org", "example org", List.of(), ZoneOffset.UTC,
         Redaction.none())).hasMessageContaining("domain");
+    assertThatThrownBy(() -> new ReportContext("Org", "abuse@example.org", "exa_mple.org", List.of(), ZoneOffset.UTC,
+        Redaction.none())).hasMessageContaining("domain");
+    assertThatThrownBy(() -> new ReportContext("Org", "abuse@-bad.org", "example.org", List.of(), ZoneOffset.UTC,
+        Redaction.none())).hasMessageContaining("domain");
     assertThatThrownBy(() -> new ReportContext(" ", "abuse@example.org", "example.org", List.of(), ZoneOffset.UTC,
         Redaction.none())).hasMessageContaining("organisation");
   }
