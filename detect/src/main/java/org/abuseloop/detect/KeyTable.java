@@ -41,16 +41,18 @@ final class KeyTable {
     return map.size();
   }
 
-  /** The key's state, created (evicting the coldest when full) if it is not tracked yet. */
-  Tracked getOrCreate(Key key, long now, Consumer<Tracked> evicted) {
-    Tracked t = map.get(key);
-    if (t == null) {
-      if (map.size() >= cap) {
-        evictColdest(now, evicted);
-      }
-      t = new Tracked(key, sightingCap, listed);
-      map.put(key, t);
+  /** The key's state, marked as touched now; null if it is not tracked. */
+  Tracked get(Key key) {
+    return map.get(key);
+  }
+
+  /** New state for a key not tracked yet, evicting the coldest key first when the table is full. */
+  Tracked create(Key key, long now, Consumer<Tracked> evicted) {
+    if (map.size() >= cap) {
+      evictColdest(now, evicted);
     }
+    Tracked t = new Tracked(key, sightingCap, listed);
+    map.put(key, t);
     return t;
   }
 
