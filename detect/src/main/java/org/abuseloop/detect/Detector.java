@@ -34,7 +34,10 @@ public final class Detector {
 
   private final Settings settings;
   private final List<Rule> rules = new ArrayList<>();
-  private final Map<Scope, List<Rule>> rulesByScope = new EnumMap<>(Scope.class);
+  /** The scopes some scenario groups by, in declaration order, and the rules of each (flat arrays: hot path). */
+  private final Scope[] scopes;
+  private final Rule[][] rulesByScope;
+  private final FamilyMatches familyMatches;
   private final SourceFilter filter;
   private final Function<IpAddress, String> ownerLookup;
   private final InstantSource clock;
@@ -46,13 +49,17 @@ public final class Detector {
 
   private Detector(Builder b) {
     this.settings = b.config.settings();
+    Map<Scope, List<Rule>> byScope = new EnumMap<>(Scope.class);
     for (Scenario s : b.config.scenarios()) {
       Rule r = new Rule(rules.size(), s);
       rules.add(r);
       for (Scope scope : s.groupBy()) {
-        rulesByScope.computeIfAbsent(scope, k -> new ArrayList<>()).add(r);
+        byScope.computeIfAbsent(scope, k -> new ArrayList<>()).add(r);
       }
     }
+    this.scopes = byScope.keySet().toArray(new Scope[0]);
+    this.rulesByScope = byScope.values().stream().map(l -> l.toArray(new Rule[0])).toArray(Rule[][]::new);
+    this.familyMatches = new FamilyMatches(rules);
     this.filter = new SourceFilter(settings, b.hostAddresses);
     this.ownerLookup = b.ownerLookup;
     this.clock = b.clock;
@@ -73,14 +80,18 @@ public final class Detector {
     if (e.source() == null || !filter.admits(e.source())) {
       return out;
     }
+    boolean[] matching = familyMatches.of(e.family());
+    if (matching == null) {
+      return out;
+    }
     Sighting s = Sighting.of(e);
-    for (Map.Entry<Scope, List<Rule>> entry : rulesByScope.entrySet()) {
+    for (int g = 0; g < scopes.length; g++) {
       Key key = null;
       boolean keyed = false;
-      for (Rule r : entry.getValue()) {
-        if (r.matches(s)) {
+      for (Rule r : rulesByScope[g]) {
+        if (matching[r.index] && r.hasCountedField(s)) {
           if (!keyed) {
-            key = key(entry.getKey(), e.source());
+            key = key(scopes[g], e.source());
             keyed = true;
           }
           if (key != null) {
@@ -163,7 +174,10 @@ public final class Detector {
   }
 
   private void count(Rule r, Key key, Sighting s, long t, List<Incident> out) {
-    Tracked tracked = table.getOrCreate(key, now, evicted -> closeAll(evicted, out));
+    Tracked tracked = table.get(key);
+    if (tracked == null) {
+      tracked = table.create(key, now, evicted -> closeAll(evicted, out));
+    }
     tracked.see(s);
     tracked.expiresAt = Math.max(tracked.expiresAt, t + r.quietMs);
     Slot slot = tracked.slot(r);

@@ -11,9 +11,13 @@ import java.util.function.ObjIntConsumer;
  */
 final class DistinctCounter extends Counter {
 
-  private long[] hashes = new long[1];
-  private long[] seen = new long[1];
-  private int[] hits = new int[1];
+  /** Per value, three longs side by side (hash, last seen, hits): one array to touch, not three. */
+  private static final int HASH = 0;
+  private static final int SEEN = 1;
+  private static final int HITS = 2;
+  private static final int STRIDE = 3;
+
+  private long[] entries = new long[STRIDE];
   private Object[] shown = new Object[1];
   private final int n;
   private int size;
@@ -28,22 +32,27 @@ final class DistinctCounter extends Counter {
 
   /** Records {@code value} at {@code t}; true when N distinct values lie within {@code window} ms. */
   boolean offer(long t, long hash, Object value, long window) {
-    expire(t, window);
+    if (size != 0 && t - oldest > window) {
+      expire(t, window);
+    }
     if (size == 0) {
       since = t;
       events = 0;
     }
     events++;
-    int i = indexOf(hash);
-    if (i < 0) {
-      i = size < n ? append() : stalest();
-      hashes[i] = hash;
-      hits[i] = 0;
+    int at = indexOf(hash);
+    if (at < 0) {
+      int i = size < n ? append() : stalest();
+      at = i * STRIDE;
+      entries[at + HASH] = hash;
+      entries[at + HITS] = 0;
       shown[i] = value;
     }
-    seen[i] = t;
-    hits[i]++;
-    oldest = Math.min(oldest, t);
+    entries[at + SEEN] = t;
+    entries[at + HITS]++;
+    if (t < oldest) {
+      oldest = t;
+    }
     return size >= n;
   }
 
@@ -55,16 +64,14 @@ final class DistinctCounter extends Counter {
   /** Each value held with how often it came, oldest first. */
   void forEach(ObjIntConsumer<Object> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(shown[i], hits[i]);
+      action.accept(shown[i], (int) entries[i * STRIDE + HITS]);
     }
   }
 
   private int append() {
-    if (size == hashes.length) {
-      int len = Math.min(n, hashes.length * 2);
-      hashes = Arrays.copyOf(hashes, len);
-      seen = Arrays.copyOf(seen, len);
-      hits = Arrays.copyOf(hits, len);
+    if (size == shown.length) {
+      int len = Math.min(n, shown.length * 2);
+      entries = Arrays.copyOf(entries, len * STRIDE);
       shown = Arrays.copyOf(shown, len);
     }
     return size++;
@@ -73,27 +80,29 @@ final class DistinctCounter extends Counter {
   private int stalest() {
     int s = 0;
     for (int j = 1; j < size; j++) {
-      if (seen[j] < seen[s]) {
+      if (entries[j * STRIDE + SEEN] < entries[s * STRIDE + SEEN]) {
         s = j;
       }
     }
     return s;
   }
 
-  /** Drops the values last seen more than {@code window} ms before {@code t}; cheap when none can be. */
+  /** Drops the values last seen more than {@code window} ms before {@code t}. */
   private void expire(long t, long window) {
-    if (size == 0 || t - oldest <= window) {
-      return;
-    }
     int kept = 0;
     long newOldest = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
-      if (t - seen[i] <= window) {
-        hashes[kept] = hashes[i];
-        seen[kept] = seen[i];
-        hits[kept] = hits[i];
-        shown[kept] = shown[i];
-        newOldest = Math.min(newOldest, seen[i]);
+      int from = i * STRIDE;
+      long seen = entries[from + SEEN];
+      if (t - seen <= window) {
+        if (kept != i) {
+          int to = kept * STRIDE;
+          entries[to + HASH] = entries[from + HASH];
+          entries[to + SEEN] = seen;
+          entries[to + HITS] = entries[from + HITS];
+          shown[kept] = shown[i];
+        }
+        newOldest = Math.min(newOldest, seen);
         kept++;
       }
     }
@@ -102,10 +111,13 @@ final class DistinctCounter extends Counter {
     oldest = newOldest;
   }
 
+  /** The index in {@link #entries} of the value with this hash, or -1. */
   private int indexOf(long hash) {
-    for (int i = 0; i < size; i++) {
-      if (hashes[i] == hash) {
-        return i;
+    long[] e = entries;
+    int end = size * STRIDE;
+    for (int at = HASH; at < end; at += STRIDE) {
+      if (e[at] == hash) {
+        return at - HASH;
       }
     }
     return -1;
@@ -128,9 +140,7 @@ final class DistinctCounter extends Counter {
 
   @Override
   void reset() {
-    hashes = new long[1];
-    seen = new long[1];
-    hits = new int[1];
+    entries = new long[STRIDE];
     shown = new Object[1];
     size = 0;
     oldest = Long.MAX_VALUE;

@@ -1,5 +1,6 @@
 package org.abuseloop.detect;
 
+import java.util.Objects;
 import org.abuseloop.core.Incident.Scope;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
@@ -48,6 +49,24 @@ record Key(long high, long low, int meta, String owner) {
     }
     IpAddress a = (meta & V4) != 0 ? IpAddress.ofIPv4((int) low) : IpAddress.ofIPv6(high, low);
     return IpPrefix.of(a, (meta >>> 3) & 0xFF);
+  }
+
+  /**
+   * Written out rather than the record's generated one: keys are hashed and compared several times per
+   * event, and the generated methods go through method handles that the launcher's C1-only JIT does
+   * not inline. Same equality as the record's.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return this == o || o instanceof Key k && high == k.high && low == k.low && meta == k.meta
+        && Objects.equals(owner, k.owner);
+  }
+
+  @Override
+  public int hashCode() {
+    long x = (high * 0x9E3779B97F4A7C15L + low) * 0xBF58476D1CE4E5B9L + meta;
+    int h = (int) (x ^ (x >>> 32));
+    return owner == null ? h : 31 * h + owner.hashCode();
   }
 
   private static int pack(Scope scope, boolean v4, int length, int port) {

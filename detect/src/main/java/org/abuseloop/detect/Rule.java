@@ -24,9 +24,11 @@ final class Rule {
 
   /** True when this scenario counts the sighting: the filter matches and the counted field is there. */
   boolean matches(Sighting s) {
-    if (!scenario.match().matches(s.family())) {
-      return false;
-    }
+    return scenario.match().matches(s.family()) && hasCountedField(s);
+  }
+
+  /** True when the sighting has the field this scenario counts (always, but for a distinct scenario). */
+  boolean hasCountedField(Sighting s) {
     if (scenario.distinct() == null) {
       return true;
     }

@@ -28,8 +28,10 @@ final class Sightings {
       next = size;
     }
     ring[next] = s;
-    next = (next + 1) % ring.length;
-    size = Math.min(size + 1, ring.length);
+    next = next + 1 == ring.length ? 0 : next + 1;
+    if (size < ring.length) {
+      size++;
+    }
   }
 
   /** The sightings kept, oldest first. */

@@ -17,6 +17,9 @@ final class Tracked {
   private int slotCount;
   long expiresAt = Long.MIN_VALUE;
   Sighting lastSighting;
+  /** The key table's number for this key and the stamp of its latest touch there. */
+  int number;
+  long touched;
 
   private final int listed;
 
