@@ -75,7 +75,7 @@ final class AnalyzeCommand implements Callable<Integer> {
       for (Path file : inputs) {
         try (InputStream in = new CountingInputStream(Files.newInputStream(file), bar.counter())) {
           ParseStats stats = parser.parse(file.toString(), in, Files.getLastModifiedTime(file).toInstant(), run::accept);
-          run.fileDone(new AnalysisResult.FileStats(file.toString(), parser.formatOf(file).toString(), stats));
+          run.fileDone(new AnalysisResult.FileStats(file.toString(), String.valueOf(stats.format()), stats));
         }
       }
     }

@@ -50,7 +50,7 @@ final class ParseCommand implements Callable<Integer> {
         ParseStats stats = parser.parse(file, json == null ? e -> { } : json::write);
         total.add(stats);
         if (f == Format.summary) {
-          new SummaryPrinter(out).file(file, parser.formatOf(file), stats);
+          new SummaryPrinter(out).file(file, stats.format(), stats);
         }
       }
     }

@@ -135,6 +135,7 @@ final class ChunkedFileParse {
       return t;
     });
     ParseStats total = new ParseStats();
+    total.setFormat(format);
     ArrayDeque<Future<Part>> inFlight = new ArrayDeque<>();
     int submitted = 0;
     LineParser sequential = null;

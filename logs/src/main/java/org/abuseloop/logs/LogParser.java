@@ -106,15 +106,9 @@ public final class LogParser {
     BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD);
     LogFormat format = sniff(buffered);
     LineParser lines = new LineParser(catalog, format, new TimeReader(zone, reference), name);
-    return run(new LineReader(buffered, LineReader.DEFAULT_MAX_LINE), lines, sink);
-  }
-
-  /** The format this parser would use for a file, for summaries. */
-  public LogFormat formatOf(Path file) throws IOException {
-    try (InputStream raw = Files.newInputStream(file)) {
-      InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD));
-      return sniff(in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD));
-    }
+    ParseStats stats = run(new LineReader(buffered, LineReader.DEFAULT_MAX_LINE), lines, sink);
+    stats.setFormat(format);
+    return stats;
   }
 
   /**

@@ -8,17 +8,27 @@ import org.abuseloop.core.Family;
 
 /**
  * What parsing one or more sources found: lines read, events per family, lines not recognised (of
- * which over-long). Mutable and not thread-safe; merge per-thread instances with {@link #add}.
+ * which over-long), and the format the source was read as. Mutable and not thread-safe; merge per-thread instances with {@link #add}.
  */
 public final class ParseStats {
 
   private long lines;
   private long unrecognised;
   private long overlong;
+  private LogFormat format;
   private final Map<Family, long[]> byFamily = new LinkedHashMap<>();
   /** The counter of the family counted last: runs of one family skip the map. */
   private Family lastFamily;
   private long[] lastCount;
+
+  void setFormat(LogFormat format) {
+    this.format = format;
+  }
+
+  /** The format the source was read as; null for totals added up from several sources. */
+  public LogFormat format() {
+    return format;
+  }
 
   void countLine() {
     lines++;

@@ -155,6 +155,8 @@ class ChunkedFileParseTest {
     Result sequential = parse(file, 1, LogParser.CHUNK);
     assertThat(sequential.stats().events()).isGreaterThan(25_000);
     assertThat(sequential.stats().overlong()).isGreaterThan(10);
+    assertThat(sequential.stats().format()).isNotNull();
+    assertThat(parse(file, 2, 4_096).stats().format()).as("chunked read").isEqualTo(sequential.stats().format());
     for (int chunk : new int[] {4_096, 10_007, 65_536, 65_537, 300_000, 1 << 20}) {
       for (int threads : new int[] {2, 3}) {
         assertSame(parse(file, threads, chunk), sequential, "chunk " + chunk + ", " + threads + " threads");
