@@ -110,7 +110,7 @@ final class DecisionLoop implements Runnable {
     }
     resume.batchEnd(batch.lastLine(), batch.end());
     unsaved.put(resume, Boolean.TRUE);
-    if (!decisions.isEmpty()) {
+    if (!decisions.isEmpty() || resume.unsaved()) {
       commit(new ArrayList<>(decisions.values()));
     }
   }

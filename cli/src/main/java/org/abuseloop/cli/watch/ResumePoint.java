@@ -24,12 +24,14 @@ final class ResumePoint {
   private long lastLine;
   private long events;
   private long latestEvent = Long.MIN_VALUE;
+  private boolean saved;
 
   /** A point after which lines {@code 1..decided} were already decided on ({@code start} null: not resumable). */
   ResumePoint(String source, Position start, long decided, long windowMillis) {
     this.source = source;
     this.windowMillis = windowMillis;
     this.decidedAtStart = decided;
+    this.saved = start != null;
     if (start != null) {
       marks.add(new Mark(start, 0, 0, Long.MIN_VALUE));
     }
@@ -69,12 +71,18 @@ final class ResumePoint {
     prune();
   }
 
+  /** True while this source has a position but no checkpoint saved yet: save it at once. */
+  boolean unsaved() {
+    return !saved && !marks.isEmpty();
+  }
+
   /** The checkpoint to save now (all lines so far decided), or null for a source without positions. */
   Checkpoint checkpoint(Instant now) {
     Mark front = marks.peekFirst();
     if (front == null) {
       return null;
     }
+    saved = true;
     return new Checkpoint(source, front.position.toText(), lastLine - front.line, now);
   }
 

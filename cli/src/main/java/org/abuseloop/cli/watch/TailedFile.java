@@ -23,11 +23,21 @@ final class TailedFile implements LogSource {
   private final Path path;
   private final String resume;
   private volatile boolean closed;
+  private FileChannel opened;
+  private Object openedIdentity;
+  private long openedOffset;
 
-  TailedFile(String name, Path path, Position resume) {
+  /** Opens the file now (when it exists), so that lines appended once this returns are read. */
+  TailedFile(String name, Path path, Position resume) throws IOException {
     this.name = name;
     this.path = path;
     this.resume = resume == null ? null : resume.toText();
+    Object id = identity(path);
+    if (id != null) {
+      opened = FileChannel.open(path, StandardOpenOption.READ);
+      openedIdentity = id;
+      openedOffset = startOffset(id, opened.size());
+    }
   }
 
   @Override
@@ -37,9 +47,12 @@ final class TailedFile implements LogSource {
 
   @Override
   public void run(LineSink sink) throws IOException, InterruptedException {
-    FileChannel channel = null;
-    Object identity = null;
-    long offset = 0;
+    FileChannel channel = opened;
+    Object identity = openedIdentity;
+    long offset = openedOffset;
+    if (channel != null) {
+      sink.endOfBatch(position(identity, offset));
+    }
     byte[] pending = new byte[0];
     ByteBuffer buf = ByteBuffer.allocate(1 << 16);
     long lineNumber = 0;

@@ -54,6 +54,7 @@ public final class Watch implements AutoCloseable {
 
   private Watch(WatchConfig config, Function<IpAddress, String> owners, WatchMetrics metrics, PrintStream out,
       Clock clock) throws IOException {
+    java.nio.file.Files.createDirectories(config.stateDir());
     store = Store.open(config.effectiveStoreUrl());
     DetectionConfig detection = detection(config);
     List<IpAddress> own = AllowList.hostAddresses();
@@ -140,7 +141,7 @@ public final class Watch implements AutoCloseable {
     return t;
   }
 
-  private static LogSource open(WatchConfig.Source s, Position start) {
+  private static LogSource open(WatchConfig.Source s, Position start) throws IOException {
     if (s.kind() == WatchConfig.SourceKind.FILE) {
       return new TailedFile(s.name(), s.path(), start);
     }
