@@ -1,5 +1,6 @@
 package org.abuseloop.cli.watch;
 
+import org.abuseloop.logs.source.Position;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -55,8 +56,8 @@ final class ResumePoint {
   /** Notes the end of a batch: lines up to {@code line} are decided on, and {@code end} resumes after them. */
   void batchEnd(long line, Position end) {
     lastLine = line;
-    if (end == null) {
-      return;
+    if (end == null || end.kind() == Position.Kind.STREAM) {
+      return; // a socket or stdin cannot be resumed
     }
     Mark mark = new Mark(end, line, events, latestEvent);
     Mark last = marks.peekLast();
