@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.abuseloop.cli.watch.Watch;
+import org.abuseloop.cli.watch.LogfmtFormatter;
 import org.abuseloop.cli.watch.WatchConfig;
+import org.abuseloop.cli.watch.WatchConfigReader;
 import org.abuseloop.cli.watch.WatchMetrics;
 import org.abuseloop.core.Service;
 import picocli.CommandLine.Command;
@@ -28,7 +30,7 @@ final class WatchCommand implements Callable<Integer> {
   /** The firewall names of the command line. */
   enum FirewallName { nftables, ipset, iptables, none }
 
-  @Option(names = "--config", paramLabel = "FILE", description = "the YAML configuration (instead of the options below)")
+  @Option(names = "--config", paramLabel = "FILE", description = "the YAML configuration (docs/config.md) instead of the options below; --dry-run still applies")
   Path config;
 
   @Option(names = "--log", paramLabel = "FILE", description = "a log file to follow (repeatable)")
@@ -60,6 +62,7 @@ final class WatchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    LogfmtFormatter.installOnce();
     WatchConfig wc = configuration();
     RangeOwners owners = RangeOwners.load(wc.ranges(), wc.stateDir());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
@@ -71,9 +74,15 @@ final class WatchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private WatchConfig configuration() {
+  private WatchConfig configuration() throws IOException {
     if (config != null) {
-      throw new IllegalArgumentException("--config: the YAML reader is not in this build yet; use --log and the other options");
+      WatchConfig read = WatchConfigReader.read(config, StateDirectory.resolve(state));
+      if (!dryRun) {
+        return read;
+      }
+      WatchConfig.Firewall f = read.firewall();
+      return new WatchConfig(read.sources(), new WatchConfig.Firewall(f.backend(), f.table(), true), read.bans(), read.allow(),
+          read.stateDir(), read.storeUrl(), read.scenarios(), read.metrics(), read.ranges());
     }
     if (logs.isEmpty()) {
       throw new IllegalArgumentException("watch needs --log FILE (or --config FILE)");

@@ -56,6 +56,7 @@ final class BanAction {
       metrics.reaction(Duration.ofNanos(System.nanoTime() - readNanos));
     }
     out.println("ban " + text(target) + " for " + DurationWords.of(length) + " scenario=" + scenario + " offenses=" + offenses);
+    ActionLog.ban(target, length, scenario, offenses);
   }
 
   /** The bare address of a host prefix, else {@code network/length}. */

@@ -122,6 +122,7 @@ final class DecisionLoop implements Runnable {
     if (resume.decided(seen.line())) {
       return; // decided before the restart: this replay only rebuilds the counts
     }
+    ActionLog.incident(incident);
     policy.target(incident).ifPresent(target -> {
       Instant now = clock.instant();
       if (isBanned(target, now) || decisions.containsKey(target)) {
