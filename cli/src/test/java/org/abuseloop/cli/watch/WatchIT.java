@@ -153,6 +153,31 @@ class WatchIT {
     }
   }
 
+  @Test
+  void bansFromSyslogOverUdpAndTcp() throws Exception {
+    WatchProcess watch = WatchProcess.start(ns.name(), dir.resolve("syslog.stderr"), "--syslog-udp", "127.0.0.1:5514",
+        "--syslog-tcp", "127.0.0.1:6514", "--state", dir.resolve("state").toString(), "--table", TABLE, "--zone", "UTC");
+    started.add(watch);
+
+    StringBuilder udp = new StringBuilder();
+    for (String l : failures("198.51.100.20", 5)) { // RFC 3164 with a priority, one datagram per line
+      String bsd = "<38>" + java.time.format.DateTimeFormatter.ofPattern("MMM dd HH:mm:ss", java.util.Locale.ROOT)
+          .withZone(java.time.ZoneOffset.UTC).format(Instant.now()) + l.substring(l.indexOf(" gw "));
+      udp.append("printf '%s' '").append(bsd).append("' > /dev/udp/127.0.0.1/5514; ");
+    }
+    ns.exec("bash", "-c", udp.toString());
+    watch.await(l -> l.equals("ban 198.51.100.20 for 10m scenario=sshd-bf offenses=1"), WAIT);
+
+    StringBuilder tcp = new StringBuilder();
+    for (String l : failures("198.51.100.21", 5)) { // RFC 5424, newline framing, one connection
+      tcp.append("<38>1 ").append(l.replace(" gw sshd[812]: ", " gw sshd 812 - - ")).append("\n");
+    }
+    ns.exec("bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/6514; printf '" + tcp + "' >&3; exec 3>&-");
+    watch.await(l -> l.equals("ban 198.51.100.21 for 10m scenario=sshd-bf offenses=1"), WAIT);
+
+    assertThat(ns.set(TABLE, "ban4")).contains("198.51.100.20 timeout", "198.51.100.21 timeout");
+  }
+
   private static final int ATTACKERS = 120;
 
   /** Attackers 0..119, each in its own /64: two in three fail 5 times (banned), one in three 4 times (not). */
