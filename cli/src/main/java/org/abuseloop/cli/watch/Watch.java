@@ -71,6 +71,7 @@ public final class Watch implements AutoCloseable {
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
     BanAction action = new BanAction(firewall, out, metrics, guard == null ? () -> { } : guard::suspect);
     loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), store, config.bans(), action, clock, metrics);
+    loop.offenses(store.bans().offenses());
     loop.alreadyBanned(guard != null ? guard.installAndRestore() : store.bans().activeAt(clock.instant()));
     loopThread = new Thread(loop, "abuseloop-decisions");
     loopThread.start();

@@ -61,6 +61,7 @@ final class WatchRig implements AutoCloseable {
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), store, bans,
         new BanAction(null, out, null, () -> { }), clock, null);
+    loop.offenses(store.bans().offenses());
     loop.alreadyBanned(store.bans().activeAt(clock.instant()));
     var saved = store.checkpoints().find(SOURCE);
     Position start = saved.map(c -> Position.parse(c.position())).orElse(at(0));
