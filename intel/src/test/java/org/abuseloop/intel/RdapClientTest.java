@@ -3,6 +3,7 @@ package org.abuseloop.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -160,6 +161,27 @@ class RdapClientTest {
 
     assertThat(net.abuseEmail()).isEqualTo("abuse@linked.example");
     assertThat(net.abuseEntity()).isEqualTo("ABUSE-LINKED");
+  }
+
+  @Test
+  void anInjectedAddressIsRefusedAndALinkToAnotherHostIsNotFollowed() throws Exception {
+    RdapNetwork net = ask("203.0.113.21");
+
+    assertThat(net.abuseEmail()).isNull();
+    assertThat(server.hits("/odd/entity/OFFSITE")).isZero();
+  }
+
+  @Test
+  void theJcardEmailIsTakenOnlyWhenItIsOnePlausibleAddress() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    String card = "{\"vcardArray\": [\"vcard\", [[\"version\", {}, \"text\", \"4.0\"], [\"email\", {}, \"text\", %s]]]}";
+
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"mailto:Abuse@Example.NET\"")))).isEqualTo("Abuse@Example.NET");
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"a@b.example, c@d.example\"")))).isNull();
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"abuse@example\"")))).isNull();
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"<abuse@example.net>\"")))).isNull();
+    assertThat(RdapClient.email(json.readTree(card.formatted("42")))).isNull();
+    assertThat(RdapClient.email(json.readTree("{\"vcardArray\": \"vcard\"}"))).isNull();
   }
 
   @Test
