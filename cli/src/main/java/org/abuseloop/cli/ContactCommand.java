@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.intel.AbuseContacts;
+import org.abuseloop.intel.AsnDatabase;
 import org.abuseloop.intel.ContactAnswer;
 import org.abuseloop.intel.ContactOverrides;
 import org.abuseloop.intel.ProviderRange;
@@ -50,6 +51,10 @@ final class ContactCommand implements Callable<Integer> {
 
   @Option(names = "--provider", paramLabel = "ID", description = "take every address as this provider's (aws, hetzner, ...)")
   String provider;
+
+  @Option(names = "--asn-db", paramLabel = "FILE",
+      description = "MaxMind ASN database (GeoLite2-ASN.mmdb): attributes hosters without range files (Hetzner, OVH, ...) by AS number")
+  Path asnDatabase;
 
   @Option(names = "--rdap", description = "ask the registries over RDAP when no table answers (network access)")
   boolean rdap;
@@ -88,8 +93,11 @@ final class ContactCommand implements Callable<Integer> {
     if (overrides != null) {
       resolver.overrides(ContactOverrides.read(overrides));
     }
-    Store store = rdap ? openStore() : null;
+    AsnDatabase asns = asnDatabase == null ? null : AsnDatabase.open(asnDatabase);
+    Store store = null;
     try {
+      resolver.asns(asns);
+      store = rdap ? openStore() : null;
       if (rdap) {
         resolver.rdap(rdapContacts(store));
       }
@@ -103,6 +111,9 @@ final class ContactCommand implements Callable<Integer> {
     } finally {
       if (store != null) {
         store.close();
+      }
+      if (asns != null) {
+        asns.close();
       }
     }
     return 0;
