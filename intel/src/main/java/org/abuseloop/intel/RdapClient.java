@@ -106,10 +106,13 @@ public final class RdapClient {
     return RdapBootstrap.read(new ByteArrayInputStream(body), url.toString());
   }
 
+  /** An RDAP answer read as JSON, with the URL that gave it. Not to be shared: the tree is mutable. */
   private record Fetched(URI uri, JsonNode json) {}
 
+  /** A 200 answer's body as bytes, with the URL that gave it and its Content-Type. Not to be shared. */
   private record Raw(URI uri, byte[] body, String contentType) {}
 
+  /** The abuse entity found: its e-mail and handle. Immutable. */
   private record Abuse(String email, String handle) {}
 
   private Fetched fetch(URI url) throws RdapException, InterruptedException {
