@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.abuseloop.core.IpAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,6 +107,16 @@ class RdapClientTest {
         })
         .hasMessageContaining("429")
         .hasMessageContaining("odd/ip/203.0.113.29");
+  }
+
+  @Test
+  void aRetryAfterDateIsReadAgainstTheClock() {
+    SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    RdapClient timed = new RdapClient(Duration.ofSeconds(30), Duration.ofSeconds(60), clock);
+    IpAddress limited = IpAddress.of("203.0.113.30");
+
+    assertThatThrownBy(() -> timed.query(bootstrap.registryFor(limited), limited))
+        .isInstanceOfSatisfying(RdapException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(5)));
   }
 
   @Test

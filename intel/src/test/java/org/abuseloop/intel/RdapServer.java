@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A pretend set of RDAP servers on 127.0.0.1 (port 0) for tests: a bootstrap that points at
  * itself, RIPE-like answers under {@code /ripe/}, ARIN-like ones under {@code /arin/} (which
  * redirects 198.51.100.128/25 to {@code /ripe/}), and under {@code /odd/} one address per failure:
- * 203.0.113.4 404, .29 429, .50 502 with an HTML page, .51 200 with an HTML page, .8 never answers
+ * 203.0.113.4 404, .29 429 (Retry-After in seconds), .30 429 (as a date), .50 502 with an HTML page, .51 200 with an HTML page, .8 never answers
  * in time, .10 an entity loop, .20 an abuse entity reached through its link, .21 one whose e-mail
  * carries a header injection and whose link points to another host, .40 no abuse entity,
  * .99 a redirect loop, .100 JSON of the wrong object class. Thread-safe; counts requests per path.
@@ -143,6 +143,10 @@ final class RdapServer implements AutoCloseable {
       case 4 -> json(x, 404, "{\"errorCode\": 404, \"title\": \"Not Found\", \"description\": [\"no network\"]}");
       case 29 -> {
         x.getResponseHeaders().set("Retry-After", "120");
+        json(x, 429, "{\"errorCode\": 429, \"title\": \"Too Many Requests\"}");
+      }
+      case 30 -> {
+        x.getResponseHeaders().set("Retry-After", "Sun, 01 Mar 2026 12:05:00 GMT");
         json(x, 429, "{\"errorCode\": 429, \"title\": \"Too Many Requests\"}");
       }
       case 50 -> send(x, 502, "text/html; charset=utf-8", fixture("error-page.html"));
