@@ -43,7 +43,7 @@ class FileFollowerProperties {
 
   record Restart() implements Op {}
 
-  @Property(tries = 25)
+  @Property(tries = 50)
   void everyLineArrivesExactlyOnceInOrder(@ForAll("scripts") List<Op> script) throws Exception {
     Path dir = Files.createTempDirectory("follow-prop");
     try (Run run = new Run(dir)) {
@@ -149,6 +149,9 @@ class FileFollowerProperties {
         return;
       }
       settle();
+      if (running.collector.lastBatch().offset() == 0) {
+        return; // nothing read yet (an empty file): a truncation would change nothing to see
+      }
       int before = running.collector.batches().size();
       long inode = FileIdentity.of(log).inode();
       Files.copy(log, dir.resolve("service.log." + (++rotations)));
@@ -175,8 +178,10 @@ class FileFollowerProperties {
 
     private void restart() throws Exception {
       settle();
-      Position saved = running.collector.lastBatch();
       running.close();
+      // After run() returned, the last endOfBatch covers every line handed over (it may lag a line
+      // behind while the source runs: a checkpoint taken then repeats that line after a restart).
+      Position saved = running.collector.lastBatch();
       earlier.add(running.collector);
       running = start(saved == null ? null : Position.parse(saved.toText()));
     }
