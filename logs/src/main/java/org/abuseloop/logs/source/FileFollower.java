@@ -164,7 +164,7 @@ final class FileFollower implements LogSource {
     for (int attempt = 0; attempt < 3; attempt++) {
       FileIdentity before = FileIdentity.of(path);
       if (before == null) {
-        return false;
+        return firstOpen && start != null && resumeRotatedSiblingFirst();
       }
       FileChannel ch;
       try {
@@ -202,6 +202,12 @@ final class FileFollower implements LogSource {
     } else if (first && start == null && settings.startAtEnd()) {
       skipExistingLines();
     }
+  }
+
+  /** No file at the path yet, but the saved one may have been rotated away while we were stopped. */
+  private boolean resumeRotatedSiblingFirst() throws IOException {
+    firstOpen = false;
+    return resumeRotatedSibling();
   }
 
   /** Opens the file in the path's directory that has the saved identity, at the saved offset, if any. */
