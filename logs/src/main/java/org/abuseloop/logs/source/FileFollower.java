@@ -25,6 +25,9 @@ import java.util.function.LongSupplier;
  * and by copytruncate (a size below the read offset restarts the same file at 0); resumes a saved
  * position when the file, or a rotated sibling in the same directory, still has its identity.
  * {@link #run} is for one thread; {@link #close} is thread-safe.
+ *
+ * <p>Written by hand: Commons IO's {@code Tailer}, the usual library, polls only, knows a file by its
+ * name and size (not its inode), and loses or repeats lines around a rotation.
  */
 final class FileFollower implements LogSource {
 
