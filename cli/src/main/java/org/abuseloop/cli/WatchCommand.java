@@ -2,6 +2,9 @@ package org.abuseloop.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,6 +17,7 @@ import org.abuseloop.cli.watch.LogfmtFormatter;
 import org.abuseloop.cli.watch.WatchConfig;
 import org.abuseloop.cli.watch.WatchConfigReader;
 import org.abuseloop.cli.watch.WatchMetrics;
+import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Service;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +39,18 @@ final class WatchCommand implements Callable<Integer> {
 
   @Option(names = "--log", paramLabel = "FILE", description = "a log file to follow (repeatable)")
   List<Path> logs = new ArrayList<>();
+
+  @Option(names = "--syslog-udp", paramLabel = "HOST:PORT", description = "receive syslog on this UDP address (repeatable; e.g. 127.0.0.1:5514)")
+  List<String> syslogUdp = new ArrayList<>();
+
+  @Option(names = "--syslog-tcp", paramLabel = "HOST:PORT", description = "receive syslog on this TCP address (repeatable)")
+  List<String> syslogTcp = new ArrayList<>();
+
+  @Option(names = "--journal", description = "follow the systemd journal (journalctl -f -o json, resumed by cursor)")
+  boolean journal;
+
+  @Option(names = "--stdin", description = "read lines from standard input; watch ends at its end")
+  boolean stdin;
 
   @Option(names = "--service", converter = ServiceConverter.class, description = "read every line as this service (default: told from each line)")
   Service service;
@@ -85,16 +101,43 @@ final class WatchCommand implements Callable<Integer> {
       return new WatchConfig(read.sources(), new WatchConfig.Firewall(f.backend(), f.table(), true), read.bans(), read.allow(),
           read.stateDir(), read.storeUrl(), read.scenarios(), read.metrics(), read.ranges());
     }
-    if (logs.isEmpty()) {
-      throw new IllegalArgumentException("watch needs --log FILE (or --config FILE)");
-    }
     List<WatchConfig.Source> sources = new ArrayList<>();
     for (Path p : logs) {
       sources.add(WatchConfig.Source.file(p, service, zone));
+    }
+    for (String a : syslogUdp) {
+      sources.add(WatchConfig.Source.syslog(WatchConfig.SourceKind.SYSLOG_UDP, address("--syslog-udp", a), service, zone));
+    }
+    for (String a : syslogTcp) {
+      sources.add(WatchConfig.Source.syslog(WatchConfig.SourceKind.SYSLOG_TCP, address("--syslog-tcp", a), service, zone));
+    }
+    if (journal) {
+      sources.add(new WatchConfig.Source(WatchConfig.SourceKind.JOURNAL, null, null, service, zone));
+    }
+    if (stdin) {
+      sources.add(new WatchConfig.Source(WatchConfig.SourceKind.STDIN, null, null, service, zone));
+    }
+    if (sources.isEmpty()) {
+      throw new IllegalArgumentException("watch needs a source: --log FILE, --syslog-udp, --syslog-tcp, --journal, --stdin (or --config FILE)");
     }
     WatchConfig.Firewall fw = new WatchConfig.Firewall(
         WatchConfig.FirewallBackend.valueOf(firewall.name().toUpperCase(java.util.Locale.ROOT)), table, dryRun);
     return new WatchConfig(sources, fw, WatchConfig.Bans.defaults(), WatchConfig.Allow.defaults(),
         StateDirectory.resolve(state), null, scenarios, null, ranges);
+  }
+
+  /** {@code HOST:PORT} or {@code [V6]:PORT}, a literal address (no name lookup); PORT alone means loopback. */
+  private static InetSocketAddress address(String option, String text) {
+    int colon = text.lastIndexOf(':');
+    String host = colon < 0 ? "127.0.0.1" : text.substring(0, colon).replace("[", "").replace("]", "");
+    try {
+      int port = Integer.parseInt(text.substring(colon + 1));
+      if (IpAddress.parse(host) == null) {
+        throw new IllegalArgumentException(option + ": '" + host + "' is not an IP address");
+      }
+      return new InetSocketAddress(InetAddress.getByName(host), port);
+    } catch (NumberFormatException | UnknownHostException e) {
+      throw new IllegalArgumentException(option + ": expected HOST:PORT, got '" + text + "'");
+    }
   }
 }
