@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** The watch configuration file: every key read, defaults, and each bad or hostile value named by its path and line. */
 class WatchConfigReaderTest {
 
   private static final Path STATE = Path.of("/var/lib/abuseloop-test");
