@@ -75,6 +75,8 @@ public final class Store implements AutoCloseable {
   /** The log sources' resume points kept in this store. */
   public Checkpoints checkpoints() {
     return checkpoints;
+  }
+
   /** The RDAP abuse contacts cached in this store. */
   public ContactCacheTable contacts() {
     return contacts;
