@@ -23,12 +23,14 @@ public final class Store implements AutoCloseable {
   private final String jdbcUrl;
   private final DataSource dataSource;
   private final BanStore bans;
+  private final Checkpoints checkpoints;
   private volatile boolean closed;
 
   private Store(String jdbcUrl, DataSource dataSource) {
     this.jdbcUrl = jdbcUrl;
     this.dataSource = dataSource;
     this.bans = new BanStore(this);
+    this.checkpoints = new Checkpoints(this);
   }
 
   /**
@@ -60,6 +62,11 @@ public final class Store implements AutoCloseable {
     return bans;
   }
 
+  /** The log sources' resume points kept in this store. */
+  public Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
   /** The JDBC URL this store was opened with, any password in it masked. */
   public String url() {
     return redact(jdbcUrl);
@@ -80,6 +87,29 @@ public final class Store implements AutoCloseable {
 
   StoreException failure(String what, Exception cause) {
     return new StoreException(what + " in store " + url() + ": " + rootMessage(cause), cause);
+  }
+
+  /** Runs {@code work} in one transaction on a connection of its own; {@code what} names it in errors. */
+  <T> T inTransaction(String what, Work<T> work) {
+    try (Connection connection = connect()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /** A piece of work inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   private void migrate(Backend backend) {

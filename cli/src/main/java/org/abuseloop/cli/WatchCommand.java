@@ -1,0 +1,90 @@
+package org.abuseloop.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.abuseloop.cli.watch.Watch;
+import org.abuseloop.cli.watch.WatchConfig;
+import org.abuseloop.cli.watch.WatchMetrics;
+import org.abuseloop.core.Service;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code abuseloop watch}: follows logs live, bans attackers in the firewall within milliseconds and
+ * keeps the bans and each source's position in the store across restarts. Runs until stopped
+ * (SIGTERM or SIGINT: what was read is decided and saved first) or until every source has ended.
+ */
+@Command(name = "watch", mixinStandardHelpOptions = true,
+    description = "Follow logs live and ban attackers in the firewall.")
+final class WatchCommand implements Callable<Integer> {
+
+  /** The firewall names of the command line. */
+  enum FirewallName { nftables, ipset, iptables, none }
+
+  @Option(names = "--config", paramLabel = "FILE", description = "the YAML configuration (instead of the options below)")
+  Path config;
+
+  @Option(names = "--log", paramLabel = "FILE", description = "a log file to follow (repeatable)")
+  List<Path> logs = new ArrayList<>();
+
+  @Option(names = "--service", converter = ServiceConverter.class, description = "read every line as this service (default: told from each line)")
+  Service service;
+
+  @Option(names = "--zone", description = "zone of timestamps without an offset (default: the host's)")
+  ZoneId zone = ZoneId.systemDefault();
+
+  @Option(names = "--firewall", description = "nftables (default), ipset, iptables (ipset sets behind an iptables rule) or none")
+  FirewallName firewall = FirewallName.nftables;
+
+  @Option(names = "--table", description = "nftables table / ipset prefix (default: ${DEFAULT-VALUE})")
+  String table = "abuseloop";
+
+  @Option(names = "--state", paramLabel = "DIR", description = "state directory: store, checkpoints (default: ~/.local/state/abuseloop)")
+  Path state;
+
+  @Option(names = "--dry-run", description = "change no firewall: print the nft scripts to stderr; bans are still decided, recorded and printed")
+  boolean dryRun;
+
+  @Option(names = "--scenarios", paramLabel = "FILE", description = "detection YAML (default: the built-in scenarios)")
+  Path scenarios;
+
+  @Option(names = "--ranges", paramLabel = "DIR", description = "providers' range files (default: STATE/ranges when present)")
+  Path ranges;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    WatchConfig wc = configuration();
+    RangeOwners owners = RangeOwners.load(wc.ranges(), wc.stateDir());
+    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    Watch watch = Watch.start(wc, owners::ownerName, new WatchMetrics(), out, Clock.systemUTC());
+    Thread hook = new Thread(watch::close, "abuseloop-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    watch.await();
+    watch.close();
+    return 0;
+  }
+
+  private WatchConfig configuration() {
+    if (config != null) {
+      throw new IllegalArgumentException("--config: the YAML reader is not in this build yet; use --log and the other options");
+    }
+    if (logs.isEmpty()) {
+      throw new IllegalArgumentException("watch needs --log FILE (or --config FILE)");
+    }
+    List<WatchConfig.Source> sources = new ArrayList<>();
+    for (Path p : logs) {
+      sources.add(WatchConfig.Source.file(p, service, zone));
+    }
+    WatchConfig.Firewall fw = new WatchConfig.Firewall(
+        WatchConfig.FirewallBackend.valueOf(firewall.name().toUpperCase(java.util.Locale.ROOT)), table, dryRun);
+    return new WatchConfig(sources, fw, WatchConfig.Bans.defaults(), WatchConfig.Allow.defaults(),
+        StateDirectory.resolve(state), null, scenarios, null, ranges);
+  }
+}
