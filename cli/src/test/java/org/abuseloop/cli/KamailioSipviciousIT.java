@@ -78,7 +78,7 @@ class KamailioSipviciousIT {
         controlList.toString(), "-t", PACE, "-x", lab.controlAddress, lab.serverAddress);
     assertThat(control).as("svcrack's control run (it must find the password when it gets to it)").contains(password);
 
-    String table = "abl_it_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xFFFFFFL);
+    String table = "ablit" + Long.toHexString(0x1000000L + ThreadLocalRandom.current().nextInt(0xF000000)); // watch takes 1 to 12 characters
     evidence.table = table;
     evidence.watch = lab.server.start(List.of(java(), "-jar", JAR.toString(), "watch", "--log",
         evidence.kamailio.log().toString(), "--service", "kamailio", "--firewall", "nftables", "--table", table,
@@ -113,6 +113,7 @@ class KamailioSipviciousIT {
     System.out.printf("KamailioSipviciousIT: %s banned after %d wrong passwords (of %d before the right one); "
         + "%d requests reached Kamailio; %d packets dropped%n", lab.attackerAddress, guessed, WRONG_GUESSES,
         heardAfterBan, end.dropped());
+    System.out.println("---- abuseloop watch output\n" + evidence.read("watch"));
     assertThat(cracking).as("svcrack's output").doesNotContain(password);
     assertThat(guessed).as("wrong passwords Kamailio refused").isLessThan(WRONG_GUESSES);
     assertThat(requestsFrom(evidence.kamailio, lab.attackerAddress)).as("requests Kamailio heard from the attacker "
