@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.abuseloop.core.IpPrefix;
 
@@ -130,6 +132,20 @@ public final class BanStore {
   /** The ban kept for {@code target}, open or ended, if it ever had one. */
   public Optional<Ban> find(IpPrefix target) {
     return store.inTransaction("cannot read the ban of " + target, connection -> find(connection, target));
+  }
+
+  /** Every target's offense count, ended bans included: what ban escalation starts from after a restart. */
+  public Map<IpPrefix, Integer> offenses() {
+    return store.inTransaction("cannot read the offense counts", connection -> {
+      Map<IpPrefix, Integer> out = new HashMap<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT target, offenses FROM ban");
+          ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          out.put(IpPrefix.parse(row.getString(1)), row.getInt(2));
+        }
+      }
+      return out;
+    });
   }
 
   /** The bans in force at {@code at}, soonest to end first: what to re-apply after a restart. */

@@ -240,6 +240,7 @@ abstract class BanStoreContract {
       Ban third = reopened.bans().record(List.of(new Offense(HOST, "sshd-bf", T0.plusSeconds(3600))),
           n -> Duration.ofMinutes(10L << (n - 1)), List.of()).get(0);
       assertThat(third.offenses()).isEqualTo(3);
+      assertThat(reopened.bans().offenses()).containsOnly(java.util.Map.entry(HOST, 3), java.util.Map.entry(OTHER, 1));
       assertThat(third.expires()).isEqualTo(T0.plusSeconds(3600).plus(Duration.ofMinutes(40)));
     }
   }

@@ -7,7 +7,6 @@ import java.util.concurrent.CompletableFuture;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.firewall.BanOutcome;
 import org.abuseloop.firewall.Firewall;
-import org.abuseloop.store.Ban;
 
 /**
  * Applies a recorded ban: sends it to the firewall (none with {@code --firewall none}), then, once the
@@ -31,18 +30,18 @@ final class BanAction {
     this.onFailure = onFailure;
   }
 
-  /** Bans {@code ban.target()} for {@code length}; the reaction time runs from {@code readNanos}. */
-  CompletableFuture<BanOutcome> ban(Ban ban, String scenario, Duration length, long readNanos) {
+  /** Bans {@code target} ({@code offenses}-th offense) for {@code length}; the reaction time runs from {@code readNanos}. */
+  CompletableFuture<BanOutcome> ban(IpPrefix target, String scenario, Duration length, int offenses, long readNanos) {
     if (firewall == null) {
-      announce(ban.target(), length, scenario, ban.offenses(), readNanos);
+      announce(target, length, scenario, offenses, readNanos);
       return CompletableFuture.completedFuture(null);
     }
-    return firewall.ban(ban.target(), length).whenComplete((outcome, failure) -> {
+    return firewall.ban(target, length).whenComplete((outcome, failure) -> {
       if (failure == null && (outcome.status() == BanOutcome.Status.APPLIED || outcome.status() == BanOutcome.Status.UNCHANGED)) {
-        announce(ban.target(), length, scenario, ban.offenses(), readNanos);
+        announce(target, length, scenario, offenses, readNanos);
       } else {
         String why = failure != null ? failure.getMessage() : outcome.status() + " " + outcome.detail();
-        LOG.log(Level.WARNING, "ban of {0} not applied: {1}", ban.target(), why);
+        LOG.log(Level.WARNING, "ban of {0} not applied: {1}", target, why);
         if (outcome == null || outcome.status() == BanOutcome.Status.FAILED) {
           onFailure.run();
         }
@@ -56,6 +55,7 @@ final class BanAction {
       metrics.reaction(Duration.ofNanos(System.nanoTime() - readNanos));
     }
     out.println("ban " + text(target) + " for " + DurationWords.of(length) + " scenario=" + scenario + " offenses=" + offenses);
+    ActionLog.ban(target, length, scenario, offenses);
   }
 
   /** The bare address of a host prefix, else {@code network/length}. */

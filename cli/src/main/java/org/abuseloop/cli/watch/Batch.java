@@ -1,5 +1,6 @@
 package org.abuseloop.cli.watch;
 
+import org.abuseloop.logs.source.Position;
 import java.util.List;
 import org.abuseloop.core.Event;
 

@@ -42,6 +42,8 @@ final class DecisionLoop implements Runnable {
   private final Clock clock;
   private final WatchMetrics metrics;
   private final Map<IpPrefix, Instant> banned = new HashMap<>();
+  /** Every target's offense count as the store has it, so the kernel gets a ban before the commit. */
+  private final Map<IpPrefix, Integer> offenses = new HashMap<>();
   private final Map<ResumePoint, Boolean> unsaved = new LinkedHashMap<>();
   private long lastSave = System.nanoTime();
   private volatile boolean stopping;
@@ -56,6 +58,11 @@ final class DecisionLoop implements Runnable {
     this.action = action;
     this.clock = clock;
     this.metrics = metrics;
+  }
+
+  /** Remembers the offense counts kept in the store, which ban escalation continues from. */
+  void offenses(Map<IpPrefix, Integer> counts) {
+    offenses.putAll(counts);
   }
 
   /** Remembers bans already in force (restored from the store), so that they are not counted again. */
@@ -110,7 +117,7 @@ final class DecisionLoop implements Runnable {
     }
     resume.batchEnd(batch.lastLine(), batch.end());
     unsaved.put(resume, Boolean.TRUE);
-    if (!decisions.isEmpty()) {
+    if (!decisions.isEmpty() || resume.unsaved()) {
       commit(new ArrayList<>(decisions.values()));
     }
   }
@@ -122,6 +129,7 @@ final class DecisionLoop implements Runnable {
     if (resume.decided(seen.line())) {
       return; // decided before the restart: this replay only rebuilds the counts
     }
+    ActionLog.incident(incident);
     policy.target(incident).ifPresent(target -> {
       Instant now = clock.instant();
       if (isBanned(target, now) || decisions.containsKey(target)) {
@@ -151,8 +159,23 @@ final class DecisionLoop implements Runnable {
     return true;
   }
 
+  /**
+   * Sends the decided bans to the firewall at once (their length from the known offense counts), then
+   * records them and the checkpoints in one transaction. A crash between the two leaves a ban in the
+   * kernel that the store lacks: the restart re-installs the table and, replaying the lines after the
+   * checkpoint, decides that ban again, once.
+   */
   private void commit(List<Decision> decisions) {
     Instant now = clock.instant();
+    List<Offense> decided = new ArrayList<>(decisions.size());
+    for (Decision d : decisions) {
+      IpPrefix target = d.offense().target();
+      int n = offenses.getOrDefault(target, 0) + 1;
+      Duration length = bans.lengthFor(n);
+      banned.put(target, now.plus(length));
+      action.ban(target, d.offense().scenario(), length, n, d.readNanos());
+      decided.add(new Offense(target, d.offense().scenario(), now));
+    }
     List<Checkpoint> checkpoints = new ArrayList<>();
     for (ResumePoint r : unsaved.keySet()) {
       Checkpoint c = r.checkpoint(now);
@@ -160,18 +183,15 @@ final class DecisionLoop implements Runnable {
         checkpoints.add(c);
       }
     }
-    List<Offense> offenses = decisions.stream().map(Decision::offense).toList();
-    List<Ban> recorded = store.bans().record(offenses, bans::lengthFor, checkpoints);
+    for (Ban ban : store.bans().record(decided, bans::lengthFor, checkpoints)) {
+      offenses.put(ban.target(), ban.offenses());
+      banned.put(ban.target(), ban.expires());
+    }
     unsaved.clear();
     lastSave = System.nanoTime();
-    for (int i = 0; i < recorded.size(); i++) {
-      Ban ban = recorded.get(i);
-      banned.put(ban.target(), ban.expires());
-      action.ban(ban, decisions.get(i).offense().scenario(), ban.remainingAt(now), decisions.get(i).readNanos());
-    }
   }
 
-  /** An offense decided from the line read at {@code readNanos}. */
+  /** An offense decided from the line read at {@code readNanos} (its time is set when committed). */
   private record Decision(Offense offense, long readNanos) {
   }
 }

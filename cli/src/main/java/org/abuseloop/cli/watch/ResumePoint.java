@@ -1,5 +1,6 @@
 package org.abuseloop.cli.watch;
 
+import org.abuseloop.logs.source.Position;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
@@ -24,12 +25,14 @@ final class ResumePoint {
   private long lastLine;
   private long events;
   private long latestEvent = Long.MIN_VALUE;
+  private boolean saved;
 
   /** A point after which lines {@code 1..decided} were already decided on ({@code start} null: not resumable). */
   ResumePoint(String source, Position start, long decided, long windowMillis) {
     this.source = source;
     this.windowMillis = windowMillis;
     this.decidedAtStart = decided;
+    this.saved = start != null;
     if (start != null) {
       marks.add(new Mark(start, 0, 0, Long.MIN_VALUE));
     }
@@ -53,8 +56,8 @@ final class ResumePoint {
   /** Notes the end of a batch: lines up to {@code line} are decided on, and {@code end} resumes after them. */
   void batchEnd(long line, Position end) {
     lastLine = line;
-    if (end == null) {
-      return;
+    if (end == null || end.kind() == Position.Kind.STREAM) {
+      return; // a socket or stdin cannot be resumed
     }
     Mark mark = new Mark(end, line, events, latestEvent);
     Mark last = marks.peekLast();
@@ -69,12 +72,18 @@ final class ResumePoint {
     prune();
   }
 
+  /** True while this source has a position but no checkpoint saved yet: save it at once. */
+  boolean unsaved() {
+    return !saved && !marks.isEmpty();
+  }
+
   /** The checkpoint to save now (all lines so far decided), or null for a source without positions. */
   Checkpoint checkpoint(Instant now) {
     Mark front = marks.peekFirst();
     if (front == null) {
       return null;
     }
+    saved = true;
     return new Checkpoint(source, front.position.toText(), lastLine - front.line, now);
   }
 

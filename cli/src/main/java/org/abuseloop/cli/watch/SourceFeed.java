@@ -1,8 +1,15 @@
 package org.abuseloop.cli.watch;
 
+import org.abuseloop.logs.source.LineSink;
+import org.abuseloop.logs.source.Position;
+import org.abuseloop.logs.source.SourceLine;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.abuseloop.core.Event;
 import org.abuseloop.logs.LineParser;
 
@@ -18,8 +25,10 @@ final class SourceFeed implements LineSink {
   private final BlockingQueue<Batch> queue;
   private final WatchMetrics metrics;
   private List<Batch.Seen> events = new ArrayList<>();
+  private final CountDownLatch started = new CountDownLatch(1);
   private long line;
   private long queuedLine = -1;
+  private Position queuedEnd;
 
   SourceFeed(ResumePoint resume, LineParser parser, BlockingQueue<Batch> queue, WatchMetrics metrics) {
     this.resume = resume;
@@ -28,8 +37,14 @@ final class SourceFeed implements LineSink {
     this.metrics = metrics;
   }
 
+  /** Waits until the source reported its first position (a file is open) or {@code timeout} passed. */
+  boolean awaitStart(Duration timeout) throws InterruptedException {
+    return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
   @Override
   public void line(SourceLine l) {
+    started.countDown();
     line++;
     if (metrics != null) {
       metrics.line(resume.source());
@@ -47,12 +62,14 @@ final class SourceFeed implements LineSink {
 
   @Override
   public void endOfBatch(Position position) {
-    if (line == queuedLine && events.isEmpty()) {
+    started.countDown();
+    if (line == queuedLine && events.isEmpty() && Objects.equals(position, queuedEnd)) {
       return;
     }
     Batch batch = new Batch(resume, events, line, position);
     events = new ArrayList<>();
     queuedLine = line;
+    queuedEnd = position;
     try {
       queue.put(batch);
     } catch (InterruptedException e) {

@@ -1,5 +1,8 @@
 package org.abuseloop.cli.watch;
 
+import org.abuseloop.logs.source.LogSource;
+import org.abuseloop.logs.source.LogSources;
+import org.abuseloop.logs.source.Position;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.System.Logger.Level;
@@ -40,6 +43,8 @@ public final class Watch implements AutoCloseable {
   static final Duration CHECK_EVERY = Duration.ofSeconds(1);
   /** Batches waiting for the decision thread at most; a source thread waits when it is full. */
   static final int QUEUE = 4096;
+  /** How long start waits for the files to be opened (a missing file is read once it appears). */
+  static final Duration OPEN_WAIT = Duration.ofSeconds(5);
 
   private final Store store;
   private final Firewall firewall;
@@ -54,6 +59,7 @@ public final class Watch implements AutoCloseable {
 
   private Watch(WatchConfig config, Function<IpAddress, String> owners, WatchMetrics metrics, PrintStream out,
       Clock clock) throws IOException {
+    java.nio.file.Files.createDirectories(config.stateDir());
     store = Store.open(config.effectiveStoreUrl());
     DetectionConfig detection = detection(config);
     List<IpAddress> own = AllowList.hostAddresses();
@@ -65,22 +71,29 @@ public final class Watch implements AutoCloseable {
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
     BanAction action = new BanAction(firewall, out, metrics, guard == null ? () -> { } : guard::suspect);
     loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), store, config.bans(), action, clock, metrics);
+    loop.offenses(store.bans().offenses());
     loop.alreadyBanned(guard != null ? guard.installAndRestore() : store.bans().activeAt(clock.instant()));
     loopThread = new Thread(loop, "abuseloop-decisions");
     loopThread.start();
     long window = window(detection).toMillis();
+    List<SourceFeed> files = new ArrayList<>();
     for (WatchConfig.Source s : config.sources()) {
       Checkpoint saved = store.checkpoints().find(s.name()).orElse(null);
-      Position start = saved == null ? null : Position.parse(saved.position());
+      Position start = resumable(s) && saved != null ? Position.parse(saved.position()) : null;
       ResumePoint resume = new ResumePoint(s.name(), start, saved == null ? 0 : saved.decidedLines(), window);
       LogSource source = open(s, start);
       LineParser parser = new LineParser(ParserCatalog.standard(), new LogFormat(new SyslogEnvelope(), s.service()),
           new TimeReader(s.zone(), clock.instant()), s.name());
+      SourceFeed feed = new SourceFeed(resume, parser, queue, metrics);
+      if (s.kind() == WatchConfig.SourceKind.FILE) {
+        files.add(feed);
+      }
       sources.add(source);
-      readers.add(reader(source, new SourceFeed(resume, parser, queue, metrics)));
+      readers.add(reader(source, feed));
     }
     ended = new CountDownLatch(readers.size());
     readers.forEach(Thread::start);
+    awaitOpen(files);
     if (guard != null && !config.firewall().dryRun()) {
       guard.watch(CHECK_EVERY);
     }
@@ -124,6 +137,18 @@ public final class Watch implements AutoCloseable {
     store.close();
   }
 
+  /** Waits (a little) until every file that exists is open, so that "watching" means lines are read from then on. */
+  private static void awaitOpen(List<SourceFeed> files) {
+    long deadline = System.nanoTime() + OPEN_WAIT.toNanos();
+    try {
+      for (SourceFeed f : files) {
+        f.awaitStart(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private Thread reader(LogSource source, SourceFeed feed) {
     Thread t = new Thread(() -> {
       try {
@@ -140,11 +165,23 @@ public final class Watch implements AutoCloseable {
     return t;
   }
 
-  private static LogSource open(WatchConfig.Source s, Position start) {
-    if (s.kind() == WatchConfig.SourceKind.FILE) {
-      return new TailedFile(s.name(), s.path(), start);
-    }
-    throw new IllegalArgumentException(s.kind() + " sources come with the follow branch; only files for now");
+  /**
+   * The live source of {@code s}, resuming at {@code start}. A file without a checkpoint is read from
+   * its end (like {@code tail -n0 -F}): the first run does not ban for old lines.
+   */
+  private static LogSource open(WatchConfig.Source s, Position start) throws IOException {
+    return switch (s.kind()) {
+      case FILE -> LogSources.followFile(s.path(), start, org.abuseloop.logs.source.Settings.defaults().withStartAtEnd(true));
+      case JOURNAL -> LogSources.journal(List.of(), start);
+      case SYSLOG_UDP -> LogSources.syslogUdp(s.address());
+      case SYSLOG_TCP -> LogSources.syslogTcp(s.address());
+      case STDIN -> LogSources.stdin(System.in);
+    };
+  }
+
+  /** Files and the journal resume where they stopped; sockets and stdin cannot. */
+  private static boolean resumable(WatchConfig.Source s) {
+    return s.kind() == WatchConfig.SourceKind.FILE || s.kind() == WatchConfig.SourceKind.JOURNAL;
   }
 
   private static DetectionConfig detection(WatchConfig config) throws IOException {

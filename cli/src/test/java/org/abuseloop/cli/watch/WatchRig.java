@@ -24,6 +24,8 @@ import org.abuseloop.logs.LogFormat;
 import org.abuseloop.logs.ParserCatalog;
 import org.abuseloop.logs.SyslogEnvelope;
 import org.abuseloop.logs.TimeReader;
+import org.abuseloop.logs.source.Position;
+import org.abuseloop.logs.source.SourceLine;
 import org.abuseloop.store.Store;
 
 /**
@@ -59,11 +61,12 @@ final class WatchRig implements AutoCloseable {
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), store, bans,
         new BanAction(null, out, null, () -> { }), clock, null);
+    loop.offenses(store.bans().offenses());
     loop.alreadyBanned(store.bans().activeAt(clock.instant()));
     var saved = store.checkpoints().find(SOURCE);
-    resume = new ResumePoint(SOURCE, saved.map(c -> (Position) c::position).orElse(() -> "0"),
-        saved.map(c -> c.decidedLines()).orElse(0L), Watch.window(d).toMillis());
-    position = saved.map(c -> Long.parseLong(c.position())).orElse(0L);
+    Position start = saved.map(c -> Position.parse(c.position())).orElse(at(0));
+    resume = new ResumePoint(SOURCE, start, saved.map(c -> c.decidedLines()).orElse(0L), Watch.window(d).toMillis());
+    position = start.offset();
     LineParser parser = new LineParser(ParserCatalog.standard(), new LogFormat(new SyslogEnvelope(), null),
         new TimeReader(ZoneOffset.UTC, clock.instant()), SOURCE);
     feed = new SourceFeed(resume, parser, queue, null);
@@ -95,14 +98,17 @@ final class WatchRig implements AutoCloseable {
     for (String l : lines) {
       byte[] b = l.getBytes(StandardCharsets.UTF_8);
       position++;
-      String after = Long.toString(position);
-      feed.line(new SourceLine(SOURCE, Arrays.copyOf(b, b.length), position, () -> after));
+      feed.line(new SourceLine(SOURCE, Arrays.copyOf(b, b.length), position, at(position)));
     }
-    String end = Long.toString(position);
-    feed.endOfBatch(() -> end);
+    feed.endOfBatch(at(position));
     while (!queue.isEmpty()) {
       loop.handle(queue.take());
     }
+  }
+
+  /** A file position whose offset counts lines, for this rig's list of lines. */
+  private static Position at(long lines) {
+    return Position.file(1, 1, lines, lines);
   }
 
   /** Saves the checkpoints as a clean stop does. */
