@@ -83,7 +83,7 @@ final class DecisionLoop implements Runnable {
       while (true) {
         Batch batch = queue.poll(50, TimeUnit.MILLISECONDS);
         if (batch != null) {
-          handle(batch);
+          decide(batch);
         } else if (stopping) {
           break;
         }
@@ -97,6 +97,18 @@ final class DecisionLoop implements Runnable {
     } catch (RuntimeException e) {
       LOG.log(Level.ERROR, "the decision thread stopped: " + e.getMessage(), e);
       throw e;
+    }
+  }
+
+  /**
+   * {@link #handle} that survives a failing store: the error is logged and the next commit saves the
+   * checkpoints again (the bans already reached the kernel; a restart would decide them again).
+   */
+  private void decide(Batch batch) {
+    try {
+      handle(batch);
+    } catch (RuntimeException e) {
+      ActionLog.error("deciding a batch of " + batch.resume().source(), e);
     }
   }
 
