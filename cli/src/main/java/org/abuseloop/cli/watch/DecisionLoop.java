@@ -4,12 +4,14 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpPrefix;
@@ -178,14 +180,14 @@ final class DecisionLoop implements Runnable {
    * checkpoint, decides that ban again, once.
    */
   private void commit(List<Decision> decisions) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
     List<Offense> decided = new ArrayList<>(decisions.size());
+    List<CompletableFuture<Boolean>> applied = new ArrayList<>(decisions.size());
     for (Decision d : decisions) {
       IpPrefix target = d.offense().target();
-      int n = offenses.getOrDefault(target, 0) + 1;
-      Duration length = bans.lengthFor(n);
+      Duration length = bans.lengthFor(offenses.getOrDefault(target, 0) + 1);
       banned.put(target, now.plus(length));
-      action.ban(target, d.offense().scenario(), length, n, d.readNanos());
+      applied.add(action.ban(target, length, d.readNanos()));
       decided.add(new Offense(target, d.offense().scenario(), now));
     }
     List<Checkpoint> checkpoints = new ArrayList<>();
@@ -195,9 +197,18 @@ final class DecisionLoop implements Runnable {
         checkpoints.add(c);
       }
     }
-    for (Ban ban : store.bans().record(decided, bans::lengthFor, checkpoints)) {
+    List<Ban> recorded = store.bans().record(decided, bans::lengthFor, checkpoints);
+    for (int i = 0; i < recorded.size(); i++) {
+      Ban ban = recorded.get(i);
       offenses.put(ban.target(), ban.offenses());
       banned.put(ban.target(), ban.expires());
+      Duration length = Duration.between(now, ban.expires());
+      String scenario = decided.get(i).scenario();
+      applied.get(i).thenAccept(ok -> {
+        if (ok) {
+          action.announce(ban.target(), length, scenario, ban.offenses());
+        }
+      });
     }
     unsaved.clear();
     lastSave = System.nanoTime();
