@@ -12,7 +12,7 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
- * migrated to the current version; {@link #bans()} reads and writes it. Thread-safe: every operation
+ * migrated to the current version; {@link #bans()} and {@link #outbox()} read and write it. Thread-safe: every operation
  * takes its own connection, so several threads (and several processes) may share one store.
  */
 public final class Store implements AutoCloseable {
@@ -23,12 +23,14 @@ public final class Store implements AutoCloseable {
   private final String jdbcUrl;
   private final DataSource dataSource;
   private final BanStore bans;
+  private final OutboxStore outbox;
   private volatile boolean closed;
 
   private Store(String jdbcUrl, DataSource dataSource) {
     this.jdbcUrl = jdbcUrl;
     this.dataSource = dataSource;
     this.bans = new BanStore(this);
+    this.outbox = new OutboxStore(this);
   }
 
   /**
@@ -60,6 +62,11 @@ public final class Store implements AutoCloseable {
     return bans;
   }
 
+  /** The outbox of abuse reports kept in this store. */
+  public OutboxStore outbox() {
+    return outbox;
+  }
+
   /** The JDBC URL this store was opened with, any password in it masked. */
   public String url() {
     return redact(jdbcUrl);
@@ -76,6 +83,29 @@ public final class Store implements AutoCloseable {
       throw new IllegalStateException("store " + url() + " is closed");
     }
     return dataSource.getConnection();
+  }
+
+  /** Runs {@code work} as one transaction on its own connection: committed when it returns, else rolled back. */
+  <T> T inTransaction(String what, Work<T> work) {
+    try (Connection connection = connect()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /** A piece of work inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   StoreException failure(String what, Exception cause) {

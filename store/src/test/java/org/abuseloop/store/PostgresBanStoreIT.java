@@ -69,10 +69,10 @@ class PostgresBanStoreIT extends BanStoreContract {
 
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history WHERE success")) {
+        ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT version), MIN(version) FROM flyway_schema_history WHERE success")) {
       assertThat(r.next()).isTrue();
-      assertThat(r.getInt(1)).isEqualTo(1);
-      assertThat(r.getString(2)).isEqualTo("1");
+      assertThat(r.getInt(1)).isEqualTo(r.getInt(2)).isGreaterThanOrEqualTo(2);
+      assertThat(r.getString(3)).isEqualTo("1");
     }
   }
 
