@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reads service logs, detects abuse, blocks it and reports it.",
-    subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class})
+    subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class, OutboxCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -23,6 +23,7 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new FailureHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl.execute(args);
   }
 }
