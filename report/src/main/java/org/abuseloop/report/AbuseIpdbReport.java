@@ -21,7 +21,8 @@ import org.abuseloop.core.Protocol;
  *
  * <p>Categories: 18 brute force (SSH, SIP, mail logins), plus 22 for SSH; 14 port scan (firewall
  * scans and SIP scanners); 11 e-mail spam (rejected mail). UDP-only incidents are refused: AbuseIPDB does
- * not take them, as a UDP source address can be forged. The comment names no user tried (attacker text,
+ * not take them, as a UDP source address can be forged; so are incidents whose transport the logs do
+ * not name (SIP servers often omit it), since they may be UDP. The comment names no user tried (attacker text,
  * possibly a person's name) and quotes no log line, as AbuseIPDB shows comments publicly.
  */
 public final class AbuseIpdbReport implements ReportFormat {
@@ -58,6 +59,10 @@ public final class AbuseIpdbReport implements ReportFormat {
     if (r.protocol() == Protocol.UDP) {
       return Optional.of("AbuseIPDB does not accept reports of UDP-only traffic (the source address of UDP can be"
           + " forged); this incident was seen over UDP only");
+    }
+    if (r.protocol() == Protocol.UNKNOWN) {
+      return Optional.of("the logs do not say whether this traffic was TCP or UDP, and AbuseIPDB does not accept"
+          + " reports of UDP traffic");
     }
     return Optional.empty();
   }

@@ -220,8 +220,10 @@ public final class IodefReport implements ReportFormat {
       Transformer t = TransformerFactory.newInstance().newTransformer();
       t.setOutputProperty(OutputKeys.INDENT, "yes");
       t.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+      // The JDK writes its declaration on the root element's line; write our own on a line of its own.
+      t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
       t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-      StringWriter out = new StringWriter();
+      StringWriter out = new StringWriter().append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
       t.transform(new DOMSource(d), new StreamResult(out));
       String xml = out.toString();
       return xml.endsWith("\n") ? xml : xml + "\n";

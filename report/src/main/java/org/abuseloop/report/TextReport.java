@@ -60,7 +60,7 @@ public final class TextReport implements ReportFormat {
     if (!r.extracts().isEmpty()) {
       b.append("\nLog extracts (time in the log's offset, message family, file:line):\n");
       for (LogExtract e : r.extracts()) {
-        b.append("  ").append(clean(e.text())).append('\n');
+        b.append("  ").append(clean(e.text().replace('\t', ' '))).append('\n');
       }
     }
     ReportContext c = r.reporter();

@@ -49,6 +49,14 @@ class AbuseIpdbReportTest {
   }
 
   @Test
+  void incidentsWhoseTransportTheLogsDoNotNameAreRefusedToo() {
+    AbuseReport unknown = AbuseReport.of(Incidents.of(Incidents.kind("freeswitch-bf")), Incidents.context()).get(0);
+
+    assertThat(unknown.protocol()).isEqualTo(org.abuseloop.core.Protocol.UNKNOWN);
+    assertThat(abuseIpdb.refusal(unknown)).get().asString().contains("TCP or UDP");
+  }
+
+  @Test
   void theBulkCsvHasTheHeaderAndOneQuotedRowPerAcceptedReport() {
     String csv = abuseIpdb.bulkCsv(List.of(report("sshd-bf"), report("asterisk-bf"), report("mail-reject")));
     List<String> lines = csv.lines().toList();

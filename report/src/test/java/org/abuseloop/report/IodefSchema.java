@@ -21,7 +21,7 @@ import org.xml.sax.SAXParseException;
  * resolved to local files by namespace (see {@code iodef/README.md}) and every other external access
  * forbidden. Thread-safe: the compiled {@link Schema} is immutable; each check gets its own validator.
  */
-final class IodefSchema {
+public final class IodefSchema {
 
   private static final Map<String, String> IMPORTS = Map.of(
       "http://www.w3.org/XML/1998/namespace", "iodef/xml-lang.xsd",
@@ -34,7 +34,7 @@ final class IodefSchema {
   private IodefSchema() {}
 
   /** Every problem the schema finds in {@code xml}, one per entry; empty when it is valid. */
-  static List<String> problems(String xml) throws Exception {
+  public static List<String> problems(String xml) throws Exception {
     Validator v = SCHEMA.newValidator();
     v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
