@@ -108,7 +108,7 @@ final class AnalyzeCommand implements Callable<Integer> {
   }
 
   /** The files by modification time, oldest first (name breaks ties), so rotated logs replay in order. */
-  private static List<Path> oldestFirst(List<Path> inputs) throws IOException {
+  static List<Path> oldestFirst(List<Path> inputs) throws IOException {
     Map<Path, Instant> modified = new HashMap<>();
     for (Path p : inputs) {
       modified.put(p, Files.getLastModifiedTime(p).toInstant());

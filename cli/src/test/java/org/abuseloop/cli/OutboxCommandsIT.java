@@ -84,7 +84,7 @@ class OutboxCommandsIT {
   }
 
   private String[] withMail(String command, String... more) {
-    List<String> args = new ArrayList<>(List.of("outbox", command, "--store", storeUrl, "--from", REPORTER,
+    List<String> args = new ArrayList<>(List.of("report", command, "--store", storeUrl, "--from", REPORTER,
         "--imap-host", "127.0.0.1", "--imap-port", Integer.toString(imapPort), "--imap-security", "none",
         "--imap-user", "reports", "--imap-password-file", passwordFile.toString()));
     if (command.equals("send")) {
@@ -100,13 +100,13 @@ class OutboxCommandsIT {
     NewReport a = queue("203.0.113.9", "Example Cloud");
     NewReport b = queue("203.0.113.10", "Example Cloud");
 
-    CommandRun waiting = CommandRun.of("outbox", "approve", "--store", storeUrl);
+    CommandRun waiting = CommandRun.of("report", "approve", "--store", storeUrl);
     assertThat(waiting.out()).contains(a.id().toString(), b.id().toString(), "2 report(s) waiting");
     CommandRun nothingApproved = CommandRun.of(withMail("send"));
     assertThat(nothingApproved.exitCode()).as(nothingApproved.err()).isZero();
     assertThat(greenMail.getReceivedMessages()).isEmpty();
 
-    CommandRun approve = CommandRun.of("outbox", "approve", "--store", storeUrl, a.id().toString().substring(0, 8));
+    CommandRun approve = CommandRun.of("report", "approve", "--store", storeUrl, a.id().toString().substring(0, 8));
     assertThat(approve.exitCode()).as(approve.err()).isZero();
     assertThat(approve.out()).contains("approved " + a.id());
     CommandRun sent = CommandRun.of(withMail("send"));
@@ -125,7 +125,7 @@ class OutboxCommandsIT {
     assertThat(replies.exitCode()).as(replies.err()).isZero();
     assertThat(replies.out()).contains("1 replies recorded", "1 copies of our reports");
 
-    CommandRun stats = CommandRun.of("outbox", "stats", "--store", storeUrl, "--format", "json");
+    CommandRun stats = CommandRun.of("report", "stats", "--store", storeUrl, "--format", "json");
     assertThat(stats.exitCode()).as(stats.err()).isZero();
     JsonNode cloud = new ObjectMapper().readTree(stats.out()).at("/providers/0");
     assertThat(cloud.get("provider").asText()).isEqualTo("Example Cloud");
@@ -133,18 +133,45 @@ class OutboxCommandsIT {
     assertThat(cloud.get("share_answered").asDouble()).isEqualTo(1.0);
     assertThat(cloud.get("resolved").asInt()).isEqualTo(1);
     assertThat(cloud.get("median_first_answer_seconds").isNumber()).isTrue();
-    CommandRun text = CommandRun.of("outbox", "stats", "--store", storeUrl);
+    CommandRun text = CommandRun.of("report", "stats", "--store", storeUrl);
     assertThat(text.out()).contains("Example Cloud", "100.0%");
   }
 
   @Test
   void missingSettingsAreOneClearLine() {
-    CommandRun r = CommandRun.of("outbox", "send", "--store", storeUrl, "--from", REPORTER);
+    CommandRun r = CommandRun.of("report", "send", "--store", storeUrl, "--from", REPORTER);
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("missing --smtp-host");
-    CommandRun clear = CommandRun.of("outbox", "send", "--store", storeUrl, "--from", REPORTER, "--smtp-host", "smtp.example.org",
+    CommandRun clear = CommandRun.of("report", "send", "--store", storeUrl, "--from", REPORTER, "--smtp-host", "smtp.example.org",
         "--smtp-security", "none", "--smtp-user", "u", "--smtp-password-file", passwordFile.toString());
     assertThat(clear.exitCode()).isEqualTo(2);
     assertThat(clear.err()).contains("loopback");
+  }
+
+  @Test
+  void queueingTheSameLogsTwiceQueuesEachReportOnce() throws Exception {
+    List<Path> logs = ExampleLogs.copyInto(Files.createDirectory(dir.resolve("logs")));
+    List<String> args = new ArrayList<>(List.of("report", "--queue", "--store", storeUrl, "--zone", "UTC", "--ranges",
+        ExampleLogs.EXAMPLES.resolve("ranges").toString(), "--reporter-org", "Example Telephony Ltd",
+        "--reporter-contact", "abuse@example.net", "--reporter-domain", "example.net", "--destination", "192.0.2.25"));
+    logs.forEach(l -> args.add(l.toString()));
+
+    CommandRun first = CommandRun.of(args.toArray(String[]::new));
+    CommandRun again = CommandRun.of(args.toArray(String[]::new));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    String[] words = first.out().strip().split(" ");
+    int queued = Integer.parseInt(words[0]);
+    int seen = queued + Integer.parseInt(words[3]); // reports shared by incidents count once
+    assertThat(queued).as(first.out()).isPositive();
+    assertThat(again.out()).startsWith("0 reports queued, " + seen + " already in the outbox");
+    try (Store store = Store.open(storeUrl)) {
+      assertThat(store.outbox().reports()).hasSize(queued)
+          .allSatisfy(e -> assertThat(e.report().contact()).contains("@"))
+          .allSatisfy(e -> assertThat(e.report().body()).contains(e.id().toString()));
+    }
+    CommandRun neither = CommandRun.of("report", "--store", storeUrl);
+    assertThat(neither.exitCode()).isEqualTo(2);
+    assertThat(neither.err()).contains("--preview").contains("--queue");
   }
 }
