@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.abuseloop.core.outbox.MailboxCursor;
@@ -276,7 +277,7 @@ public final class OutboxStore implements OutboxLedger {
         if (movesUp(e.status(), next)) {
           setStatus(c, id, next, reply.receivedAt(), reply.note());
         } else {
-          history(c, id, e.status(), reply.receivedAt(), reply.kind().name().toLowerCase() + " kept: " + reply.note());
+          history(c, id, e.status(), reply.receivedAt(), reply.kind().name().toLowerCase(Locale.ROOT) + " kept: " + reply.note());
         }
       }
       return any;
@@ -309,7 +310,7 @@ public final class OutboxStore implements OutboxLedger {
         "INSERT INTO outbox_reply (message_id, report_id, kind, received_at, note) VALUES (?, ?, ?, ?, ?)")) {
       insert.setString(1, reply.messageId());
       insert.setString(2, reportId.toString());
-      insert.setString(3, reply.kind().name().toLowerCase());
+      insert.setString(3, reply.kind().name().toLowerCase(Locale.ROOT));
       insert.setLong(4, millis(reply.receivedAt()));
       insert.setString(5, clip(reply.note()));
       insert.executeUpdate();

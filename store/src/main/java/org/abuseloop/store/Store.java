@@ -12,8 +12,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
- * migrated to the current version; {@link #bans()} and {@link #outbox()} read and write it. Thread-safe: every operation
- * takes its own connection, so several threads (and several processes) may share one store.
+ * migrated to the current version; {@link #bans()} and {@link #outbox()} read and write it.
+ * Thread-safe: every operation takes its own connection, so several threads (and several processes)
+ * may share one store.
  */
 public final class Store implements AutoCloseable {
 

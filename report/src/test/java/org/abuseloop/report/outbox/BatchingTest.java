@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.junit.jupiter.api.Test;
 
+/** Batching per contact and period, rate limits, follow-ups alone, and the backoff; pure, no I/O. */
 class BatchingTest {
 
   private static final OutboxPolicy HOURLY = OutboxPolicy.defaults().withMode(OutboxPolicy.Mode.AUTOMATIC);

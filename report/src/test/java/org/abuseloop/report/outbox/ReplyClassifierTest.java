@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** What desks write back, classified by the mail's own words and headers; pure, no I/O. */
 class ReplyClassifierTest {
 
   private final ReplyClassifier classifier = new ReplyClassifier();

@@ -13,6 +13,7 @@ import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
 import org.junit.jupiter.api.Test;
 
+/** The desks' scoreboard computed from a history whose figures are known by construction; pure. */
 class ScoreboardTest {
 
   private static ReportEntry sent(String source, String provider, ReportStatus status, Duration answerAfter,
