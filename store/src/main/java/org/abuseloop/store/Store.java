@@ -12,9 +12,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
- * migrated to the current version; {@link #bans()} and {@link #outbox()} read and write it.
- * Thread-safe: every operation takes its own connection, so several threads (and several processes)
- * may share one store.
+ * migrated to the current version; {@link #bans()}, {@link #contacts()} and {@link #outbox()} read
+ * and write it. Thread-safe: every operation takes its own connection, so several threads (and several
+ * processes) may share one store.
  */
 public final class Store implements AutoCloseable {
 
@@ -24,6 +24,7 @@ public final class Store implements AutoCloseable {
   private final String jdbcUrl;
   private final DataSource dataSource;
   private final BanStore bans;
+  private final ContactCacheTable contacts;
   private final OutboxStore outbox;
   private volatile boolean closed;
 
@@ -31,6 +32,7 @@ public final class Store implements AutoCloseable {
     this.jdbcUrl = jdbcUrl;
     this.dataSource = dataSource;
     this.bans = new BanStore(this);
+    this.contacts = new ContactCacheTable(this);
     this.outbox = new OutboxStore(this);
   }
 
@@ -61,6 +63,11 @@ public final class Store implements AutoCloseable {
   /** The bans kept in this store. */
   public BanStore bans() {
     return bans;
+  }
+
+  /** The RDAP abuse contacts cached in this store. */
+  public ContactCacheTable contacts() {
+    return contacts;
   }
 
   /** The outbox of abuse reports kept in this store. */

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -69,10 +70,11 @@ class PostgresBanStoreIT extends BanStoreContract {
 
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT COUNT(*), COUNT(DISTINCT version), MIN(version) FROM flyway_schema_history WHERE success")) {
+        ResultSet r = s.executeQuery("SELECT COUNT(*), MAX(version) FROM flyway_schema_history WHERE success")) {
       assertThat(r.next()).isTrue();
-      assertThat(r.getInt(1)).isEqualTo(r.getInt(2)).isGreaterThanOrEqualTo(2);
-      assertThat(r.getString(3)).isEqualTo("1");
+      List<String> versions = Migrations.versions();
+      assertThat(r.getInt(1)).isEqualTo(versions.size());
+      assertThat(r.getString(2)).isEqualTo(versions.get(versions.size() - 1));
     }
   }
 
