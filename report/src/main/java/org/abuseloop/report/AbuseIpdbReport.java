@@ -123,9 +123,11 @@ public final class AbuseIpdbReport implements ReportFormat {
     if (!r.destinationPorts().isEmpty()) {
       b.append(" to port").append(r.destinationPorts().size() > 1 ? "s " : " ")
           .append(r.destinationPorts().stream().limit(20).map(String::valueOf).collect(Collectors.joining(" ")));
-    }
-    if (r.protocol() != Protocol.UNKNOWN) {
-      b.append('/').append(r.protocol().id());
+      if (r.protocol() != Protocol.UNKNOWN) {
+        b.append('/').append(r.protocol().id());
+      }
+    } else if (r.protocol() != Protocol.UNKNOWN) {
+      b.append(" over ").append(r.protocol().id());
     }
     b.append(" from ").append(DateTimeFormatter.ISO_INSTANT.format(r.first())).append(" to ")
         .append(DateTimeFormatter.ISO_INSTANT.format(r.last())).append(". abuseloop report ").append(r.id());

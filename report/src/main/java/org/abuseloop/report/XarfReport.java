@@ -166,7 +166,7 @@ public final class XarfReport implements ReportFormat {
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     ObjectNode o = json.createObjectNode();
     o.put("content_type", "text/plain");
-    o.put("description", "Log lines: time in the log's offset, message family, file:line");
+    o.put("description", "Log lines: time in the log's offset, message family, file:line, then the line's text when read");
     o.put("payload", Base64.getEncoder().encodeToString(bytes));
     o.put("hash", "sha256:" + HexFormat.of().formatHex(sha256(bytes)));
     o.put("size", bytes.length);

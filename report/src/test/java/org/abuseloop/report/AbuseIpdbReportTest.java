@@ -25,7 +25,7 @@ class AbuseIpdbReportTest {
     assertThat(o.get("ip").asText()).isEqualTo("203.0.113.9");
     assertThat(o.get("categories").asText()).isEqualTo("18,22");
     assertThat(o.get("timestamp").asText()).isEqualTo("2026-03-14T10:26:53+01:00");
-    assertThat(o.get("comment").asText()).contains("12 events").contains("port 22/tcp")
+    assertThat(o.get("comment").asText()).contains("12 events (2.4 a minute) to port 22/tcp")
         .contains("2026-03-14T09:26:53Z").contains(r.id().toString()).doesNotContain("admin").hasSizeLessThan(1024);
     assertThat(o.size()).isEqualTo(4);
   }
