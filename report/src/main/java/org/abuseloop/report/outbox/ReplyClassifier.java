@@ -8,7 +8,7 @@ import org.abuseloop.core.outbox.ReplyKind;
 /**
  * Says what a mail about a report is: a bounce (a DSN whose action is failed), a resolution (the desk
  * says it acted: resolved, terminated, suspended, taken action), an automatic acknowledgement (headers of
- * an auto-responder, or a ticket-number subject), or else a person's answer. Only the mail's own words
+ * an auto-responder, or a ticket-number subject with a receipt's wording), or else a person's answer. Only the mail's own words
  * count: quoted lines and our report quoted back are cut off first. Immutable and thread-safe.
  *
  * <p>Written by hand: no library classifies abuse-desk replies; the phrases are the ones desks use.
@@ -22,6 +22,10 @@ public final class ReplyClassifier {
   private static final List<String> NOT_ACTED = List.of(
       "not resolved", "unresolved", "once resolved", "until resolved", "not been resolved", "not terminated",
       "not suspended", "will be resolved", "will be terminated", "will be suspended");
+  // What a ticket system's receipt says; a person answering in the same ticket thread says none of it.
+  private static final List<String> RECEIPT = List.of(
+      "received your", "has been received", "have received", "automated", "automatic", "do not reply",
+      "ticket has been created", "ticket was created", "reference number", "ticket number", "case number");
   // Subjects of ticket systems: "[Ticket#12345]", "Case 0123456", "#AB-2024-1234", "(Incident ID: 77)".
   private static final Pattern TICKET = Pattern.compile(
       "(?i)(ticket|case|incident|tracking|request)\\s*(id|no\\.?|number|#)?\\s*[:#]?\\s*[A-Z0-9-]*\\d{3,}|#\\s?[A-Z]*-?\\d{4,}");
@@ -38,7 +42,7 @@ public final class ReplyClassifier {
     if (saysActed(own)) {
       return ReplyKind.RESOLUTION;
     }
-    if (mail.automatic() || TICKET.matcher(mail.subject()).find()) {
+    if (mail.automatic() || TICKET.matcher(mail.subject()).find() && RECEIPT.stream().anyMatch(own::contains)) {
       return ReplyKind.ACKNOWLEDGEMENT;
     }
     return ReplyKind.ANSWER;

@@ -39,6 +39,8 @@ class ReplyClassifierTest {
       "Re: Abuse report|false|This is not resolved yet, please send more logs.|ANSWER",
       "[Ticket#2026030112345] Abuse report received|false|We received your report and will take appropriate action.|ACKNOWLEDGEMENT",
       "Re: Abuse report|true|Your message was received. Case number will follow.|ACKNOWLEDGEMENT",
+      "[Ticket#2026030112345] Re: Abuse report|false|Hello, the customer says it was a test; we are checking.|ANSWER",
+      "Case 0012345: abuse report|false|This is an automated message: we have received your report.|ACKNOWLEDGEMENT",
       "Re: Abuse report|true|The issue will be resolved once the customer answers.|ACKNOWLEDGEMENT",
       "Automatic reply|true|Our ticket system closed this: the abuse has been resolved.|RESOLUTION",
   })
