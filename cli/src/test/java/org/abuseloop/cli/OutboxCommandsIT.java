@@ -135,6 +135,13 @@ class OutboxCommandsIT {
     assertThat(cloud.get("median_first_answer_seconds").isNumber()).isTrue();
     CommandRun text = CommandRun.of("report", "stats", "--store", storeUrl);
     assertThat(text.out()).contains("Example Cloud", "100.0%");
+
+    SweepLog sweep = SweepLog.writeInto(Files.createDirectory(dir.resolve("sweep")));
+    Path html = dir.resolve("page.html");
+    CommandRun page = CommandRun.of("analyze", "--zone", "UTC", "--ranges", sweep.ranges().toString(), "--html",
+        html.toString(), "--store", storeUrl, sweep.log().toString());
+    assertThat(page.exitCode()).as(page.err()).isZero();
+    assertThat(Files.readString(html)).contains("<h2>Abuse desks</h2>", "data-provider=\"Example Cloud\" data-sent=\"1\"");
   }
 
   @Test
