@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Reads service logs, detects abuse, blocks it and reports it.",
     subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class,
-        ReportCommand.class})
+        ContactCommand.class, ReportCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

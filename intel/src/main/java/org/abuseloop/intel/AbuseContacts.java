@@ -1,11 +1,13 @@
 package org.abuseloop.intel;
 
+import java.io.IOException;
 import java.util.Objects;
 import org.abuseloop.core.IpAddress;
 
 /**
  * Answers "where does a report about this source go": the operator's overrides first, then the
- * shipped provider table, then the registry's abuse contact over RDAP (when configured).
+ * shipped provider table (by the caller's attribution, else by the source's AS number when an ASN
+ * database is given), then the registry's abuse contact over RDAP (when configured).
  * Immutable and thread-safe when its RDAP part is (the shipped one is).
  *
  * <p>RDAP is never asked about private, loopback, documentation or otherwise reserved space
@@ -16,12 +18,14 @@ public final class AbuseContacts {
   private final ContactOverrides overrides;
   private final ProviderChannels channels;
   private final RdapContacts rdap;
+  private final AsnDatabase asns;
   private final boolean queryReserved;
 
   private AbuseContacts(Builder b) {
     this.overrides = b.overrides;
     this.channels = b.channels;
     this.rdap = b.rdap;
+    this.asns = b.asns;
     this.queryReserved = b.queryReserved;
   }
 
@@ -52,15 +56,22 @@ public final class AbuseContacts {
   /** As {@link #find(IpAddress, String)}, with the provider's region (null when unknown). */
   public ContactAnswer find(IpAddress source, String providerIdOrNull, String regionOrNull) {
     Objects.requireNonNull(source, "source");
-    ContactAnswer override = overrides.find(source, providerIdOrNull, regionOrNull);
+    String providerId = providerIdOrNull;
+    AutonomousSystem as = providerId == null ? autonomousSystem(source) : null;
+    AbuseChannel byAsn = as == null ? null : channels.byAsn(as.number()).orElse(null);
+    if (byAsn != null) {
+      providerId = byAsn.provider();
+    }
+    ContactAnswer override = overrides.find(source, providerId, regionOrNull);
     if (override != null) {
       return override;
     }
-    if (providerIdOrNull != null) {
-      AbuseChannel c = channels.find(providerIdOrNull).orElse(null);
+    if (providerId != null) {
+      AbuseChannel c = channels.find(providerId).orElse(null);
       if (c != null) {
         return new ContactAnswer(ContactAnswer.PROVIDER, c.contact(), c.preferredFormat(), ProviderChannels.RESOURCE,
-            c.name() + " publishes its own abuse channel" + (c.confirmed() ? " (" + c.source() + ")" : " (unconfirmed)"));
+            c.name() + (byAsn != null ? " (announces " + as.network() + " as AS" + as.number() + ")" : "")
+                + " publishes its own abuse channel" + (c.confirmed() ? " (" + c.source() + ")" : " (unconfirmed)"));
       }
     }
     String reserved = ReservedSpace.describe(source);
@@ -74,6 +85,19 @@ public final class AbuseContacts {
     return rdap.find(source);
   }
 
+  /** The source's autonomous system from the ASN database, or null (no database, no entry, unreadable). */
+  private AutonomousSystem autonomousSystem(IpAddress source) {
+    if (asns == null) {
+      return null;
+    }
+    try {
+      return asns.lookup(source);
+    } catch (IOException | RuntimeException e) {
+      // An unreadable entry costs the ASN attribution only; RDAP still answers.
+      return null;
+    }
+  }
+
   /** The provider table this resolver reads. */
   public ProviderChannels channels() {
     return channels;
@@ -84,6 +108,7 @@ public final class AbuseContacts {
     private ContactOverrides overrides = ContactOverrides.none();
     private ProviderChannels channels;
     private RdapContacts rdap;
+    private AsnDatabase asns;
     private boolean queryReserved;
 
     private Builder() {}
@@ -103,6 +128,16 @@ public final class AbuseContacts {
     /** The RDAP lookup (default: none, so sources no table knows answer {@code none}). */
     public Builder rdap(RdapContacts rdap) {
       this.rdap = rdap;
+      return this;
+    }
+
+    /**
+     * An ASN database that attributes sources no range file covers to the provider table's
+     * {@code asns} (Hetzner, OVH, ...) when the caller gives no provider (default: none). The
+     * caller keeps it open while the resolver is used and closes it.
+     */
+    public Builder asns(AsnDatabase asns) {
+      this.asns = asns;
       return this;
     }
 

@@ -26,7 +26,7 @@ public final class ContactOverrides {
   private static final Set<String> FIELDS = Set.of("cidr", "provider", "region", "contact", "format", "never", "note");
   private static final ContactOverrides NONE = new ContactOverrides(List.of(), List.of());
 
-  /** One override entry; {@code contact} and {@code format} are null when {@code never}. */
+  /** One override entry; {@code contact} and {@code format} are null when {@code never}. Immutable. */
   record Entry(IpPrefix cidr, String provider, String region, String contact, String format, boolean never,
                String note, String at) {
 

@@ -8,18 +8,22 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The table of how each large provider wants abuse reported, keyed by provider id: shipped as the
- * resource {@code provider-channels.yaml}, read and validated once. Immutable and thread-safe.
+ * The table of how each large provider wants abuse reported, keyed by provider id and by the AS
+ * numbers the provider announces: shipped as the resource {@code provider-channels.yaml}, read and
+ * validated once. Immutable and thread-safe.
  *
  * <p>A bad entry fails the whole load with {@code origin:line: field: problem}; a table that is
  * half loaded would send reports about some providers to RDAP's generic contacts instead.
@@ -30,14 +34,16 @@ public final class ProviderChannels {
   public static final String RESOURCE = "provider-channels.yaml";
 
   private static final Set<String> FIELDS =
-      Set.of("provider", "name", "email", "web_form", "api", "formats", "note", "source", "confirmed");
+      Set.of("provider", "name", "email", "web_form", "api", "formats", "note", "source", "confirmed", "asns");
 
   private static volatile ProviderChannels standard;
 
   private final Map<String, AbuseChannel> byProvider;
+  private final Map<Long, AbuseChannel> byAsn;
 
-  private ProviderChannels(Map<String, AbuseChannel> byProvider) {
+  private ProviderChannels(Map<String, AbuseChannel> byProvider, Map<Long, AbuseChannel> byAsn) {
     this.byProvider = Collections.unmodifiableMap(byProvider);
+    this.byAsn = Collections.unmodifiableMap(byAsn);
   }
 
   /** The shipped table, read on first use. */
@@ -60,13 +66,25 @@ public final class ProviderChannels {
   /** A table read from YAML text ({@code channels: [...]}); {@code origin} names it in errors. */
   public static ProviderChannels read(Reader yaml, String origin) {
     Map<String, AbuseChannel> channels = new LinkedHashMap<>();
+    Map<Long, AbuseChannel> asns = new HashMap<>();
     for (YamlEntries.Entry e : YamlEntries.read(yaml, origin, "channels")) {
       AbuseChannel c = channel(e);
       if (channels.putIfAbsent(c.provider(), c) != null) {
         throw e.error("provider", "a second entry for '" + c.provider() + "'");
       }
+      for (long asn : asns(e)) {
+        AbuseChannel other = asns.putIfAbsent(asn, c);
+        if (other != null) {
+          throw e.error("asns", "AS" + asn + " is already " + other.provider() + "'s");
+        }
+      }
     }
-    return new ProviderChannels(channels);
+    return new ProviderChannels(channels, asns);
+  }
+
+  /** The channel of the provider that announces addresses from this AS number, or empty. */
+  public Optional<AbuseChannel> byAsn(long asn) {
+    return Optional.ofNullable(byAsn.get(asn));
   }
 
   /** The channel of the provider with this id (case-insensitive), or empty. */
@@ -113,6 +131,27 @@ public final class ProviderChannels {
       throw e.error("confirmed", "a confirmed entry needs its source");
     }
     return new AbuseChannel(provider, required(e, "name"), email, webForm, api, formats, e.text("note"), source, confirmed);
+  }
+
+  private static List<Long> asns(YamlEntries.Entry e) {
+    List<Long> out = new ArrayList<>();
+    for (String text : e.list("asns")) {
+      String digits = text.strip();
+      if (digits.toUpperCase(Locale.ROOT).startsWith("AS")) {
+        digits = digits.substring(2);
+      }
+      long n;
+      try {
+        n = Long.parseLong(digits);
+      } catch (NumberFormatException x) {
+        n = -1;
+      }
+      if (n < 1 || n > 0xFFFFFFFFL) {
+        throw e.error("asns", "'" + text + "' is not an AS number (1..4294967295)");
+      }
+      out.add(n);
+    }
+    return out;
   }
 
   private static String required(YamlEntries.Entry e, String field) {

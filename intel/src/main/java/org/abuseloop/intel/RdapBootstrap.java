@@ -27,6 +27,7 @@ public final class RdapBootstrap {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** One prefix of a service and the base URL chosen for it. Immutable. */
   private record Service(IpPrefix prefix, URI base) {}
 
   private final List<Service> services;

@@ -40,7 +40,8 @@ import org.abuseloop.core.IpAddress;
  * contact in the organisation's entity), for the role {@code abuse} and its jCard {@code email}.
  * Loops in the data (an entity that contains itself again, entity links that point back) end on
  * a set of seen handles and URLs and on depth and count limits. When the abuse entity carries no
- * e-mail but a {@code self} link, that link is fetched (at most {@value #MAX_ENTITY_FETCHES} times).
+ * e-mail but a {@code self} link on the same server, that link is fetched (at most
+ * {@value #MAX_ENTITY_FETCHES} times).
  */
 public final class RdapClient {
 
@@ -94,7 +95,7 @@ public final class RdapClient {
           "RDAP answer is not an 'ip network' object", null, null);
     }
     IpAddress[] range = NetworkRange.of(root, address);
-    Abuse abuse = findAbuse(root);
+    Abuse abuse = findAbuse(root, answer.uri());
     return new RdapNetwork(range[0], range[1], text(root, "handle"), text(root, "name"),
         abuse == null ? null : abuse.email(), abuse == null ? null : abuse.handle(), answer.uri());
   }
@@ -105,10 +106,13 @@ public final class RdapClient {
     return RdapBootstrap.read(new ByteArrayInputStream(body), url.toString());
   }
 
+  /** An RDAP answer read as JSON, with the URL that gave it. Not to be shared: the tree is mutable. */
   private record Fetched(URI uri, JsonNode json) {}
 
+  /** A 200 answer's body as bytes, with the URL that gave it and its Content-Type. Not to be shared. */
   private record Raw(URI uri, byte[] body, String contentType) {}
 
+  /** The abuse entity found: its e-mail and handle. Immutable. */
   private record Abuse(String email, String handle) {}
 
   private Fetched fetch(URI url) throws RdapException, InterruptedException {
@@ -186,14 +190,16 @@ public final class RdapClient {
     }
   }
 
-  private Abuse findAbuse(JsonNode root) throws InterruptedException {
+  private Abuse findAbuse(JsonNode root, URI answeredBy) throws InterruptedException {
     Set<String> seenHandles = new HashSet<>();
     List<URI> links = new ArrayList<>();
     Abuse found = search(root, seenHandles, links);
     Set<URI> fetched = new HashSet<>();
     for (int i = 0; found == null && i < links.size() && fetched.size() < MAX_ENTITY_FETCHES; i++) {
       URI link = links.get(i);
-      if (!fetched.add(link)) {
+      // Only the registry that answered is asked again: a link elsewhere (another host, an
+      // internal address) is not followed on the word of data the registry's customers edit.
+      if (!sameServer(link, answeredBy) || !fetched.add(link)) {
         continue;
       }
       try {
@@ -292,6 +298,11 @@ public final class RdapClient {
       }
     }
     return null;
+  }
+
+  private static boolean sameServer(URI a, URI b) {
+    return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && a.getPort() == b.getPort();
   }
 
   private static String text(JsonNode node, String field) {

@@ -10,6 +10,7 @@ import org.abuseloop.core.IpPrefix;
  */
 final class ReservedSpace {
 
+  /** One special-purpose block and what it is, in words. Immutable. */
   private record Block(IpPrefix prefix, String what) {}
 
   private static final Block[] BLOCKS = {

@@ -25,10 +25,10 @@ final class YamlEntries {
 
   private static final YAMLFactory YAML = new YAMLFactory();
 
-  /** One value of an entry with its line. */
+  /** One field of an entry with its line: a value, or a list of values. Immutable. */
   record Field(String name, int line, String value, List<String> values) {}
 
-  /** One entry of the list with the line it starts on. */
+  /** One entry of the list with the line it starts on and its fields. Immutable. */
   record Entry(String origin, int line, Map<String, Field> fields) {
 
     /** The field's text, or null when absent or empty. */

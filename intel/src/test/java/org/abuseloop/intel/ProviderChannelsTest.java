@@ -40,6 +40,33 @@ class ProviderChannelsTest {
   }
 
   @Test
+  void hostersWithoutRangeFilesAreFoundByTheirAsNumbers() {
+    ProviderChannels table = ProviderChannels.standard();
+
+    assertThat(table.byAsn(24940)).map(AbuseChannel::provider).contains("hetzner");
+    assertThat(table.byAsn(16276)).map(AbuseChannel::provider).contains("ovh");
+    assertThat(table.byAsn(16509)).map(AbuseChannel::provider).contains("aws");
+    assertThat(table.byAsn(64496)).isEmpty();
+  }
+
+  @Test
+  void badOrRepeatedAsNumbersAreRefused() {
+    assertThatThrownBy(() -> ProviderChannels.read(new StringReader("""
+        channels:
+          - {provider: a, name: A, email: a@example.net, formats: [text], asns: [64496]}
+          - {provider: b, name: B, email: b@example.net, formats: [text], asns: [AS64497, 64496]}
+        """), "t.yaml")).hasMessageStartingWith("t.yaml:3: asns: AS64496 is already a's");
+    assertThatThrownBy(() -> ProviderChannels.read(new StringReader("""
+        channels:
+          - {provider: a, name: A, email: a@example.net, formats: [text], asns: [4294967296]}
+        """), "t.yaml")).hasMessageStartingWith("t.yaml:2: asns: '4294967296' is not an AS number");
+    assertThat(ProviderChannels.read(new StringReader("""
+        channels:
+          - {provider: a, name: A, email: a@example.net, formats: [text], asns: [AS64497]}
+        """), "t.yaml").byAsn(64497)).isPresent();
+  }
+
+  @Test
   void everyConfirmedEntryNamesItsSource() {
     assertThat(ProviderChannels.standard().all()).allSatisfy(c -> {
       if (c.confirmed()) {

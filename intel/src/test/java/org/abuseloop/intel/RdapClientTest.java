@@ -3,9 +3,11 @@ package org.abuseloop.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.abuseloop.core.IpAddress;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -108,6 +110,16 @@ class RdapClientTest {
   }
 
   @Test
+  void aRetryAfterDateIsReadAgainstTheClock() {
+    SettableClock clock = new SettableClock(Instant.parse("2026-03-01T12:00:00Z"));
+    RdapClient timed = new RdapClient(Duration.ofSeconds(30), Duration.ofSeconds(60), clock);
+    IpAddress limited = IpAddress.of("203.0.113.30");
+
+    assertThatThrownBy(() -> timed.query(bootstrap.registryFor(limited), limited))
+        .isInstanceOfSatisfying(RdapException.class, e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofMinutes(5)));
+  }
+
+  @Test
   void anHtmlErrorPageIsNotTakenForAnAnswer() {
     assertThatThrownBy(() -> ask("203.0.113.51"))
         .isInstanceOfSatisfying(RdapException.class, e -> assertThat(e.kind()).isEqualTo(RdapException.Kind.NOT_RDAP))
@@ -160,6 +172,27 @@ class RdapClientTest {
 
     assertThat(net.abuseEmail()).isEqualTo("abuse@linked.example");
     assertThat(net.abuseEntity()).isEqualTo("ABUSE-LINKED");
+  }
+
+  @Test
+  void anInjectedAddressIsRefusedAndALinkToAnotherHostIsNotFollowed() throws Exception {
+    RdapNetwork net = ask("203.0.113.21");
+
+    assertThat(net.abuseEmail()).isNull();
+    assertThat(server.hits("/odd/entity/OFFSITE")).isZero();
+  }
+
+  @Test
+  void theJcardEmailIsTakenOnlyWhenItIsOnePlausibleAddress() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    String card = "{\"vcardArray\": [\"vcard\", [[\"version\", {}, \"text\", \"4.0\"], [\"email\", {}, \"text\", %s]]]}";
+
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"mailto:Abuse@Example.NET\"")))).isEqualTo("Abuse@Example.NET");
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"a@b.example, c@d.example\"")))).isNull();
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"abuse@example\"")))).isNull();
+    assertThat(RdapClient.email(json.readTree(card.formatted("\"<abuse@example.net>\"")))).isNull();
+    assertThat(RdapClient.email(json.readTree(card.formatted("42")))).isNull();
+    assertThat(RdapClient.email(json.readTree("{\"vcardArray\": \"vcard\"}"))).isNull();
   }
 
   @Test

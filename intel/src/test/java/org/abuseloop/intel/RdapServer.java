@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A pretend set of RDAP servers on 127.0.0.1 (port 0) for tests: a bootstrap that points at
  * itself, RIPE-like answers under {@code /ripe/}, ARIN-like ones under {@code /arin/} (which
  * redirects 198.51.100.128/25 to {@code /ripe/}), and under {@code /odd/} one address per failure:
- * 203.0.113.4 404, .29 429, .50 502 with an HTML page, .51 200 with an HTML page, .8 never answers
- * in time, .10 an entity loop, .20 an abuse entity reached through its link, .40 no abuse entity,
+ * 203.0.113.4 404, .29 429 (Retry-After in seconds), .30 429 (as a date), .50 502 with an HTML page, .51 200 with an HTML page, .8 never answers
+ * in time, .10 an entity loop, .20 an abuse entity reached through its link, .21 one whose e-mail
+ * carries a header injection and whose link points to another host, .40 no abuse entity,
  * .99 a redirect loop, .100 JSON of the wrong object class. Thread-safe; counts requests per path.
  */
 final class RdapServer implements AutoCloseable {
@@ -144,6 +145,10 @@ final class RdapServer implements AutoCloseable {
         x.getResponseHeaders().set("Retry-After", "120");
         json(x, 429, "{\"errorCode\": 429, \"title\": \"Too Many Requests\"}");
       }
+      case 30 -> {
+        x.getResponseHeaders().set("Retry-After", "Sun, 01 Mar 2026 12:05:00 GMT");
+        json(x, 429, "{\"errorCode\": 429, \"title\": \"Too Many Requests\"}");
+      }
       case 50 -> send(x, 502, "text/html; charset=utf-8", fixture("error-page.html"));
       case 51 -> send(x, 200, "text/html; charset=utf-8", fixture("error-page.html"));
       case 8 -> {
@@ -156,6 +161,7 @@ final class RdapServer implements AutoCloseable {
       }
       case 10 -> json(x, 200, fixture("entity-loop.json"));
       case 20 -> json(x, 200, fixture("linked-abuse.json"));
+      case 21 -> json(x, 200, fixture("offsite-link.json"));
       case 40 -> json(x, 200, fixture("no-abuse.json"));
       case 99 -> redirect(x, 302, base + "odd/ip/" + address);
       case 100 -> json(x, 200, "{\"objectClassName\": \"entity\", \"handle\": \"X\"}");
@@ -199,7 +205,8 @@ final class RdapServer implements AutoCloseable {
       if (in == null) {
         throw new IllegalStateException("test fixture /rdap/" + name + " missing");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{BASE}}", base);
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("{{BASE}}", base)
+          .replace("{{ELSEWHERE}}", base.replace("127.0.0.1", "localhost"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

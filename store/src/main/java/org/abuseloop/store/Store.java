@@ -12,8 +12,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
- * migrated to the current version; {@link #bans()} reads and writes it. Thread-safe: every operation
- * takes its own connection, so several threads (and several processes) may share one store.
+ * migrated to the current version; {@link #bans()} and {@link #contacts()} read and write it.
+ * Thread-safe: every operation takes its own connection, so several threads (and several
+ * processes) may share one store.
  */
 public final class Store implements AutoCloseable {
 
@@ -23,12 +24,14 @@ public final class Store implements AutoCloseable {
   private final String jdbcUrl;
   private final DataSource dataSource;
   private final BanStore bans;
+  private final ContactCacheTable contacts;
   private volatile boolean closed;
 
   private Store(String jdbcUrl, DataSource dataSource) {
     this.jdbcUrl = jdbcUrl;
     this.dataSource = dataSource;
     this.bans = new BanStore(this);
+    this.contacts = new ContactCacheTable(this);
   }
 
   /**
@@ -58,6 +61,11 @@ public final class Store implements AutoCloseable {
   /** The bans kept in this store. */
   public BanStore bans() {
     return bans;
+  }
+
+  /** The RDAP abuse contacts cached in this store. */
+  public ContactCacheTable contacts() {
+    return contacts;
   }
 
   /** The JDBC URL this store was opened with, any password in it masked. */
