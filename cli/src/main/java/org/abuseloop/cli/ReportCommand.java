@@ -133,6 +133,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "ask this RDAP server for the abuse contact of sources no provider table knows (default: not asked)")
   URI rdap;
 
+  @Option(names = "--rdap-reserved", hidden = true, description = "also ask about reserved space (tests against a loopback registry)")
+  boolean rdapReserved;
+
   @Option(names = "--now", hidden = true, description = "the time mails and IODEF say they were written (reproducible samples)")
   Instant now;
 
@@ -255,7 +258,8 @@ final class ReportCommand implements Callable<Integer> {
     String bootstrap = "{\"services\":[[[\"0.0.0.0/0\",\"::/0\"],[\"" + base.replace("\"", "%22") + "\"]]]}";
     try (InputStream in = new ByteArrayInputStream(bootstrap.getBytes(StandardCharsets.UTF_8))) {
       RdapBootstrap everything = RdapBootstrap.read(in, "--rdap " + rdap);
-      return AbuseContacts.builder().rdap(RdapContacts.builder(everything, new RdapClient()).build()).build();
+      return AbuseContacts.builder().rdap(RdapContacts.builder(everything, new RdapClient()).build())
+          .queryReservedSpace(rdapReserved).build();
     }
   }
 
