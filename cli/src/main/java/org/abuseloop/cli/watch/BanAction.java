@@ -9,9 +9,9 @@ import org.abuseloop.firewall.BanOutcome;
 import org.abuseloop.firewall.Firewall;
 
 /**
- * Applies a recorded ban: sends it to the firewall (none with {@code --firewall none}), then, once the
- * kernel confirmed it, prints {@code ban <target> for <length> scenario=<id> offenses=<n>} and counts
- * it. Thread-safe: lines are printed whole, from the firewall's thread.
+ * Applies a decided ban: sends it to the firewall (none with {@code --firewall none}) and counts it
+ * once the kernel confirmed it; {@link #announce} prints it once it is also recorded. Thread-safe:
+ * lines are printed whole, from the firewall's or the decision thread.
  */
 final class BanAction {
 
@@ -30,32 +30,45 @@ final class BanAction {
     this.onFailure = onFailure;
   }
 
-  /** Bans {@code target} ({@code offenses}-th offense) for {@code length}; the reaction time runs from {@code readNanos}. */
-  CompletableFuture<BanOutcome> ban(IpPrefix target, String scenario, Duration length, int offenses, long readNanos) {
+  /**
+   * Bans {@code target} ({@code offenses}-th offense) for {@code length}; the future tells whether the
+   * kernel has it (always true without a firewall). The reaction time, from {@code readNanos}, is
+   * counted when the kernel confirmed the ban.
+   */
+  CompletableFuture<Boolean> ban(IpPrefix target, Duration length, long readNanos) {
     if (firewall == null) {
-      announce(target, length, scenario, offenses, readNanos);
-      return CompletableFuture.completedFuture(null);
+      applied(target, length, readNanos);
+      return CompletableFuture.completedFuture(true);
     }
-    return firewall.ban(target, length).whenComplete((outcome, failure) -> {
+    return firewall.ban(target, length).handle((outcome, failure) -> {
       if (failure == null && (outcome.status() == BanOutcome.Status.APPLIED || outcome.status() == BanOutcome.Status.UNCHANGED)) {
-        announce(target, length, scenario, offenses, readNanos);
-      } else {
-        String why = failure != null ? failure.getMessage() : outcome.status() + " " + outcome.detail();
-        LOG.log(Level.WARNING, "ban of {0} not applied: {1}", target, why);
-        if (outcome == null || outcome.status() == BanOutcome.Status.FAILED) {
-          onFailure.run();
-        }
+        applied(target, length, readNanos);
+        return true;
       }
+      String why = failure != null ? failure.getMessage() : outcome.status() + " " + outcome.detail();
+      LOG.log(Level.WARNING, "ban of {0} not applied: {1}", target, why);
+      if (outcome == null || outcome.status() == BanOutcome.Status.FAILED) {
+        onFailure.run();
+      }
+      return false;
     });
   }
 
-  private void announce(IpPrefix target, Duration length, String scenario, int offenses, long readNanos) {
+  /**
+   * Prints {@code ban <target> for <length> scenario=<id> offenses=<n>} and logs it: called once the
+   * ban is both in the kernel and recorded in the store, so a line printed is never printed again
+   * after a restart.
+   */
+  void announce(IpPrefix target, Duration length, String scenario, int offenses) {
+    ActionLog.ban(target, length, scenario, offenses);
+    out.println("ban " + text(target) + " for " + DurationWords.of(length) + " scenario=" + scenario + " offenses=" + offenses);
+  }
+
+  private void applied(IpPrefix target, Duration length, long readNanos) {
     if (metrics != null) {
       metrics.ban(target, length);
       metrics.reaction(Duration.ofNanos(System.nanoTime() - readNanos));
     }
-    out.println("ban " + text(target) + " for " + DurationWords.of(length) + " scenario=" + scenario + " offenses=" + offenses);
-    ActionLog.ban(target, length, scenario, offenses);
   }
 
   /** The bare address of a host prefix, else {@code network/length}. */

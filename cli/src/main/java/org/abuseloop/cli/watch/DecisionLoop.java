@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpPrefix;
@@ -180,12 +181,12 @@ final class DecisionLoop implements Runnable {
   private void commit(List<Decision> decisions) {
     Instant now = clock.instant();
     List<Offense> decided = new ArrayList<>(decisions.size());
+    List<CompletableFuture<Boolean>> applied = new ArrayList<>(decisions.size());
     for (Decision d : decisions) {
       IpPrefix target = d.offense().target();
-      int n = offenses.getOrDefault(target, 0) + 1;
-      Duration length = bans.lengthFor(n);
+      Duration length = bans.lengthFor(offenses.getOrDefault(target, 0) + 1);
       banned.put(target, now.plus(length));
-      action.ban(target, d.offense().scenario(), length, n, d.readNanos());
+      applied.add(action.ban(target, length, d.readNanos()));
       decided.add(new Offense(target, d.offense().scenario(), now));
     }
     List<Checkpoint> checkpoints = new ArrayList<>();
@@ -195,9 +196,18 @@ final class DecisionLoop implements Runnable {
         checkpoints.add(c);
       }
     }
-    for (Ban ban : store.bans().record(decided, bans::lengthFor, checkpoints)) {
+    List<Ban> recorded = store.bans().record(decided, bans::lengthFor, checkpoints);
+    for (int i = 0; i < recorded.size(); i++) {
+      Ban ban = recorded.get(i);
       offenses.put(ban.target(), ban.offenses());
       banned.put(ban.target(), ban.expires());
+      Duration length = Duration.between(now, ban.expires());
+      String scenario = decided.get(i).scenario();
+      applied.get(i).thenAccept(ok -> {
+        if (ok) {
+          action.announce(ban.target(), length, scenario, ban.offenses());
+        }
+      });
     }
     unsaved.clear();
     lastSave = System.nanoTime();
