@@ -44,6 +44,16 @@ public final class SystemTool {
     }
   }
 
+  /**
+   * Requires a running service or other condition ({@code message} says what is missing and how to get
+   * it): skipped with that message elsewhere, failed under CI, whose .ci/run provides it.
+   */
+  public static void require(boolean present, String message) {
+    if (!present) {
+      missing(message);
+    }
+  }
+
   private static void missing(String message) {
     if (Boolean.getBoolean("abuseloop.requireTools") || "true".equals(System.getenv("CI"))) {
       throw new AssertionError(message);
