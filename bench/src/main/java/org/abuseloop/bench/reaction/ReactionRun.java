@@ -60,10 +60,10 @@ public final class ReactionRun {
       List<String> abuseloop = al.isEmpty() ? List.of() : List.of(al.split(" +"));
       List<String> tools = List.of(a.getOrDefault("tools", "standin,abuseloop,fail2ban").split(","));
       Options o = new Options(ns, out, abuseloop, tools, num(a, "warmup", 5), num(a, "singles", 60),
-          num(a, "burst", 5000), num(a, "failures", 12), num(a, "f2b-cap", 180), num(a, "cap", 30),
+          num(a, "burst", 5000), num(a, "failures", 12), num(a, "f2b-cap", 180), num(a, "cap", 60),
           num(a, "fw", 100_000), num(a, "fw-runs", 3), num(a, "probes", 200), a.getOrDefault("f2b-backend", "auto"));
-      if (o.singles > 199 || o.warmup > 50 || o.burst > 65_000 || o.failures < THRESHOLD) {
-        throw new IllegalArgumentException("singles <= 199, warmup <= 50, burst <= 65000, failures >= " + THRESHOLD);
+      if (o.singles > 199 || o.warmup > 50 || o.burst > 65_536 || o.failures < THRESHOLD) {
+        throw new IllegalArgumentException("singles <= 199, warmup <= 50, burst <= 65536, failures >= " + THRESHOLD);
       }
       return o;
     }
@@ -247,7 +247,10 @@ public final class ReactionRun {
   private BurstResult burst(Contender c, AttackLog attack, int capSeconds) throws InterruptedException {
     List<IpAddress> attackers = new ArrayList<>(o.burst);
     for (int i = 0; i < o.burst; i++) {
-      attackers.add(IpAddress.ofIPv4(0xC6130000 + i * 13 + 1)); // spread over 198.19.0.0/16
+      // One attacker per /24 (11.0.0.1, 11.0.1.1, ...), so no scenario by prefix turns the hosts into network
+      // bans and every tool has the same 5,000 host bans to make. 11.0.0.0/8 is only written in a log and
+      // a set inside the namespace; no packet is sent to it.
+      attackers.add(IpAddress.ofIPv4(0x0B000001 + (i << 8)));
     }
     String text = attack.rounds(attackers, o.failures);
     Thread.sleep(1000);

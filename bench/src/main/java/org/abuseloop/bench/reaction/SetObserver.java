@@ -125,6 +125,21 @@ final class SetObserver implements AutoCloseable {
     return missing;
   }
 
+  /**
+   * The prefix length of a set of masked addresses, or -1: abuseloop keeps its network bans in hash
+   * sets named {@code net4_24}, {@code net6_64} ... whose elements are network addresses matched
+   * through a mask ({@code ip saddr & 255.255.255.0 @net4_24}), so nft prints them without a length.
+   */
+  static int maskedLength(String set) {
+    if ((set.startsWith("net4_") || set.startsWith("net6_")) && set.length() > 5 && set.length() <= 8) {
+      String digits = set.substring(5);
+      if (digits.chars().allMatch(Character::isDigit)) {
+        return Integer.parseInt(digits);
+      }
+    }
+    return -1;
+  }
+
   @Override
   public void close() {
     process.descendants().forEach(ProcessHandle::destroy);
@@ -155,12 +170,13 @@ final class SetObserver implements AutoCloseable {
     if (!m.isAdd()) {
       return;
     }
+    int length = maskedLength(m.set());
     for (String key : m.elements()) {
       adds.incrementAndGet();
-      if (key.indexOf('/') < 0) {
+      if (key.indexOf('/') < 0 && length < 0) {
         hosts.putIfAbsent(m.table() + ' ' + key, now);
       } else {
-        IpPrefix p = IpPrefix.parse(key);
+        IpPrefix p = IpPrefix.parse(length < 0 ? key : key + "/" + length);
         if (p != null) {
           covers.add(new Cover(m.table(), p, now));
         }

@@ -29,8 +29,11 @@ final class ToolProcess implements AutoCloseable {
   private final Deque<String> last = new ArrayDeque<>();
   private final Thread pump;
 
-  private ToolProcess(Process process, String readyPrefix, String countPrefix) {
+  private final Path transcript;
+
+  private ToolProcess(Process process, Path transcript, String readyPrefix, String countPrefix) {
     this.process = process;
+    this.transcript = transcript;
     this.readyPrefix = readyPrefix;
     this.countPrefix = countPrefix;
     this.pump = new Thread(this::drain, "tool-output");
@@ -38,11 +41,14 @@ final class ToolProcess implements AutoCloseable {
     pump.start();
   }
 
-  /** Starts {@code argv} in {@code dir}; ready when a line starts with {@code readyPrefix} (null: never). */
+  /**
+   * Starts {@code argv} in {@code dir}, its whole output copied to {@code dir/output.txt}; ready when a
+   * line starts with {@code readyPrefix} (null: never).
+   */
   static ToolProcess start(List<String> argv, Path dir, String readyPrefix, String countPrefix) throws IOException {
     Process p = new ProcessBuilder(argv).directory(dir.toFile()).redirectErrorStream(true).start();
     p.getOutputStream().close();
-    return new ToolProcess(p, readyPrefix, countPrefix);
+    return new ToolProcess(p, dir.resolve("output.txt"), readyPrefix, countPrefix);
   }
 
   /** Waits for the ready line; false when the time ran out or the process ended first. */
@@ -100,8 +106,11 @@ final class ToolProcess implements AutoCloseable {
   }
 
   private void drain() {
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        java.io.Writer copy = java.nio.file.Files.newBufferedWriter(transcript, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
+        copy.write(line);
+        copy.write('\n');
         if (readyPrefix != null && line.startsWith(readyPrefix)) {
           ready.countDown();
         }
