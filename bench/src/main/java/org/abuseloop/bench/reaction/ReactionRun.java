@@ -25,7 +25,7 @@ import org.abuseloop.core.IpAddress;
  * firewall alone; prints a table and writes {@code reaction.json}. A main program, one thread.
  *
  * <p>Usage: {@code ReactionRun --ns NAME --out DIR [--abuseloop "java -jar cli/target/abuseloop.jar"]
- * [--tools standin,abuseloop,fail2ban] [--singles 60] [--burst 5000] [--f2b-cap 180] [--fw 100000]}.
+ * [--tools standin,abuseloop,fail2ban] [--singles 100] [--burst 5000] [--f2b-cap 180] [--fw 100000]}.
  */
 public final class ReactionRun {
 
@@ -55,14 +55,14 @@ public final class ReactionRun {
         a.put(args[i].substring(2), args[i + 1]);
       }
       String ns = require(a, "ns");
-      Path out = Path.of(a.getOrDefault("out", "bench/out"));
+      Path out = Path.of(a.getOrDefault("out", "bench/out")).toAbsolutePath();
       String al = a.getOrDefault("abuseloop", "").strip();
       List<String> abuseloop = al.isEmpty() ? List.of() : List.of(al.split(" +"));
       List<String> tools = List.of(a.getOrDefault("tools", "standin,abuseloop,fail2ban").split(","));
-      Options o = new Options(ns, out, abuseloop, tools, num(a, "warmup", 5), num(a, "singles", 60),
+      Options o = new Options(ns, out, abuseloop, tools, num(a, "warmup", 5), num(a, "singles", 100),
           num(a, "burst", 5000), num(a, "failures", 12), num(a, "f2b-cap", 180), num(a, "cap", 60),
           num(a, "fw", 100_000), num(a, "fw-runs", 3), num(a, "probes", 200), a.getOrDefault("f2b-backend", "auto"));
-      if (o.singles > 199 || o.warmup > 50 || o.burst > 65_536 || o.failures < THRESHOLD) {
+      if (o.singles > 199 || o.warmup > 50 || o.burst < 0 || o.burst > 65_536 || o.failures < THRESHOLD) {
         throw new IllegalArgumentException("singles <= 199, warmup <= 50, burst <= 65536, failures >= " + THRESHOLD);
       }
       return o;
@@ -103,6 +103,9 @@ public final class ReactionRun {
     System.out.println();
     System.out.println(Summary.text(report));
     System.out.println("results: " + json);
+    if (Summary.failures(report) > 0) {
+      System.exit(1);
+    }
   }
 
   private void run(Map<String, Object> report) throws Exception {
@@ -154,6 +157,9 @@ public final class ReactionRun {
     for (String b : backends) {
       singles.add(measure(new Fail2ban(ns.prefix(), b), work, false));
     }
+    if (o.burst == 0) {
+      return singles;
+    }
     int fastest = 0;
     for (int i = 1; i < singles.size(); i++) {
       if (singles.get(i).singles().p50() < singles.get(fastest).singles().p50()) {
@@ -179,10 +185,11 @@ public final class ReactionRun {
       long[] timed = singles(c, attack, o.singles, i -> IpAddress.ofIPv4(0xC6120007 + ((i + 1) << 8))); // 198.18.1+i.7
       int missed = (int) Arrays.stream(timed).filter(t -> t == MISSED).count();
       int pre = (int) Arrays.stream(timed).filter(t -> t == COVERED).count();
+      String note = early == 0 ? "" : early + " single attackers were in the set before write() returned (counted as 0 ms)";
       ToolResult r = new ToolResult(c.name(), Quantiles.ofNanos(valid(warm)), Quantiles.ofNanos(valid(timed)),
-          missed, pre, null, missed > 0 ? "last output: " + lastLine(c.tail()) : "");
+          missed, pre, null, ToolResult.join(note, missed > 0 ? "last output: " + lastLine(c.tail()) : ""));
       progress("%s: reaction p50/p90/p99/max %s ms (missed %d)", c.name(), r.singles().text(), missed);
-      if (withBurst) {
+      if (withBurst && o.burst > 0) {
         r = r.withBurst(burst(c, attack, o.cap), null);
       }
       return r;
@@ -210,29 +217,37 @@ public final class ReactionRun {
     }
   }
 
-  private static final long MISSED = -1;
-  private static final long COVERED = -2;
+  private static final long MISSED = Long.MIN_VALUE;
+  private static final long COVERED = Long.MIN_VALUE + 1;
+
+  /** Single attackers of the last {@link #singles} call seen in the set before the write() call returned. */
+  private int early;
 
   /**
-   * Attackers one after another: THRESHOLD-1 failures in one write, a pause of 50 to 150 ms (random,
-   * so the crossing line falls anywhere in a poller's cycle), then the crossing failure; the time from
-   * its write to the address in the set, MISSED or COVERED for each.
+   * Attackers one after another: THRESHOLD-1 failures in one write, a pause of 50 to 1050 ms (random
+   * and longer than fail2ban's 1 s polling cycle, so the crossing line falls anywhere in that cycle
+   * instead of locking to its phase), then the crossing failure; the time from its write to the address
+   * in the set, MISSED or COVERED for each.
    */
   private long[] singles(Contender c, AttackLog attack, int count, java.util.function.IntFunction<IpAddress> address)
       throws InterruptedException {
     long[] out = new long[count];
     int missedInRow = 0;
+    early = 0;
     for (int i = 0; i < count; i++) {
       IpAddress a = address.apply(i);
       attack.append(attack.rounds(List.of(a), THRESHOLD - 1));
-      Thread.sleep(50 + ThreadLocalRandom.current().nextInt(101));
+      Thread.sleep(50 + ThreadLocalRandom.current().nextInt(1001));
       if (observer.coveredAt(c.table(), a) >= 0) {
         out[i] = COVERED;
         continue;
       }
       long t0 = attack.append(attack.failure(a));
       long t1 = observer.await(c.table(), a, t0 + TimeUnit.SECONDS.toNanos(10));
-      out[i] = t1 < 0 ? MISSED : t1 - t0;
+      // Under load the writer may be descheduled right after write() while the tool reacts: then the set
+      // changes before the writer reads the clock. That is a reaction faster than this can measure: 0.
+      early += t1 >= 0 && t1 < t0 ? 1 : 0;
+      out[i] = t1 < 0 ? MISSED : Math.max(0, t1 - t0);
       missedInRow = t1 < 0 ? missedInRow + 1 : 0;
       if (missedInRow == 3) {
         Arrays.fill(out, i + 1, count, MISSED);

@@ -65,6 +65,13 @@ final class Summary {
     return sb.toString();
   }
 
+  /** How many tools failed (a start-up or measuring error, not a slow result). */
+  @SuppressWarnings("unchecked")
+  static long failures(Map<String, Object> report) {
+    return ((List<Map<String, Object>>) report.get("tools")).stream()
+        .filter(t -> String.valueOf(t.get("note")).contains("failed")).count();
+  }
+
   private static String q(Map<String, Object> q) {
     return n(q.get("p50_ms")) + " / " + n(q.get("p90_ms")) + " / " + n(q.get("p99_ms")) + " / " + n(q.get("max_ms"));
   }
