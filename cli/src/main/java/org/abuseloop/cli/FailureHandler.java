@@ -25,6 +25,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
   }
 
   static String describe(Throwable t) {
+    if (t instanceof org.abuseloop.cli.watch.WatchConfigException e) {
+      return e.origin() + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + "\n  "
+          + String.join("\n  ", e.problems());
+    }
     if (t instanceof NoSuchFileException e) {
       return e.getFile() + ": no such file";
     }

@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Version.class,
     description = "Reads service logs, detects abuse, blocks it and reports it.",
-    subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class})
+    subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class,
+        WatchCommand.class, ConfigCommand.class, BanCommand.class, UnbanCommand.class, FirewallCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -32,7 +32,8 @@ final class RangesCommand {
 
     @Override
     public Integer call() throws Exception {
-      Path dir = StateDirectory.ranges(StateDirectory.resolve(state));
+      Path stateDir = StateDirectory.resolve(state);
+      Path dir = StateDirectory.ranges(stateDir);
       List<RangeUpdate> results = RangeUpdater.standard().update(dir, chosen());
       int failed = 0;
       for (RangeUpdate u : results) {
@@ -42,6 +43,12 @@ final class RangesCommand {
           failed++;
           System.err.printf("%-13s failed: %s%n", u.source().provider().id(), u.failure());
         }
+      }
+      if (failed < results.size()) {
+        // The provider blocks set up with 'firewall block-provider' follow the new ranges.
+        java.io.PrintWriter out = new java.io.PrintWriter(System.out, true);
+        RuleChange.afterRangesUpdate(stateDir, out);
+        out.flush();
       }
       return failed == 0 ? 0 : 1;
     }

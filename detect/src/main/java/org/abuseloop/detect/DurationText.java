@@ -9,12 +9,12 @@ import java.time.format.DateTimeParseException;
  * thread-safe. Written here because {@code java.time} reads only ISO-8601 and this grammar is a
  * number and a unit.
  */
-final class DurationText {
+public final class DurationText {
 
   private DurationText() {}
 
   /** The duration, or null when the text is not one. */
-  static Duration parse(String text) {
+  public static Duration parse(String text) {
     String t = text.strip();
     if (t.startsWith("P") || t.startsWith("-P")) {
       try {

@@ -12,6 +12,11 @@ interface Backend extends AutoCloseable {
   /** Creates the table, sets and chains afresh, accepting {@code allow} before any drop. */
   void install(AllowList allow);
 
+  /** True while what install created is still in the kernel; true when the backend cannot tell. */
+  default boolean isInstalled() {
+    return true;
+  }
+
   /** Deletes everything install created. */
   void remove();
 

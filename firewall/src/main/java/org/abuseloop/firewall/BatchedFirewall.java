@@ -54,6 +54,11 @@ final class BatchedFirewall implements Firewall {
   }
 
   @Override
+  public boolean isInstalled() {
+    return backend.isInstalled();
+  }
+
+  @Override
   public CompletableFuture<BanOutcome> unban(IpPrefix target) {
     return send(bans.unban(target));
   }

@@ -37,6 +37,15 @@ public interface Firewall extends AutoCloseable {
     return ban(IpPrefix.of(address, address.bitLength()), duration);
   }
 
+  /**
+   * True when what {@link #install()} created is still in the kernel: false after someone flushed the
+   * ruleset or deleted the table, when the caller should install again and re-apply its bans. A cheap
+   * check (nftables lists the input chain, not the sets); backends that cannot tell say true.
+   */
+  default boolean isInstalled() {
+    return true;
+  }
+
   /** Lifts the ban of {@code target} and of every ban inside it. */
   CompletableFuture<BanOutcome> unban(IpPrefix target);
 

@@ -67,6 +67,22 @@ final class NftBackend implements Backend {
     nft.run(s.text());
   }
 
+  /**
+   * Lists the input chain (a few rules, not the sets): fails when the table or the chain is gone.
+   * Printed (dry-run) sessions have nothing to check and say true.
+   */
+  @Override
+  public synchronized boolean isInstalled() {
+    if (nft instanceof PrintedNft) {
+      return true;
+    }
+    try {
+      return nft.run("list chain " + table + " input").contains("@ban4");
+    } catch (FirewallException e) {
+      return false;
+    }
+  }
+
   @Override
   public synchronized void remove() {
     nft.run("add table " + table + "\ndelete table " + table);

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.abuseloop.core.IpPrefix;
 
@@ -64,36 +66,91 @@ public final class BanStore {
    * @return the ban as it now stands
    */
   public Ban record(IpPrefix target, String scenario, Instant at, Duration length) {
+    check(scenario, length);
+    return store.inTransaction("cannot record a ban of " + target, connection -> record(connection, target, scenario, at, length));
+  }
+
+  /**
+   * Records several offenses and the checkpoints of the lines they were decided from, all in one
+   * transaction: either every ban and every checkpoint is written, or none is. Each offense's length
+   * is {@code escalation} of the target's offense count with this one (1 for a first offense), so
+   * escalation survives restarts.
+   *
+   * @return the bans as they now stand, in the order of {@code offenses}
+   */
+  public List<Ban> record(List<Offense> offenses, Escalation escalation, List<Checkpoint> checkpoints) {
+    for (Offense o : offenses) {
+      check(o.scenario(), Duration.ofMillis(1));
+    }
+    return store.inTransaction("cannot record " + offenses.size() + " bans and " + checkpoints.size() + " checkpoints",
+        connection -> {
+          List<Ban> out = new ArrayList<>(offenses.size());
+          for (Offense o : offenses) {
+            int before = find(connection, o.target()).map(Ban::offenses).orElse(0);
+            Duration length = escalation.lengthFor(before + 1);
+            check(o.scenario(), length);
+            out.add(record(connection, o.target(), o.scenario(), o.at(), length));
+          }
+          for (Checkpoint c : checkpoints) {
+            Checkpoints.save(connection, c);
+          }
+          return out;
+        });
+  }
+
+  /** How long a target's n-th offense bans it. */
+  @FunctionalInterface
+  public interface Escalation {
+    /** The ban length of offense number {@code offenses} (1 for the first); positive. */
+    Duration lengthFor(int offenses);
+  }
+
+  private static void check(String scenario, Duration length) {
     if (length.isNegative() || length.isZero()) {
       throw new IllegalArgumentException("a ban needs a positive length, got " + length);
     }
     if (scenario.isBlank() || scenario.length() > MAX_SCENARIO) {
       throw new IllegalArgumentException("a ban's scenario must be 1.." + MAX_SCENARIO + " characters, got '" + scenario + "'");
     }
+  }
+
+  private Ban record(Connection connection, IpPrefix target, String scenario, Instant at, Duration length) throws SQLException {
     long from = at.toEpochMilli();
-    return inTransaction("cannot record a ban of " + target, connection -> {
-      try (PreparedStatement upsert = connection.prepareStatement(RECORD)) {
-        upsert.setString(1, text(target));
-        upsert.setInt(2, target.length());
-        upsert.setInt(3, target.network().isIPv4() ? 4 : 6);
-        upsert.setString(4, scenario);
-        upsert.setLong(5, from);
-        upsert.setLong(6, from);
-        upsert.setLong(7, Math.addExact(from, length.toMillis()));
-        upsert.executeUpdate();
-      }
-      return find(connection, target).orElseThrow();
-    });
+    try (PreparedStatement upsert = connection.prepareStatement(RECORD)) {
+      upsert.setString(1, text(target));
+      upsert.setInt(2, target.length());
+      upsert.setInt(3, target.network().isIPv4() ? 4 : 6);
+      upsert.setString(4, scenario);
+      upsert.setLong(5, from);
+      upsert.setLong(6, from);
+      upsert.setLong(7, Math.addExact(from, length.toMillis()));
+      upsert.executeUpdate();
+    }
+    return find(connection, target).orElseThrow();
   }
 
   /** The ban kept for {@code target}, open or ended, if it ever had one. */
   public Optional<Ban> find(IpPrefix target) {
-    return inTransaction("cannot read the ban of " + target, connection -> find(connection, target));
+    return store.inTransaction("cannot read the ban of " + target, connection -> find(connection, target));
+  }
+
+  /** Every target's offense count, ended bans included: what ban escalation starts from after a restart. */
+  public Map<IpPrefix, Integer> offenses() {
+    return store.inTransaction("cannot read the offense counts", connection -> {
+      Map<IpPrefix, Integer> out = new HashMap<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT target, offenses FROM ban");
+          ResultSet row = select.executeQuery()) {
+        while (row.next()) {
+          out.put(IpPrefix.parse(row.getString(1)), row.getInt(2));
+        }
+      }
+      return out;
+    });
   }
 
   /** The bans in force at {@code at}, soonest to end first: what to re-apply after a restart. */
   public List<Ban> activeAt(Instant at) {
-    return inTransaction("cannot read the active bans", connection -> {
+    return store.inTransaction("cannot read the active bans", connection -> {
       try (PreparedStatement select = connection.prepareStatement(ACTIVE)) {
         select.setLong(1, at.toEpochMilli());
         select.setLong(2, at.toEpochMilli());
@@ -104,7 +161,7 @@ public final class BanStore {
 
   /** Lifts the ban of {@code target} at {@code at}; false when none was in force then. */
   public boolean remove(IpPrefix target, Instant at) {
-    return inTransaction("cannot remove the ban of " + target, connection -> {
+    return store.inTransaction("cannot remove the ban of " + target, connection -> {
       try (PreparedStatement update = connection.prepareStatement(REMOVE)) {
         update.setLong(1, at.toEpochMilli());
         update.setString(2, text(target));
@@ -120,7 +177,7 @@ public final class BanStore {
    * each is reported once; a closed ban stays kept, with its offenses, for the next one.
    */
   public List<Ban> expire(Instant at) {
-    return inTransaction("cannot expire bans", connection -> {
+    return store.inTransaction("cannot expire bans", connection -> {
       List<Ban> ended = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement(RUN_OUT);
           PreparedStatement close = connection.prepareStatement(CLOSE)) {
@@ -167,27 +224,5 @@ public final class BanStore {
   /** The target's key: the bare address for a host, {@code network/length} for a wider prefix. */
   static String text(IpPrefix target) {
     return target.length() == target.network().bitLength() ? target.network().toString() : target.toString();
-  }
-
-  private <T> T inTransaction(String what, Work<T> work) {
-    try (Connection connection = store.connect()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.run(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw store.failure(what, e);
-    }
-  }
-
-  /** A piece of work inside one transaction. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(Connection connection) throws SQLException;
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -13,7 +15,8 @@ import org.flywaydb.core.api.FlywayException;
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
  * migrated to the current version; {@link #bans()} reads and writes it. Thread-safe: every operation
- * takes its own connection, so several threads (and several processes) may share one store.
+ * takes a connection of its own from a small pool, so several threads (and several processes) may
+ * share one store.
  */
 public final class Store implements AutoCloseable {
 
@@ -21,14 +24,16 @@ public final class Store implements AutoCloseable {
   public static final String DEFAULT_FILE = "abuseloop.db";
 
   private final String jdbcUrl;
-  private final DataSource dataSource;
+  private final HikariDataSource dataSource;
   private final BanStore bans;
+  private final Checkpoints checkpoints;
   private volatile boolean closed;
 
-  private Store(String jdbcUrl, DataSource dataSource) {
+  private Store(String jdbcUrl, HikariDataSource dataSource) {
     this.jdbcUrl = jdbcUrl;
     this.dataSource = dataSource;
     this.bans = new BanStore(this);
+    this.checkpoints = new Checkpoints(this);
   }
 
   /**
@@ -40,8 +45,13 @@ public final class Store implements AutoCloseable {
    */
   public static Store open(String jdbcUrl) {
     Backend backend = Backend.of(jdbcUrl);
-    Store store = new Store(jdbcUrl, backend.dataSource(jdbcUrl));
-    store.migrate(backend);
+    Store store = new Store(jdbcUrl, pool(jdbcUrl, backend.dataSource(jdbcUrl)));
+    try {
+      store.migrate(backend);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
     return store;
   }
 
@@ -60,15 +70,40 @@ public final class Store implements AutoCloseable {
     return bans;
   }
 
+  /** The log sources' resume points kept in this store. */
+  public Checkpoints checkpoints() {
+    return checkpoints;
+  }
+
   /** The JDBC URL this store was opened with, any password in it masked. */
   public String url() {
     return redact(jdbcUrl);
   }
 
-  /** Marks the store closed; later operations fail. Connections are per operation, so none is left open. */
+  /** Closes the kept connections; later operations fail. */
   @Override
   public void close() {
     closed = true;
+    dataSource.close();
+  }
+
+  /**
+   * A small pool over the driver's data source: opening a SQLite connection (WAL, pragmas) costs tens
+   * of milliseconds, a commit on a kept one a fraction of one, and watch commits on every ban. The
+   * pool opens one connection at once, so an unreachable database fails here, naming the URL.
+   */
+  private static HikariDataSource pool(String jdbcUrl, DataSource raw) {
+    HikariConfig config = new HikariConfig();
+    config.setDataSource(raw);
+    config.setPoolName("abuseloop-store");
+    config.setMaximumPoolSize(4);
+    config.setMinimumIdle(1);
+    config.setConnectionTimeout(Backend.BUSY_TIMEOUT_MILLIS + 5_000L);
+    try {
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new StoreException("cannot open or migrate store " + redact(jdbcUrl) + ": " + rootMessage(e), e);
+    }
   }
 
   Connection connect() throws SQLException {
@@ -80,6 +115,29 @@ public final class Store implements AutoCloseable {
 
   StoreException failure(String what, Exception cause) {
     return new StoreException(what + " in store " + url() + ": " + rootMessage(cause), cause);
+  }
+
+  /** Runs {@code work} in one transaction on a connection of its own; {@code what} names it in errors. */
+  <T> T inTransaction(String what, Work<T> work) {
+    try (Connection connection = connect()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  /** A piece of work inside one transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection) throws SQLException;
   }
 
   private void migrate(Backend backend) {

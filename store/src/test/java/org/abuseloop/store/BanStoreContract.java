@@ -219,4 +219,56 @@ abstract class BanStoreContract {
       assertThat(first.bans().find(HOST).orElseThrow().offenses()).isEqualTo(2 * perWriter);
     }
   }
+
+  @Test
+  void recordsABatchOfOffensesWithEscalationAndTheCheckpointsTogether() {
+    try (Store store = open()) {
+      store.bans().record(HOST, "sshd-bf", T0.minus(Duration.ofDays(2)), Duration.ofMinutes(10));
+      BanStore.Escalation doubling = n -> Duration.ofMinutes(10L << (n - 1));
+      Checkpoint at = new Checkpoint("file:/var/log/auth.log", "inode=12 offset=4096", 7, T0);
+
+      List<Ban> bans = store.bans().record(
+          List.of(new Offense(HOST, "sshd-bf", T0), new Offense(OTHER, "sshd-bf", T0)), doubling, List.of(at));
+
+      assertThat(bans).extracting(Ban::offenses).containsExactly(2, 1);
+      assertThat(bans.get(0).expires()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
+      assertThat(bans.get(1).expires()).isEqualTo(T0.plus(Duration.ofMinutes(10)));
+      assertThat(store.checkpoints().find("file:/var/log/auth.log")).contains(at);
+      assertThat(store.checkpoints().find("file:/var/log/other.log")).isEmpty();
+    }
+    try (Store reopened = open()) {
+      Ban third = reopened.bans().record(List.of(new Offense(HOST, "sshd-bf", T0.plusSeconds(3600))),
+          n -> Duration.ofMinutes(10L << (n - 1)), List.of()).get(0);
+      assertThat(third.offenses()).isEqualTo(3);
+      assertThat(reopened.bans().offenses()).containsOnly(java.util.Map.entry(HOST, 3), java.util.Map.entry(OTHER, 1));
+      assertThat(third.expires()).isEqualTo(T0.plusSeconds(3600).plus(Duration.ofMinutes(40)));
+    }
+  }
+
+  @Test
+  void aFailingBanInABatchWritesNeitherTheBansNorTheCheckpoint() {
+    try (Store store = open()) {
+      Checkpoint at = new Checkpoint("journal", "s=abc;i=1", 3, T0);
+      int[] calls = {0};
+
+      assertThatThrownBy(() -> store.bans().record(
+          List.of(new Offense(HOST, "sshd-bf", T0), new Offense(OTHER, "sshd-bf", T0)),
+          n -> ++calls[0] == 1 ? Duration.ofMinutes(1) : Duration.ZERO, List.of(at)))
+          .isInstanceOf(IllegalArgumentException.class);
+
+      assertThat(store.bans().find(HOST)).isEmpty();
+      assertThat(store.checkpoints().all()).isEmpty();
+    }
+  }
+
+  @Test
+  void aCheckpointIsReplacedNotAdded() {
+    try (Store store = open()) {
+      store.checkpoints().save(new Checkpoint("stdin", "", 1, T0));
+      Checkpoint later = new Checkpoint("stdin", "p2", 0, T0.plusSeconds(1));
+      store.bans().record(List.of(), n -> Duration.ofMinutes(1), List.of(later));
+
+      assertThat(store.checkpoints().all()).containsExactly(later);
+    }
+  }
 }
