@@ -8,7 +8,7 @@
 #   TOOLS=standin,fail2ban bench/reaction.sh
 #
 # Needs: root, Java 17, Maven, nft (nftables), iproute2, fail2ban (apt-get install -y nftables fail2ban
-# python3-pyinotify). abuseloop is run as ABUSELOOP (default: java -jar cli/target/abuseloop.jar) and
+# python3-pyinotify). abuseloop is run as ABUSELOOP (default: the ./abuseloop launcher) and
 # only when it has the `watch` subcommand.
 set -euo pipefail
 home="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,7 +24,8 @@ done
 echo "== build (once)"
 mvn -B -q -o -DskipTests -pl cli,bench -am package
 
-abuseloop="${ABUSELOOP:-java -jar cli/target/abuseloop.jar}"
+# The launcher users run (it execs java -jar cli/target/abuseloop.jar watch ...); ABUSELOOP overrides it.
+abuseloop="${ABUSELOOP:-$home/abuseloop}"
 if ! $abuseloop watch --help >/dev/null 2>&1; then
   echo "note: '$abuseloop' has no watch subcommand yet: abuseloop is left out of this run" >&2
   abuseloop=""
