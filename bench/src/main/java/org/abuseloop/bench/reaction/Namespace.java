@@ -28,7 +28,11 @@ final class Namespace implements AutoCloseable {
     }
     run(List.of("ip", "netns", "add", name));
     Namespace ns = new Namespace(name);
-    Runtime.getRuntime().addShutdownHook(new Thread(ns::close, "namespace-cleanup"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      // Interrupted (Ctrl-C, SIGTERM): stop the tools this program started, then drop the namespace.
+      ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+      ns.close();
+    }, "namespace-cleanup"));
     ns.exec("ip", "link", "set", "lo", "up");
     return ns;
   }
