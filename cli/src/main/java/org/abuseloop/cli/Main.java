@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     versionProvider = Version.class,
     description = "Reads service logs, detects abuse, blocks it and reports it.",
     subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class,
-        WatchCommand.class, ConfigCommand.class, BanCommand.class, UnbanCommand.class, FirewallCommand.class})
+        WatchCommand.class, ConfigCommand.class, BanCommand.class, UnbanCommand.class, FirewallCommand.class,
+        ContactCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -83,6 +83,7 @@ final class WatchCommand implements Callable<Integer> {
     RangeOwners owners = RangeOwners.load(wc.ranges(), wc.stateDir());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     Watch watch = Watch.start(wc, owners::ownerName, new WatchMetrics(), out, Clock.systemUTC());
+    RuleChange.afterWatchStart(wc); // the rate limits and provider blocks set with 'abuseloop firewall'
     Thread hook = new Thread(watch::close, "abuseloop-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     watch.await();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code abuseloop config check}: the shipped example passes, a bad file lists every problem and exits 2. */
 class ConfigCommandTest {
 
   private static final Path EXAMPLE = Path.of("..", "examples", "watch.yaml");

@@ -183,6 +183,23 @@ class ManualFirewallCommandsIT {
     return ns.nft("list", "table", "inet", TABLE);
   }
 
+  @Test
+  void theIpsetBackendTakesTheSameCommands() {
+    CommandRun ban = run("ban", "203.0.113.9", "--firewall", "ipset");
+    assertThat(ban.exitCode()).as(ban.err()).isZero();
+    assertThat(ns.exec("ipset", "list", TABLE + "-ban-4")).contains("203.0.113.9 timeout");
+    CommandRun limit = run("firewall", "ratelimit", "udp/5060", "3/60s", "--firewall", "iptables");
+    assertThat(limit.exitCode()).as(limit.err()).isZero();
+    assertThat(ns.exec("iptables", "-w", "-S")).contains("--dport 5060", "--hashlimit-above 3/min", "--hashlimit-burst 3");
+    assertThat(ns.exec("ipset", "list", TABLE + "-ban-4")).as("restored from the store").contains("203.0.113.9");
+    CommandRun unban = run("unban", "203.0.113.9", "--firewall", "ipset");
+    assertThat(unban.exitCode()).as(unban.err()).isZero();
+    assertThat(ns.exec("ipset", "list", TABLE + "-ban-4")).doesNotContain("203.0.113.9");
+    assertThat(run("firewall", "remove", "--firewall", "ipset").exitCode()).isZero();
+    assertThat(ns.exec("ipset", "list", "-n")).doesNotContain(TABLE);
+    assertThat(ns.exec("iptables", "-w", "-S")).doesNotContain("5060");
+  }
+
   /** An AWS feed (documentation prefixes) with one EC2 eu-west-1 range per family and one elsewhere. */
   private static String aws(String v4, String v6) {
     return """

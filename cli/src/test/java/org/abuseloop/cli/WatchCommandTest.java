@@ -41,6 +41,23 @@ class WatchCommandTest {
   }
 
   @Test
+  void aDryRunPrintsTheNftScriptsAndChangesNothing() {
+    StringBuilder lines = new StringBuilder();
+    Instant t = Instant.now();
+    for (int i = 0; i < 5; i++) {
+      lines.append(t.plusSeconds(i)).append(" gw sshd[7]: Failed password for admin from 2001:db8:77::5 port 5").append(i).append(" ssh2\n");
+    }
+
+    CommandRun run = withStdin(lines.toString(), () -> CommandRun.of(
+        "watch", "--stdin", "--dry-run", "--table", "dryrun", "--state", dir.toString(), "--zone", "UTC"));
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out().lines()).containsExactly(
+        "restored 0 bans", "watching 1 sources", "ban 2001:db8:77::5 for 10m scenario=sshd-bf offenses=1");
+    assertThat(run.err()).contains("add table inet dryrun", "add element inet dryrun ban6 { 2001:db8:77::5 timeout ");
+  }
+
+  @Test
   void refusesToStartWithoutASourceOrWithABadAddress() {
     CommandRun none = CommandRun.of("watch", "--firewall", "none", "--state", dir.toString());
     assertThat(none.exitCode()).isEqualTo(2);

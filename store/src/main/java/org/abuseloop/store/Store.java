@@ -14,9 +14,9 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
- * migrated to the current version; {@link #bans()} reads and writes it. Thread-safe: every operation
- * takes a connection of its own from a small pool, so several threads (and several processes) may
- * share one store.
+ * migrated to the current version; {@link #bans()}, {@link #checkpoints()} and {@link #contacts()}
+ * read and write it. Thread-safe: every operation takes a connection of its own from a small pool,
+ * so several threads (and several processes) may share one store.
  */
 public final class Store implements AutoCloseable {
 
@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final BanStore bans;
   private final Checkpoints checkpoints;
+  private final ContactCacheTable contacts;
   private volatile boolean closed;
 
   private Store(String jdbcUrl, HikariDataSource dataSource) {
@@ -34,6 +35,7 @@ public final class Store implements AutoCloseable {
     this.dataSource = dataSource;
     this.bans = new BanStore(this);
     this.checkpoints = new Checkpoints(this);
+    this.contacts = new ContactCacheTable(this);
   }
 
   /**
@@ -73,6 +75,11 @@ public final class Store implements AutoCloseable {
   /** The log sources' resume points kept in this store. */
   public Checkpoints checkpoints() {
     return checkpoints;
+  }
+
+  /** The RDAP abuse contacts cached in this store. */
+  public ContactCacheTable contacts() {
+    return contacts;
   }
 
   /** The JDBC URL this store was opened with, any password in it masked. */

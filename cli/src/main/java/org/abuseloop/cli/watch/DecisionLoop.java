@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,7 +180,7 @@ final class DecisionLoop implements Runnable {
    * checkpoint, decides that ban again, once.
    */
   private void commit(List<Decision> decisions) {
-    Instant now = clock.instant();
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
     List<Offense> decided = new ArrayList<>(decisions.size());
     List<CompletableFuture<Boolean>> applied = new ArrayList<>(decisions.size());
     for (Decision d : decisions) {

@@ -17,6 +17,8 @@ import java.util.logging.Logger;
 public final class LogfmtFormatter extends Formatter {
 
   private static volatile boolean installed;
+  /** Held so that the level set on it stays (JUL keeps loggers only weakly). */
+  private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
 
   @Override
   public String format(LogRecord r) {
@@ -50,6 +52,8 @@ public final class LogfmtFormatter extends Formatter {
       root.removeHandler(h);
     }
     root.addHandler(stderr());
+    // Flyway reports "schema up to date" at INFO on every store opened: not an action worth a line.
+    FLYWAY.setLevel(Level.WARNING);
   }
 
   /** A handler printing logfmt lines to whatever {@code System.err} is when a record arrives. */

@@ -6,6 +6,7 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
 
+/** The logfmt lines of the action log, hostile values included. */
 class LogfmtTest {
 
   @Test

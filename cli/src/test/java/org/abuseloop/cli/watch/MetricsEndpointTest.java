@@ -18,6 +18,7 @@ import org.abuseloop.core.Service;
 import org.abuseloop.core.Tally;
 import org.junit.jupiter.api.Test;
 
+/** {@link WatchMetrics} served by {@link MetricsEndpoint}, scraped over HTTP on loopback; each test owns its endpoint. */
 class MetricsEndpointTest {
 
   private static final Family NO_ENDPOINT = new Family("asterisk.pjsip.no-endpoint", Service.ASTERISK, EventKind.UNKNOWN_USER);

@@ -25,6 +25,9 @@ import java.util.function.LongSupplier;
  * and by copytruncate (a size below the read offset restarts the same file at 0); resumes a saved
  * position when the file, or a rotated sibling in the same directory, still has its identity.
  * {@link #run} is for one thread; {@link #close} is thread-safe.
+ *
+ * <p>Written by hand: Commons IO's {@code Tailer}, the usual library, polls only, knows a file by its
+ * name and size (not its inode), and loses or repeats lines around a rotation.
  */
 final class FileFollower implements LogSource {
 
@@ -164,7 +167,7 @@ final class FileFollower implements LogSource {
     for (int attempt = 0; attempt < 3; attempt++) {
       FileIdentity before = FileIdentity.of(path);
       if (before == null) {
-        return false;
+        return firstOpen && start != null && resumeRotatedSiblingFirst();
       }
       FileChannel ch;
       try {
@@ -202,6 +205,12 @@ final class FileFollower implements LogSource {
     } else if (first && start == null && settings.startAtEnd()) {
       skipExistingLines();
     }
+  }
+
+  /** No file at the path yet, but the saved one may have been rotated away while we were stopped. */
+  private boolean resumeRotatedSiblingFirst() throws IOException {
+    firstOpen = false;
+    return resumeRotatedSibling();
   }
 
   /** Opens the file in the path's directory that has the saved identity, at the saved offset, if any. */

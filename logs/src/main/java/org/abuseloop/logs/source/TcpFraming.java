@@ -7,6 +7,9 @@ import java.util.Arrays;
  * ({@code LEN SP MSG}, LEN 1 to 9 digits without a leading zero) when it starts with such a header,
  * else newline framing (LF ends a message, as {@link LineSplitter} does). Messages longer than the
  * line limit are cut and flagged. Not thread-safe: one per connection, fed by the selector thread.
+ *
+ * <p>Written by hand: the JDK has no syslog framing, and the Java syslog servers (syslog4j and the
+ * like) bring their own threads, parsing and logging where only these few dozen lines are needed.
  */
 final class TcpFraming {
 

@@ -211,6 +211,22 @@ class FileFollowerTest {
   }
 
   @Test
+  void aRestartAfterARotationWhileStoppedFinishesTheRotatedFileBeforeTheNewOneExists() throws Exception {
+    append(log(), "l1\n");
+    Position saved;
+    try (Collector.Running r = follow(null)) {
+      saved = r.collector.awaitBatch(p -> p.lineNumber() == 1);
+    }
+    append(log(), "l2\n");
+    Files.move(log(), dir.resolve("auth.log.1"));
+    try (Collector.Running r = follow(saved)) {
+      assertThat(r.collector.awaitLines(1)).containsExactly("l2");
+      append(log(), "m1\n");
+      assertThat(awaitLinesAsTimePasses(r.collector, 2)).containsExactly("l2", "m1");
+    }
+  }
+
+  @Test
   void aRestartAfterTheFileWasReplacedWhileStoppedReadsTheNewFileFromZero() throws Exception {
     append(log(), "old1\nold2\nold3\n");
     Position saved;
