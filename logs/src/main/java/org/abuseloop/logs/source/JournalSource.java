@@ -65,8 +65,10 @@ final class JournalSource implements LogSource {
     if (closed) {
       p.destroy();
     }
-    StringBuilder errors = drainErrors(p);
+    StringBuilder errors = new StringBuilder();
+    Thread errorDrain = drainErrors(p, errors);
     Reader reader = new Reader(sink);
+    boolean endedByItself = false;
     try (InputStream in = p.getInputStream()) {
       LineSplitter splitter = new LineSplitter(MAX_JSON_LINE, 0);
       byte[] buf = new byte[64 * 1024];
@@ -75,15 +77,19 @@ final class JournalSource implements LogSource {
         splitter.feed(buf, 0, n, reader);
         reader.endOfBatch();
       }
+      endedByItself = true;
     } catch (IOException e) {
       if (!closed) {
         throw e;
       }
     } finally {
-      p.destroy();
+      if (!endedByItself) {
+        p.destroy(); // (destroy also closes stderr, which must stay readable for the error message)
+      }
     }
     int exit = p.waitFor();
     if (!closed) {
+      errorDrain.join(2000); // the child is gone, so its stderr ends (unless a grandchild still holds it)
       String why;
       synchronized (errors) {
         why = errors.toString().strip();
@@ -92,9 +98,8 @@ final class JournalSource implements LogSource {
     }
   }
 
-  /** Keeps the last 2,000 characters the child writes on stderr, for the error message. */
-  private static StringBuilder drainErrors(Process p) {
-    StringBuilder tail = new StringBuilder();
+  /** Keeps the last 2,000 characters the child writes on stderr in {@code tail}, for the error message. */
+  private static Thread drainErrors(Process p, StringBuilder tail) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[4096];
       try (InputStream err = p.getErrorStream()) {
@@ -113,7 +118,7 @@ final class JournalSource implements LogSource {
     }, "journalctl-stderr");
     t.setDaemon(true);
     t.start();
-    return tail;
+    return t;
   }
 
   @Override
