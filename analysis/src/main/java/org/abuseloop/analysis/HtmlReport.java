@@ -1,15 +1,18 @@
 package org.abuseloop.analysis;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.abuseloop.core.outbox.ProviderScore;
 
 /**
  * The analysis as one self-contained HTML page: inline CSS and SVG charts (share per port, share per
- * provider, events per day), the top sources with provider and region, and the incidents. Nothing is
- * fetched when the page is viewed. Immutable and thread-safe.
+ * provider, events per day), the top sources with provider and region, the incidents and, with a store,
+ * how the abuse desks answered our reports. Nothing is fetched when the page is viewed. Immutable and
+ * thread-safe.
  */
 public final class HtmlReport {
 
@@ -31,6 +34,15 @@ public final class HtmlReport {
 
   /** The page for a run that read {@code lines} lines, found {@code events} events and this breakdown. */
   public String render(String title, long lines, long events, long unrecognised, Breakdown b, List<IncidentRow> incidents) {
+    return render(title, lines, events, unrecognised, b, incidents, null);
+  }
+
+  /**
+   * The page as above, with a section scoring the abuse desks our reports went to when {@code desks} is
+   * not null (the outbox of a store).
+   */
+  public String render(String title, long lines, long events, long unrecognised, Breakdown b, List<IncidentRow> incidents,
+      List<ProviderScore> desks) {
     StringBuilder html = new StringBuilder(16 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
         .append("</title><style>").append(STYLE).append("</style></head><body>\n");
@@ -44,6 +56,9 @@ public final class HtmlReport {
     html.append(new BarChart("daily", "Events per day").render(dayBars(b)));
     html.append(sourcesTable(b));
     html.append(incidentsTable(incidents));
+    if (desks != null) {
+      html.append(desksTable(desks));
+    }
     html.append("</body></html>\n");
     return html.toString();
   }
@@ -94,6 +109,36 @@ public final class HtmlReport {
           TIME.format(i.first().atZone(zone)), TIME.format(i.last().atZone(zone)), i.count(), i.ratePerMinute(), Html.escape(i.targets())));
     }
     return t.append("</table>\n").toString();
+  }
+
+  private static String desksTable(List<ProviderScore> desks) {
+    StringBuilder t = new StringBuilder("<h2>Abuse desks</h2>\n<table id=\"desks\"><tr><th>provider</th><th>reports sent</th>"
+        + "<th>answered</th><th>median time to first answer</th><th>median time until the attacks stopped</th>"
+        + "<th>acknowledged only</th><th>resolved</th><th>bounced</th></tr>\n");
+    if (desks.isEmpty()) {
+      t.append("<tr><td colspan=\"8\">No report sent yet.</td></tr>\n");
+    }
+    for (ProviderScore d : desks) {
+      t.append(String.format(Locale.ROOT, "<tr data-provider=\"%s\" data-sent=\"%d\" data-answered=\"%s\"><td>%s</td>"
+          + "<td class=\"n\">%d</td><td class=\"n\">%s</td><td class=\"n\">%s</td><td class=\"n\">%s</td>"
+          + "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>%n",
+          Html.escape(d.provider()), d.sent(), d.shareAnswered(), Html.escape(d.provider()), d.sent(),
+          percent(d.shareAnswered()), span(d.medianFirstAnswer()), span(d.medianUntilStopped()), d.acknowledged(),
+          d.resolved(), d.bounced()));
+    }
+    return t.append("</table>\n").toString();
+  }
+
+  /** A duration for a person: "3 d 4 h", "5 h 12 min", "40 min", "-" for none. */
+  public static String span(Duration d) {
+    if (d == null) {
+      return "-";
+    }
+    long minutes = d.toMinutes();
+    if (minutes >= 24 * 60) {
+      return minutes / (24 * 60) + " d " + minutes % (24 * 60) / 60 + " h";
+    }
+    return minutes >= 60 ? minutes / 60 + " h " + minutes % 60 + " min" : minutes + " min";
   }
 
   private static String percent(double share) {

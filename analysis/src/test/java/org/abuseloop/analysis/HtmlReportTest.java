@@ -2,10 +2,12 @@ package org.abuseloop.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.abuseloop.core.outbox.ProviderScore;
 import org.junit.jupiter.api.Test;
 
 class HtmlReportTest {
@@ -34,5 +36,17 @@ class HtmlReportTest {
         .contains("data-label=\"tcp/1080\" data-value=\"1.0\"")
         .contains("data-address=\"198.51.100.7\" data-count=\"10\"")
         .contains("id=\"lines\" data-value=\"12\"");
+  }
+
+  @Test
+  void theAbuseDeskSectionShowsTheScoresWhenAStoreIsGiven() {
+    ProviderScore desk = new ProviderScore("Example <Cloud>", 4, 1, 2, 0, 1, Duration.ofMinutes(150), Duration.ofHours(30));
+
+    String with = new HtmlReport(ZoneOffset.UTC).render("t", 12, 10, 2, BREAKDOWN, List.of(), List.of(desk));
+    String without = new HtmlReport(ZoneOffset.UTC).render("t", 12, 10, 2, BREAKDOWN, List.of());
+
+    assertThat(with).contains("<h2>Abuse desks</h2>", "data-provider=\"Example &lt;Cloud&gt;\" data-sent=\"4\" data-answered=\"0.25\"",
+        "25.0%", "2 h 30 min", "1 d 6 h");
+    assertThat(without).doesNotContain("Abuse desks");
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.abuseloop.analysis.HtmlReport;
 import org.abuseloop.analysis.IncidentRow;
 import org.abuseloop.core.Incident;
+import org.abuseloop.core.outbox.ProviderScore;
 import org.abuseloop.intel.ProviderRange;
 
 /** Renders an analysis as the HTML page, turning incidents into the rows the page lists. Stateless. */
@@ -18,6 +19,11 @@ final class AnalysisPage {
   }
 
   String render(AnalysisResult r) {
+    return render(r, null);
+  }
+
+  /** The page, with the abuse desks' scores when {@code desks} is not null. */
+  String render(AnalysisResult r, List<ProviderScore> desks) {
     List<IncidentRow> rows = new ArrayList<>();
     for (Incident i : r.incidents()) {
       ProviderRange range = i.source() == null ? null : r.owners().rangeOf(i.source().network());
@@ -25,6 +31,6 @@ final class AnalysisPage {
           range == null ? null : range.region(), i.first(), i.last(), i.count(), i.ratePerMinute(), IncidentText.targets(i), i.active()));
     }
     return new HtmlReport(zone).render("abuseloop analysis", r.total().lines(), r.total().events(), r.total().unrecognised(),
-        r.breakdown(), rows);
+        r.breakdown(), rows, desks);
   }
 }

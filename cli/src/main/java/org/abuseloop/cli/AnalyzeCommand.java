@@ -16,6 +16,9 @@ import org.abuseloop.analysis.BreakdownBuilder;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.Service;
+import org.abuseloop.core.outbox.ProviderScore;
+import org.abuseloop.report.outbox.Scoreboard;
+import org.abuseloop.store.Store;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
 import org.abuseloop.logs.LogParser;
@@ -51,6 +54,10 @@ final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--state", paramLabel = "DIR", description = "state directory (default: ~/.local/state/abuseloop)")
   Path state;
 
+  @Option(names = "--store", paramLabel = "JDBC_URL",
+      description = "with --html: add how the abuse desks answered the reports in this store's outbox")
+  String store;
+
   @Option(names = "--config", paramLabel = "FILE", description = "detection YAML (default: the built-in scenarios)")
   Path config;
 
@@ -81,7 +88,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
     AnalysisResult result = run.finish(owners, top);
     if (html != null) {
-      Files.writeString(html, new AnalysisPage(zone).render(result));
+      Files.writeString(html, new AnalysisPage(zone).render(result, store == null ? null : deskScores(store)));
     }
     if (format == Format.json) {
       new AnalysisJson().write(result, System.out);
@@ -94,8 +101,14 @@ final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
+  private static List<ProviderScore> deskScores(String url) {
+    try (Store s = Store.open(url)) {
+      return new Scoreboard().scores(s.outbox().reports());
+    }
+  }
+
   /** The files by modification time, oldest first (name breaks ties), so rotated logs replay in order. */
-  private static List<Path> oldestFirst(List<Path> inputs) throws IOException {
+  static List<Path> oldestFirst(List<Path> inputs) throws IOException {
     Map<Path, Instant> modified = new HashMap<>();
     for (Path p : inputs) {
       modified.put(p, Files.getLastModifiedTime(p).toInstant());

@@ -62,10 +62,11 @@ final class BanCommand implements Callable<Integer> {
     }
     Clock clock = Clock.systemUTC();
     boolean dry = options.firewall().dryRun();
+    int offenses = 0;
     try (Store store = dry ? null : Store.open(options.storeUrl());
         Firewall firewall = options.open(System.out, clock)) {
       if (store != null) {
-        store.bans().record(prefix, SCENARIO, clock.instant(), d);
+        offenses = store.bans().record(prefix, SCENARIO, clock.instant(), d).offenses();
       }
       BanOutcome outcome = firewall.ban(prefix, d).join();
       if (outcome.status() == BanOutcome.Status.FAILED && store != null) {
@@ -77,7 +78,9 @@ final class BanCommand implements Callable<Integer> {
         return 2;
       }
     }
-    ActionLog.ban(prefix, d, SCENARIO, 0);
+    if (!dry) {
+      ActionLog.ban(prefix, d, SCENARIO, offenses);
+    }
     out.println((dry ? "would ban " : "banned ") + Targets.text(prefix) + " for " + length);
     out.flush();
     return 0;

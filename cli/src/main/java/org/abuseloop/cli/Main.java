@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     description = "Reads service logs, detects abuse, blocks it and reports it.",
     subcommands = {ParseCommand.class, AnalyzeCommand.class, FamiliesCommand.class, RangesCommand.class, DemoCommand.class,
         WatchCommand.class, ConfigCommand.class, BanCommand.class, UnbanCommand.class, FirewallCommand.class,
-        ContactCommand.class})
+        ContactCommand.class, ReportCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -25,6 +25,7 @@ public final class Main {
   public static int run(String... args) {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler(new FailureHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl.execute(args);
   }
 }

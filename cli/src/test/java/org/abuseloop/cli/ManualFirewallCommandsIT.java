@@ -48,7 +48,7 @@ class ManualFirewallCommandsIT {
     CommandRun ban = run("ban", "203.0.113.9", "--for", "1h");
     assertThat(ban.exitCode()).as(ban.err()).isZero();
     assertThat(ban.out()).contains("banned 203.0.113.9 for 1h");
-    assertThat(ban.err()).contains("event=ban target=203.0.113.9 seconds=3600 scenario=manual");
+    assertThat(ban.err()).contains("event=ban target=203.0.113.9 seconds=3600 scenario=manual offenses=1");
     assertThat(ns.nft("list", "set", "inet", TABLE, "ban4")).contains("203.0.113.9 timeout 59m");
 
     assertThat(run("ban", "198.51.100.0/24", "--for", "10m").exitCode()).isZero();

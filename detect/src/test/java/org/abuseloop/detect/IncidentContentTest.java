@@ -6,11 +6,16 @@ import static org.abuseloop.detect.Events.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.abuseloop.core.EventKind;
+import org.abuseloop.core.Event;
 import org.abuseloop.core.Evidence;
 import org.abuseloop.core.Incident;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.Origin;
+import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +49,29 @@ class IncidentContentTest {
     assertThat(i.users().others()).as("user4 and user5, once each").isEqualTo(2);
     assertThat(i.ratePerMinute()).isEqualTo(10 * 60.0 / 54);
     assertThat(i.span()).isEqualTo(Duration.ofSeconds(54));
+  }
+
+  @Test
+  void evidenceCarriesTheEventsPortsTargetAndProtocol() {
+    detector.accept(Events.event(SSH_INVALID, A, sec(0), "admin", "192.0.2.10", 22));
+    detector.accept(new Event(sec(1), ZoneOffset.ofHours(2), IpAddress.of(A), null, 0, null, 0, Protocol.UNKNOWN,
+        SSH_INVALID, "root", new Origin("auth.log", 7, 0)));
+    Incident i = detector.flush().get(0);
+
+    assertThat(i.evidence()).hasSize(2);
+    assertThat(i.evidence().get(0)).satisfies(e -> {
+      assertThat(e.sourcePort()).isEqualTo(40000);
+      assertThat(e.target()).isEqualTo(IpAddress.of("192.0.2.10"));
+      assertThat(e.targetPort()).isEqualTo(22);
+      assertThat(e.protocol()).isEqualTo(Protocol.TCP);
+    });
+    assertThat(i.evidence().get(1)).satisfies(e -> {
+      assertThat(e.sourcePort()).isZero();
+      assertThat(e.target()).isNull();
+      assertThat(e.targetPort()).isZero();
+      assertThat(e.protocol()).isEqualTo(Protocol.UNKNOWN);
+      assertThat(e.offset()).isEqualTo(ZoneOffset.ofHours(2));
+    });
   }
 
   @Test

@@ -59,6 +59,21 @@ final class IpsetBackend implements Backend {
     }
   }
 
+  /** The jump from INPUT to our chain is there (iptables -C) and so is the IPv4 ban set. */
+  @Override
+  public synchronized boolean isInstalled() {
+    if (!quietly(List.of("iptables", "-w", "-C", "INPUT", "-j", chain))) {
+      return false;
+    }
+    String banSet = set("ban", "4");
+    for (String name : shell.run(List.of("ipset", "list", "-n"), "").split("\n")) {
+      if (name.strip().equals(banSet)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public synchronized void remove() {
     for (String tool : List.of("iptables", "ip6tables")) {

@@ -4,10 +4,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.abuseloop.core.Evidence;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
@@ -31,10 +34,11 @@ import org.abuseloop.core.Tally;
  * @param wording the scenario in words and its X-ARF type
  * @param source the source as text: an address, or a prefix when no single address is known
  * @param sourceAddress the attacking address, or null when the source is a prefix
- * @param sourcePorts the source ports seen, empty when unknown (incidents do not carry them today)
- * @param destinations the attacked addresses (from the incident, else from the context)
- * @param destinationPorts the attacked ports, empty when unknown
- * @param protocol the transport protocol, {@link Protocol#UNKNOWN} when the logs do not say
+ * @param sourcePorts the source ports the evidence lines name, in first-seen order, empty when unknown
+ * @param destinations the attacked addresses: the incident's, else its evidence's, else the context's
+ * @param destinationPorts the attacked ports (the incident's, else its evidence's), empty when unknown
+ * @param protocol the transport the evidence names, TCP for TCP-only services, else
+ *     {@link Protocol#UNKNOWN}
  * @param first the first event counted
  * @param last the last event counted
  * @param offset the UTC offset the logs were written in
@@ -100,7 +104,7 @@ public record AbuseReport(
     return List.copyOf(reports);
   }
 
-  /** This report with the transport the caller knows from the events (incidents do not carry it). */
+  /** This report with another transport (e.g. one the caller knows better than the evidence lines). */
   public AbuseReport withTransport(Protocol newProtocol, List<Integer> newSourcePorts) {
     return new AbuseReport(id, scenario, wording, source, sourceAddress, newSourcePorts, destinations,
         destinationPorts, newProtocol, first, last, offset, count, ratePerMinute, users, otherUsers, extracts,
@@ -116,14 +120,30 @@ public record AbuseReport(
   private static AbuseReport build(Incident i, ReportContext context, String source, IpAddress address,
       long count, double rate, List<Evidence> evidence) {
     Redaction r = context.redaction();
-    List<IpAddress> destinations = i.addresses().entries().isEmpty() ? context.destinations() : i.addresses().values();
     List<Integer> ports = i.ports().values().stream().filter(Objects::nonNull).toList();
+    if (ports.isEmpty()) {
+      ports = distinct(evidence.stream().map(Evidence::targetPort).filter(p -> p > 0));
+    }
     List<String> users = i.users().values().stream().filter(Objects::nonNull).map(r::user).distinct().toList();
     ZoneOffset offset = evidence.isEmpty() ? context.zone().getRules().getOffset(i.first()) : evidence.get(0).offset();
     return new AbuseReport(reportId(source, i.scenario(), i.first()), i.scenario(),
-        ScenarioWording.of(i.scenario(), i.kinds().keySet()), source, address, List.of(), destinations, ports,
-        protocol(i), i.first(), i.last(), offset, count, rate, users, i.users().others(),
+        ScenarioWording.of(i.scenario(), i.kinds().keySet()), source, address,
+        distinct(evidence.stream().map(Evidence::sourcePort).filter(p -> p > 0)), destinations(i, evidence, context),
+        ports, protocol(i, evidence), i.first(), i.last(), offset, count, rate, users, i.users().others(),
         evidence.stream().map(e -> LogExtract.of(e, r)).toList(), context);
+  }
+
+  // The incident's targets, else those its evidence names, else the ones the operator named.
+  private static List<IpAddress> destinations(Incident i, List<Evidence> evidence, ReportContext context) {
+    if (!i.addresses().entries().isEmpty()) {
+      return i.addresses().values();
+    }
+    List<IpAddress> seen = distinct(evidence.stream().map(Evidence::target).filter(Objects::nonNull));
+    return seen.isEmpty() ? context.destinations() : seen;
+  }
+
+  private static <T> List<T> distinct(Stream<T> values) {
+    return List.copyOf(new LinkedHashSet<>(values.toList()));
   }
 
   // As the incident computes its own rate: the span floored at one second.
@@ -131,10 +151,21 @@ public record AbuseReport(
     return count * 60.0 / Math.max(1.0, i.span().toMillis() / 1000.0);
   }
 
-  private static Protocol protocol(Incident i) {
-    boolean tcp = i.evidence().isEmpty()
+  // The one protocol the evidence names (TLS, WS and WSS count as TCP when they mix with it); else TCP
+  // for services that only speak TCP; else unknown.
+  private static Protocol protocol(Incident i, List<Evidence> evidence) {
+    Set<Protocol> named = EnumSet.noneOf(Protocol.class);
+    evidence.stream().map(Evidence::protocol).filter(p -> p != Protocol.UNKNOWN).forEach(named::add);
+    if (named.size() == 1) {
+      return named.iterator().next();
+    }
+    if (!named.isEmpty()) {
+      return named.stream().allMatch(p -> p == Protocol.TCP || p == Protocol.TLS || p == Protocol.WS || p == Protocol.WSS)
+          ? Protocol.TCP : Protocol.UNKNOWN;
+    }
+    boolean tcp = evidence.isEmpty()
         ? TCP_SCENARIOS.stream().anyMatch(i.scenario()::startsWith)
-        : i.evidence().stream().allMatch(e -> TCP_ONLY.contains(e.family().service()));
+        : evidence.stream().allMatch(e -> TCP_ONLY.contains(e.family().service()));
     return tcp ? Protocol.TCP : Protocol.UNKNOWN;
   }
 }

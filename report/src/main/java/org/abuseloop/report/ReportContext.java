@@ -3,6 +3,7 @@ package org.abuseloop.report;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.abuseloop.core.IpAddress;
 
 /**
@@ -27,17 +28,41 @@ public record ReportContext(
     organisation = requireText(organisation, "organisation");
     contact = requireText(contact, "contact");
     domain = requireText(domain, "domain");
-    int at = contact.indexOf('@');
-    if (at <= 0 || at != contact.lastIndexOf('@') || at == contact.length() - 1 || contact.contains(" ")) {
-      throw new IllegalArgumentException("contact must be one e-mail address, not '" + contact + "'");
-    }
-    if (!isHostName(domain) || !isHostName(contact.substring(at + 1))) {
-      throw new IllegalArgumentException("domain and the contact's domain must be host names such as example.org, not '"
-          + domain + "' and '" + contact.substring(at + 1) + "'");
-    }
+    contactProblem(contact).ifPresent(p -> {
+      throw new IllegalArgumentException("contact " + p);
+    });
+    domainProblem(domain).ifPresent(p -> {
+      throw new IllegalArgumentException("domain " + p);
+    });
     destinations = List.copyOf(destinations);
     Objects.requireNonNull(zone, "zone");
     Objects.requireNonNull(redaction, "redaction");
+  }
+
+  /**
+   * What is wrong with {@code contact} as the reporter's address, e.g. {@code "must be one e-mail address,
+   * not 'x'"}; empty when it is one address whose domain is a host name. Lets a caller name its own field.
+   */
+  public static Optional<String> contactProblem(String contact) {
+    if (contact == null || contact.isBlank()) {
+      return Optional.of("must not be blank");
+    }
+    int at = contact.indexOf('@');
+    if (at <= 0 || at != contact.lastIndexOf('@') || at == contact.length() - 1 || contact.contains(" ")) {
+      return Optional.of("must be one e-mail address, not '" + contact + "'");
+    }
+    String host = contact.substring(at + 1);
+    return isHostName(host) ? Optional.empty()
+        : Optional.of("must be an address whose domain is a host name such as example.org, not '" + host + "'");
+  }
+
+  /** What is wrong with {@code domain} as the reporter's domain; empty when it is a host name. */
+  public static Optional<String> domainProblem(String domain) {
+    if (domain == null || domain.isBlank()) {
+      return Optional.of("must not be blank");
+    }
+    return isHostName(domain) ? Optional.empty()
+        : Optional.of("must be a host name such as example.org, not '" + domain + "'");
   }
 
   // Dot-separated labels of letters, digits and inner hyphens, 1 to 63 characters each (RFC 1123), at

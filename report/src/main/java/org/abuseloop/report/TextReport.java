@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -15,12 +16,29 @@ import java.util.stream.Collectors;
  * <p>Attacker-controlled text (the users tried) is quoted with control characters replaced, so that it
  * cannot forge lines of the report.
  */
-public final class TextReport {
+public final class TextReport implements ReportFormat {
 
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT);
   private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("HH:mm:ss xxx", Locale.ROOT);
 
+  @Override
+  public String id() {
+    return "text";
+  }
+
+  @Override
+  public String extension() {
+    return ".txt";
+  }
+
+  /** Text carries every report. */
+  @Override
+  public Optional<String> refusal(AbuseReport report) {
+    return Optional.empty();
+  }
+
   /** The report as text, lines ending in {@code \n}. */
+  @Override
   public String render(AbuseReport r) {
     StringBuilder b = new StringBuilder();
     b.append("Abuse report ").append(r.id()).append('\n');
@@ -42,7 +60,7 @@ public final class TextReport {
     if (!r.extracts().isEmpty()) {
       b.append("\nLog extracts (time in the log's offset, message family, file:line):\n");
       for (LogExtract e : r.extracts()) {
-        b.append("  ").append(clean(e.text())).append('\n');
+        b.append("  ").append(clean(e.text().replace('\t', ' '))).append('\n');
       }
     }
     ReportContext c = r.reporter();

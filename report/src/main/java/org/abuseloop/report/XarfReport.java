@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import org.abuseloop.core.IpAddress;
 
 /**
@@ -24,13 +25,30 @@ import org.abuseloop.core.IpAddress;
  * <p>X-ARF requires a protocol, and for {@code login_attack} and {@code port_scan} from an address the
  * source port; a report that lacks them is refused (see {@link #missing}) rather than rendered invalid.
  */
-public final class XarfReport {
+public final class XarfReport implements ReportFormat {
 
   /** The X-ARF version written. */
   public static final String VERSION = "4.2.0";
 
   private static final int MAX_DESCRIPTION = 1000;
   private final ObjectMapper json = new ObjectMapper();
+
+  @Override
+  public String id() {
+    return "xarf";
+  }
+
+  @Override
+  public String extension() {
+    return ".json";
+  }
+
+  @Override
+  public Optional<String> refusal(AbuseReport report) {
+    List<String> missing = missing(report);
+    return missing.isEmpty() ? Optional.empty()
+        : Optional.of("X-ARF " + report.wording().type().type() + " needs " + missing + ", which the logs did not give");
+  }
 
   /** The fields X-ARF requires that this report does not have; empty when it can be rendered. */
   public static List<String> missing(AbuseReport report) {
@@ -46,10 +64,11 @@ public final class XarfReport {
   }
 
   /**
-   * The report as pretty-printed X-ARF v4 JSON.
+   * The report as pretty-printed X-ARF v4 JSON, ending in a newline.
    *
    * @throws IllegalArgumentException when X-ARF requires a field the report lacks (see {@link #missing})
    */
+  @Override
   public String render(AbuseReport report) {
     List<String> missing = missing(report);
     if (!missing.isEmpty()) {
@@ -57,7 +76,7 @@ public final class XarfReport {
           + ", which the report for " + report.source() + " does not have");
     }
     try {
-      return json.writerWithDefaultPrettyPrinter().writeValueAsString(document(report));
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(document(report)) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a JSON tree Jackson built", e);
     }
@@ -147,7 +166,7 @@ public final class XarfReport {
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     ObjectNode o = json.createObjectNode();
     o.put("content_type", "text/plain");
-    o.put("description", "Log lines: time in the log's offset, message family, file:line");
+    o.put("description", "Log lines: time in the log's offset, message family, file:line, then the line's text when read");
     o.put("payload", Base64.getEncoder().encodeToString(bytes));
     o.put("hash", "sha256:" + HexFormat.of().formatHex(sha256(bytes)));
     o.put("size", bytes.length);

@@ -131,6 +131,45 @@ class AbuseReportTest {
   }
 
   @Test
+  void sourcePortsProtocolAndTargetsComeFromTheEvidence() {
+    AbuseReport r = AbuseReport.of(Incidents.complete(Incidents.kind("asterisk-bf")), context).get(0);
+
+    assertThat(r.sourcePorts()).containsExactly(51234, 51240);
+    assertThat(r.protocol()).isEqualTo(Protocol.UDP);
+    assertThat(XarfReport.missing(r)).isEmpty();
+  }
+
+  @Test
+  void whenTheIncidentTalliesNoTargetTheEvidenceNamesThem() {
+    Incident i = Incidents.complete(Incidents.kind("sshd-bf"));
+    Incident bare = new Incident(i.scenario(), i.scope(), i.source(), null, i.first(), i.last(), i.count(),
+        i.ratePerMinute(), i.kinds(), Tally.empty(), Tally.empty(), i.users(), i.sources(), i.evidence(), 1, false);
+
+    AbuseReport r = AbuseReport.of(bare, context).get(0);
+
+    assertThat(r.destinations()).containsExactly(Incidents.TARGET);
+    assertThat(r.destinationPorts()).containsExactly(22);
+    assertThat(r.protocol()).isEqualTo(Protocol.TCP);
+  }
+
+  @Test
+  void evidenceOfMixedTransportsNamesNoProtocolButTcpVariantsAreTcp() {
+    Incident i = Incidents.complete(Incidents.kind("asterisk-bf"));
+    var e0 = i.evidence().get(0);
+    var e1 = i.evidence().get(1);
+    java.util.function.BiFunction<Protocol, Protocol, Protocol> of = (a, b) -> AbuseReport.of(new Incident(
+        i.scenario(), i.scope(), i.source(), null, i.first(), i.last(), i.count(), i.ratePerMinute(), i.kinds(),
+        i.addresses(), i.ports(), i.users(), i.sources(), List.of(
+            new org.abuseloop.core.Evidence(e0.time(), e0.offset(), e0.family(), e0.source(), 1, null, 0, a, null, 0, null),
+            new org.abuseloop.core.Evidence(e1.time(), e1.offset(), e1.family(), e1.source(), 2, null, 0, b, null, 0, null)),
+        1, false), context).get(0).protocol();
+
+    assertThat(of.apply(Protocol.UDP, Protocol.TCP)).isEqualTo(Protocol.UNKNOWN);
+    assertThat(of.apply(Protocol.TLS, Protocol.TCP)).isEqualTo(Protocol.TCP);
+    assertThat(of.apply(Protocol.WSS, Protocol.UNKNOWN)).isEqualTo(Protocol.WSS);
+  }
+
+  @Test
   void prefixSourcesAreNotAddresses() {
     Incident i = Incidents.prefix(Incidents.kind("port-sweep-campaign"), List.of());
 

@@ -12,6 +12,7 @@ import org.abuseloop.core.Family;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
 import org.abuseloop.core.Tally;
 
@@ -76,6 +77,29 @@ final class Incidents {
         2.4, Map.of(k.kind(), 12L), new Tally<>(List.of(new Tally.Entry<>(TARGET, 12L)), 0),
         new Tally<>(List.of(new Tally.Entry<>(k.port(), 12L)), 0), new Tally<>(u, 2),
         new Tally<>(List.of(new Tally.Entry<>(ATTACKER, 12L)), 0), evidence, 1, false);
+  }
+
+  /**
+   * An address incident of this kind whose evidence names what the events knew: source ports 51234 and
+   * 51240, the target and its port, and the protocol (UDP for SIP on 5060 and the firewall, else TCP).
+   */
+  static Incident complete(Kind k) {
+    Incident i = of(k);
+    Protocol p = protocol(k);
+    List<Evidence> evidence = new ArrayList<>();
+    int port = 51234;
+    for (Evidence e : i.evidence()) {
+      evidence.add(new Evidence(e.time(), e.offset(), e.family(), e.source(), port, TARGET, k.port(), p, e.file(),
+          e.line(), e.raw()));
+      port += 6;
+    }
+    return new Incident(i.scenario(), i.scope(), i.source(), null, i.first(), i.last(), i.count(), i.ratePerMinute(),
+        i.kinds(), i.addresses(), i.ports(), i.users(), i.sources(), evidence, 1, false);
+  }
+
+  /** The protocol {@link #complete} gives this kind. */
+  static Protocol protocol(Kind k) {
+    return k.service() == Service.FIREWALL || k.port() == 5060 ? Protocol.UDP : Protocol.TCP;
   }
 
   /** A prefix incident of this kind from 203.0.113.0/24 with the given attacking addresses. */

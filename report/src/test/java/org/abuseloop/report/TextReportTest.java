@@ -42,6 +42,19 @@ class TextReportTest {
   }
 
   @Test
+  void aQuotedLineFollowsItsPlaceAfterASpaceNotATab() {
+    var i = Incidents.of(Incidents.kind("sshd-bf"));
+    var e = i.evidence().get(0).withRaw("Mar 14 10:26:53 host sshd[7]: Failed password for root from 203.0.113.9");
+    var raw = new org.abuseloop.core.Incident(i.scenario(), i.scope(), i.source(), null, i.first(), i.last(),
+        i.count(), i.ratePerMinute(), i.kinds(), i.addresses(), i.ports(), i.users(), i.sources(), List.of(e), 1, false);
+
+    String t = text.render(AbuseReport.of(raw, Incidents.context()).get(0));
+
+    assertThat(t).contains("/var/log/[host]/sshd.log:41 Mar 14 10:26:53 host sshd[7]: Failed password for root")
+        .doesNotContain("\t").doesNotContain("\uFFFD");
+  }
+
+  @Test
   void unknownTransportIsSaidPlainly() {
     String t = text.render(AbuseReport.of(Incidents.of(Incidents.kind("port-scan")), Incidents.context()).get(0));
 

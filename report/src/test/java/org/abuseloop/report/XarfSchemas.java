@@ -22,14 +22,14 @@ import java.util.stream.Collectors;
  * same rule as the logs module's {@code Corpus}, which this module may not depend on). Thread-safe:
  * static methods, each call builds its own schema.
  */
-final class XarfSchemas {
+public final class XarfSchemas {
 
   private static final String ID_PREFIX = "https://xarf.org/schemas/v4/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private XarfSchemas() {}
 
-  static Path dir() {
+  public static Path dir() {
     Path p = Path.of(System.getProperty("abuseloop.corpus", "../../shared/corpus")).toAbsolutePath().normalize()
         .resolve("xarf/schemas/v4");
     boolean present = Files.isDirectory(p);
@@ -41,7 +41,7 @@ final class XarfSchemas {
   }
 
   /** The schema at {@code relative} (e.g. {@code xarf-v4-master.json}), its $refs resolved in the corpus. */
-  static JsonSchema schema(String relative) {
+  public static JsonSchema schema(String relative) {
     String base = dir().toUri().toString();
     JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
         b -> b.schemaMappers(m -> m.mapPrefix(ID_PREFIX, base)));
@@ -50,7 +50,7 @@ final class XarfSchemas {
   }
 
   /** The problems {@code schema} finds in {@code json}, one per line; empty when it is valid. */
-  static String problems(JsonSchema schema, String json) throws Exception {
+  public static String problems(JsonSchema schema, String json) throws Exception {
     JsonNode node = JSON.readTree(json);
     Set<ValidationMessage> messages = schema.validate(node);
     return messages.stream().map(ValidationMessage::toString).sorted().collect(Collectors.joining("\n"));

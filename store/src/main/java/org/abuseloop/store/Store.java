@@ -14,8 +14,8 @@ import org.flywaydb.core.api.FlywayException;
 
 /**
  * The abuseloop database, SQLite by default or PostgreSQL, opened by JDBC URL with its schema
- * migrated to the current version; {@link #bans()}, {@link #checkpoints()} and {@link #contacts()}
- * read and write it. Thread-safe: every operation takes a connection of its own from a small pool,
+ * migrated to the current version; {@link #bans()}, {@link #checkpoints()}, {@link #contacts()}
+ * and {@link #outbox()} read and write it. Thread-safe: every operation takes a connection of its own from a small pool,
  * so several threads (and several processes) may share one store.
  */
 public final class Store implements AutoCloseable {
@@ -28,6 +28,7 @@ public final class Store implements AutoCloseable {
   private final BanStore bans;
   private final Checkpoints checkpoints;
   private final ContactCacheTable contacts;
+  private final OutboxStore outbox;
   private volatile boolean closed;
 
   private Store(String jdbcUrl, HikariDataSource dataSource) {
@@ -36,6 +37,7 @@ public final class Store implements AutoCloseable {
     this.bans = new BanStore(this);
     this.checkpoints = new Checkpoints(this);
     this.contacts = new ContactCacheTable(this);
+    this.outbox = new OutboxStore(this);
   }
 
   /**
@@ -82,6 +84,11 @@ public final class Store implements AutoCloseable {
     return contacts;
   }
 
+  /** The outbox of abuse reports kept in this store. */
+  public OutboxStore outbox() {
+    return outbox;
+  }
+
   /** The JDBC URL this store was opened with, any password in it masked. */
   public String url() {
     return redact(jdbcUrl);
@@ -120,11 +127,7 @@ public final class Store implements AutoCloseable {
     return dataSource.getConnection();
   }
 
-  StoreException failure(String what, Exception cause) {
-    return new StoreException(what + " in store " + url() + ": " + rootMessage(cause), cause);
-  }
-
-  /** Runs {@code work} in one transaction on a connection of its own; {@code what} names it in errors. */
+  /** Runs {@code work} as one transaction on its own connection: committed when it returns, else rolled back. */
   <T> T inTransaction(String what, Work<T> work) {
     try (Connection connection = connect()) {
       connection.setAutoCommit(false);
@@ -145,6 +148,10 @@ public final class Store implements AutoCloseable {
   @FunctionalInterface
   interface Work<T> {
     T run(Connection connection) throws SQLException;
+  }
+
+  StoreException failure(String what, Exception cause) {
+    return new StoreException(what + " in store " + url() + ": " + rootMessage(cause), cause);
   }
 
   private void migrate(Backend backend) {

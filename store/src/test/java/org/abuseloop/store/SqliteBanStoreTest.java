@@ -37,7 +37,7 @@ class SqliteBanStoreTest extends BanStoreContract {
 
     assertThat(query("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank"))
         .containsExactlyElementsOf(Migrations.versions())
-        .contains("1", "2", "3");
+        .contains("1", "2", "3", "4");
     assertThat(query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ban' AND name = 'ban_open_by_expiry'"))
         .containsExactly("ban_open_by_expiry");
     assertThat(query("PRAGMA journal_mode")).containsExactly("wal");

@@ -23,7 +23,7 @@ public final class ActionLog {
 
   /** {@code event=ban target=203.0.113.9 seconds=600 scenario=sip-bf offenses=2}. */
   public static void ban(IpPrefix target, Duration length, String scenario, int offenses) {
-    log(Level.INFO, Logfmt.line("event", "ban", "target", text(target), "seconds", Long.toString(length.toSeconds()),
+    log(Level.INFO, Logfmt.line("event", "ban", "target", text(target), "seconds", Long.toString(Math.round(length.toMillis() / 1000.0)),
         "scenario", scenario, "offenses", Integer.toString(offenses)));
   }
 

@@ -19,6 +19,7 @@ public final class LogfmtFormatter extends Formatter {
   private static volatile boolean installed;
   /** Held so that the level set on it stays (JUL keeps loggers only weakly). */
   private static final Logger FLYWAY = Logger.getLogger("org.flywaydb");
+  private static final Logger HIKARI = Logger.getLogger("com.zaxxer.hikari");
 
   @Override
   public String format(LogRecord r) {
@@ -54,6 +55,8 @@ public final class LogfmtFormatter extends Formatter {
     root.addHandler(stderr());
     // Flyway reports "schema up to date" at INFO on every store opened: not an action worth a line.
     FLYWAY.setLevel(Level.WARNING);
+    HIKARI.setLevel(Level.WARNING); // pool start and stop at INFO, likewise
+
   }
 
   /** A handler printing logfmt lines to whatever {@code System.err} is when a record arrives. */

@@ -5,6 +5,7 @@ import org.abuseloop.logs.source.LogSources;
 import org.abuseloop.logs.source.Position;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.IpPrefix;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
 import org.abuseloop.detect.Scenario;
@@ -59,7 +61,7 @@ public final class Watch implements AutoCloseable {
 
   private Watch(WatchConfig config, Function<IpAddress, String> owners, WatchMetrics metrics, PrintStream out,
       Clock clock) throws IOException {
-    java.nio.file.Files.createDirectories(config.stateDir());
+    Files.createDirectories(config.stateDir());
     store = Store.open(config.effectiveStoreUrl());
     DetectionConfig detection = detection(config);
     List<IpAddress> own = AllowList.hostAddresses();
@@ -187,7 +189,7 @@ public final class Watch implements AutoCloseable {
   private static DetectionConfig detection(WatchConfig config) throws IOException {
     DetectionConfig d = config.scenarios() == null ? DetectionConfig.defaults() : DetectionConfig.load(config.scenarios());
     Settings s = d.settings();
-    List<org.abuseloop.core.IpPrefix> allow = new ArrayList<>(s.allow());
+    List<IpPrefix> allow = new ArrayList<>(s.allow());
     allow.addAll(config.allow().cidrs());
     return d.withSettings(s.withAllow(allow).withPrivateAndLoopback(config.allow().allowPrivate() || s.includePrivate(), s.includeLoopback()));
   }
@@ -225,5 +227,4 @@ public final class Watch implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
   }
-
 }

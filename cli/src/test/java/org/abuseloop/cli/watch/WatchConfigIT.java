@@ -75,8 +75,8 @@ class WatchConfigIT {
     assertThat(ns.set(TABLE, "ban4")).containsPattern("203\\.0\\.113\\.5 timeout 1m(30s|29s\\d+ms) expires");
 
     assertThat(limitsChain()).contains("udp dport 5060", "limit rate over 3/minute burst 3 packets");
-    assertThat(watch.stderr()).contains("level=info event=ban target=203.0.113.5 seconds=90 scenario=sshd-bf offenses=1")
-        .contains("level=info event=incident scenario=sshd-bf scope=address source=203.0.113.5");
+    assertThat(watch.stderr()).containsPattern("level=info event=ban target=203\\.0\\.113\\.5 seconds=(89|90) scenario=sshd-bf offenses=1")
+        .doesNotContain("SLF4J").contains("level=info event=incident scenario=sshd-bf scope=address source=203.0.113.5");
 
     String metrics = ns.exec(ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
         Scrape.class.getName(), "http://127.0.0.1:19464/metrics");

@@ -2,6 +2,7 @@ package org.abuseloop.logs.conformance;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -29,11 +30,39 @@ public final class SystemTool {
         return Path.of(dir, name).toString();
       }
     }
-    String message = name + " not found on PATH: install it (apt-get install -y " + aptPackage + ") or pass -Dabuseloop." + name + "=PATH";
+    missing(name + " not found on PATH: install it (apt-get install -y " + aptPackage + ") or pass -Dabuseloop." + name + "=PATH");
+    return null;
+  }
+
+  /**
+   * Requires that the test runs as root ({@code why} says what for, e.g. creating network namespaces):
+   * skipped with that reason elsewhere, failed under CI, which runs as root.
+   */
+  public static void requireRoot(String why) {
+    if (!"0".equals(uid())) {
+      missing("root is needed to " + why + " (this test runs as uid " + uid() + ")");
+    }
+  }
+
+  private static void missing(String message) {
     if (Boolean.getBoolean("abuseloop.requireTools") || "true".equals(System.getenv("CI"))) {
       throw new AssertionError(message);
     }
+    System.err.println("SKIPPED: " + message);
     assumeTrue(false, message);
-    return null;
+  }
+
+  /** The real user id from /proc/self/status, or "unknown". */
+  private static String uid() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("Uid:")) {
+          return line.substring(4).trim().split("\\s+")[0];
+        }
+      }
+    } catch (IOException e) {
+      return "unknown";
+    }
+    return "unknown";
   }
 }

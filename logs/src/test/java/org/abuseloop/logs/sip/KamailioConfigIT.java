@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +33,17 @@ class KamailioConfigIT {
   }
 
   @Test
+  void theExampleConfigAnsweringScannersPassesKamailiosCheck() throws Exception {
+    String cfg = Files.readString(EXAMPLES.resolve("kamailio.cfg"), StandardCharsets.UTF_8);
+    assertThat(cfg).contains("#!ifndef WITH_SCANNER_REPLIES");
+
+    Result r = check(EXAMPLES.resolve("kamailio.cfg"), "-A", "WITH_SCANNER_REPLIES");
+
+    assertThat(r.exitCode).as(r.output).isZero();
+    assertThat(r.output).contains("config file ok");
+  }
+
+  @Test
   void theCheckReadsTheIncludedSnippet(@TempDir Path dir) throws Exception {
     Files.copy(EXAMPLES.resolve("kamailio.cfg"), dir.resolve("kamailio.cfg"));
     String snippet = Files.readString(EXAMPLES.resolve("abuseloop-logging.cfg"), StandardCharsets.UTF_8);
@@ -45,10 +58,12 @@ class KamailioConfigIT {
 
   private record Result(int exitCode, String output) {}
 
-  private static Result check(Path cfg) throws IOException, InterruptedException {
+  private static Result check(Path cfg, String... defines) throws IOException, InterruptedException {
     Path log = Files.createTempFile("kamailio-check", ".log");
     try {
-      Process p = new ProcessBuilder(kamailio(), "-c", "-f", cfg.toString())
+      List<String> argv = new ArrayList<>(List.of(kamailio(), "-c", "-f", cfg.toString()));
+      argv.addAll(List.of(defines));
+      Process p = new ProcessBuilder(argv)
           .directory(cfg.getParent().toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         p.destroyForcibly();

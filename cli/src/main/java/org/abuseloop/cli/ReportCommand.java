@@ -1,0 +1,365 @@
+package org.abuseloop.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.abuseloop.core.Event;
+import org.abuseloop.core.Incident;
+import org.abuseloop.core.IpAddress;
+import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.Service;
+import org.abuseloop.detect.DetectionConfig;
+import org.abuseloop.detect.Detector;
+import org.abuseloop.intel.AbuseContacts;
+import org.abuseloop.intel.ContactAnswer;
+import org.abuseloop.intel.ProviderRange;
+import org.abuseloop.intel.RdapBootstrap;
+import org.abuseloop.intel.RdapClient;
+import org.abuseloop.intel.RdapContacts;
+import org.abuseloop.logs.LogParser;
+import org.abuseloop.logs.ParserCatalog;
+import org.abuseloop.report.AbuseIpdbReport;
+import org.abuseloop.report.AbuseReport;
+import org.abuseloop.report.ArfReport;
+import org.abuseloop.report.AwsCsvReport;
+import org.abuseloop.report.IodefReport;
+import org.abuseloop.report.Redaction;
+import org.abuseloop.report.ReportContext;
+import org.abuseloop.report.ReportFormat;
+import org.abuseloop.report.TextReport;
+import org.abuseloop.report.XarfMail;
+import org.abuseloop.report.XarfReport;
+import org.abuseloop.report.outbox.ReportQueue;
+import org.abuseloop.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code abuseloop report}: abuse reports from logs. With {@code --preview} it analyses the logs as
+ * {@code analyze} does, builds one report per attacking source of each incident, and writes each in the
+ * chosen format to {@code --out DIR} (file: report id + extension) with {@code DIR/index.json} saying
+ * where each would go; nothing is sent. The directory is written whole or not at all. With {@code --queue}
+ * the reports whose desk takes e-mail go in the store's outbox instead; sending, approval, replies and
+ * statistics are its subcommands (docs/outbox.md).
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+    subcommands = {ReportSendCommand.class, ReportApproveCommand.class, ReportRepliesCommand.class, ReportStatsCommand.class},
+    description = "Abuse reports from logs: --preview writes them in a format, with where each would go.")
+final class ReportCommand implements Callable<Integer> {
+
+  /** The formats by command-line id, in the order help lists them. */
+  static final List<String> FORMATS = List.of("xarf", "xarf-mail", "arf", "iodef", "abuseipdb", "aws-csv", "text");
+
+  /** The reason an index entry gives when the preview did not ask RDAP. */
+  static final String NO_RDAP = "RDAP not queried in preview";
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--preview", description = "write the reports to --out instead of sending them")
+  boolean preview;
+
+  @Option(names = "--queue", description = "put the reports whose desk takes e-mail in the outbox, for 'report send'")
+  boolean queue;
+
+  @Option(names = "--store", paramLabel = "JDBC_URL", description = "with --queue: the store (default: the SQLite file in the state directory)")
+  String store;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "xarf (default), xarf-mail, arf, iodef, abuseipdb, aws-csv or text")
+  String format = "xarf";
+
+  @Option(names = "--out", paramLabel = "DIR", description = "new or empty directory for the reports and index.json")
+  Path out;
+
+  @Option(names = "--ranges", paramLabel = "DIR", description = "providers' range files (default: STATE/ranges when present)")
+  Path ranges;
+
+  @Option(names = "--state", paramLabel = "DIR", description = "state directory (default: ~/.local/state/abuseloop)")
+  Path state;
+
+  @Option(names = "--zone", description = "zone of timestamps without an offset (default: the host's)")
+  ZoneId zone = ZoneId.systemDefault();
+
+  @Option(names = "--config", paramLabel = "FILE", description = "detection YAML (default: the built-in scenarios)")
+  Path config;
+
+  @Option(names = "--service", converter = ServiceConverter.class, description = "read every line as this service")
+  Service service;
+
+  @Option(names = "--reporter-org", paramLabel = "ORG", description = "your organisation, as the abuse desk sees it")
+  String reporterOrg;
+
+  @Option(names = "--reporter-contact", paramLabel = "MAIL", description = "the address where the desk can answer")
+  String reporterContact;
+
+  @Option(names = "--reporter-domain", paramLabel = "DOMAIN", description = "your domain")
+  String reporterDomain;
+
+  @Option(names = "--destination", paramLabel = "ADDR",
+      description = "the attacked address, when the logs do not name it (repeatable)")
+  List<String> destinations = new ArrayList<>();
+
+  @Option(names = "--redact-host", paramLabel = "NAME", description = "your host name, replaced by [host] (repeatable)")
+  List<String> redactHosts = new ArrayList<>();
+
+  @Option(names = "--redact-user", paramLabel = "NAME", description = "your user name, replaced by [user] (repeatable)")
+  List<String> redactUsers = new ArrayList<>();
+
+  @Option(names = "--rdap", paramLabel = "URL",
+      description = "ask this RDAP server for the abuse contact of sources no provider table knows (default: not asked)")
+  URI rdap;
+
+  @Option(names = "--rdap-reserved", hidden = true, description = "also ask about reserved space (tests against a loopback registry)")
+  boolean rdapReserved;
+
+  @Option(names = "--now", hidden = true, description = "the time mails and IODEF say they were written (reproducible samples)")
+  Instant now;
+
+  @Parameters(arity = "0..*", paramLabel = "LOG", description = "log files (plain or gzip) or directories")
+  List<Path> files = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException {
+    if (preview == queue) {
+      throw usage("give --preview --out DIR (write the reports) or --queue (put them in the outbox for 'report send')");
+    }
+    ReportContext context = context();
+    ReportFormat writer = format(Clock.fixed(now == null ? Instant.now() : now, ZoneOffset.UTC));
+    if (preview && out == null) {
+      throw usage("--out DIR is required with --preview");
+    }
+    if (files.isEmpty()) {
+      throw usage("name at least one LOG file or directory");
+    }
+    List<Path> inputs = AnalyzeCommand.oldestFirst(LogInputs.expand(files));
+    RangeOwners owners = RangeOwners.load(ranges, state);
+    AbuseContacts contacts = contacts();
+    Map<String, Path> names = originNames(inputs);
+    List<Incident> incidents = new EvidenceLines(names).fill(detect(names, owners));
+    if (queue) {
+      return queue(incidents, context, owners, contacts);
+    }
+    int written;
+    int skipped;
+    try (StagedDirectory dir = StagedDirectory.open(out)) {
+      Preview p = new Preview(writer, owners, contacts, rdap == null, dir.dir());
+      for (Incident i : incidents) {
+        for (AbuseReport r : AbuseReport.of(i, context)) {
+          p.add(r);
+        }
+      }
+      p.writeIndex();
+      dir.commit();
+      written = p.written;
+      skipped = p.skipped;
+    }
+    System.out.println(written + " " + writer.id() + " report" + (written == 1 ? "" : "s") + " written to " + out
+        + (skipped > 0 ? ", " + skipped + " skipped (see index.json)" : ""));
+    return 0;
+  }
+
+  // Every report whose desk takes e-mail goes in the outbox as plain text; the same report (same source,
+  // scenario and window) is kept once however often the logs are read.
+  private int queue(List<Incident> incidents, ReportContext context, RangeOwners owners, AbuseContacts contacts) {
+    int queued = 0;
+    int known = 0;
+    int elsewhere = 0;
+    try (Store s = store == null ? Store.openIn(StateDirectory.resolve(state)) : Store.open(store)) {
+      ReportQueue outbox = new ReportQueue(s.outbox(), Clock.systemUTC());
+      for (Incident i : incidents) {
+        for (AbuseReport r : AbuseReport.of(i, context)) {
+          IpAddress address = r.sourceAddress() != null ? r.sourceAddress() : IpPrefix.parse(r.source()).network();
+          ProviderRange range = owners.rangeOf(address);
+          ContactAnswer answer = contacts.find(address, range);
+          if (!answer.sendable() || !answer.contact().contains("@") || answer.contact().contains("/")) {
+            elsewhere++;
+          } else if (outbox.queue(r, range == null ? i.owner() : range.provider().id(), answer.contact()).added()) {
+            queued++;
+          } else {
+            known++;
+          }
+        }
+      }
+    }
+    System.out.println(queued + " report" + (queued == 1 ? "" : "s") + " queued, " + known + " already in the outbox, "
+        + elsewhere + " without an e-mail contact (see report --preview)");
+    return 0;
+  }
+
+  private ReportContext context() {
+    check("--reporter-org", reporterOrg == null || reporterOrg.isBlank() ? "is required" : null);
+    check("--reporter-contact", reporterContact == null ? "is required"
+        : ReportContext.contactProblem(reporterContact).orElse(null));
+    check("--reporter-domain", reporterDomain == null ? "is required"
+        : ReportContext.domainProblem(reporterDomain).orElse(null));
+    List<IpAddress> targets = new ArrayList<>();
+    for (String d : destinations) {
+      IpAddress a = IpAddress.parse(d);
+      check("--destination", a == null ? "must be an IP address, not '" + d + "'" : null);
+      targets.add(a);
+    }
+    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, zone,
+        new Redaction(redactHosts, redactUsers));
+  }
+
+  private ReportFormat format(Clock clock) {
+    return switch (format) {
+      case "xarf" -> new XarfReport();
+      case "xarf-mail" -> new XarfMail(clock);
+      case "arf" -> new ArfReport(clock);
+      case "iodef" -> new IodefReport(clock);
+      case "abuseipdb" -> new AbuseIpdbReport();
+      case "aws-csv" -> new AwsCsvReport();
+      case "text" -> new TextReport();
+      default -> throw usage("--format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
+    };
+  }
+
+  private void check(String option, String problem) {
+    if (problem != null) {
+      throw usage(option + " " + problem);
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  // Offline unless --rdap names a server: then that server is asked about every source no table knows.
+  private AbuseContacts contacts() throws IOException {
+    if (rdap == null) {
+      return AbuseContacts.standard();
+    }
+    String base = rdap.toString().endsWith("/") ? rdap.toString() : rdap + "/";
+    String bootstrap = "{\"services\":[[[\"0.0.0.0/0\",\"::/0\"],[\"" + base.replace("\"", "%22") + "\"]]]}";
+    try (InputStream in = new ByteArrayInputStream(bootstrap.getBytes(StandardCharsets.UTF_8))) {
+      RdapBootstrap everything = RdapBootstrap.read(in, "--rdap " + rdap);
+      return AbuseContacts.builder().rdap(RdapContacts.builder(everything, new RdapClient()).build())
+          .queryReservedSpace(rdapReserved).build();
+    }
+  }
+
+  // Each file's name in the evidence: its file name (the operator's directory layout stays private),
+  // or its path when two inputs share a name.
+  private static Map<String, Path> originNames(List<Path> inputs) {
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new HashSet<>();
+    for (Path p : inputs) {
+      if (!seen.add(p.getFileName().toString())) {
+        repeated.add(p.getFileName().toString());
+      }
+    }
+    Map<String, Path> names = new LinkedHashMap<>();
+    for (Path p : inputs) {
+      String name = p.getFileName().toString();
+      names.put(repeated.contains(name) ? p.toString() : name, p);
+    }
+    return names;
+  }
+
+  private List<Incident> detect(Map<String, Path> names, RangeOwners owners) throws IOException {
+    DetectionConfig detection = config == null ? DetectionConfig.defaults() : DetectionConfig.load(config);
+    Detector detector = Detector.builder(detection).hostAddresses(HostAddresses.local())
+        .ownerLookup(owners::ownerName).build();
+    LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
+    List<Incident> closed = new ArrayList<>();
+    for (Map.Entry<String, Path> f : names.entrySet()) {
+      try (InputStream in = Files.newInputStream(f.getValue())) {
+        parser.parse(f.getKey(), in, Files.getLastModifiedTime(f.getValue()).toInstant(),
+            (Event e) -> keepClosed(detector.accept(e), closed));
+      }
+    }
+    keepClosed(detector.flush(), closed);
+    closed.sort(Comparator.comparing(Incident::first).thenComparing(Incident::scenario)
+        .thenComparing(Incident::sourceText));
+    return closed;
+  }
+
+  private static void keepClosed(List<Incident> changed, List<Incident> closed) {
+    for (Incident i : changed) {
+      if (!i.active()) {
+        closed.add(i);
+      }
+    }
+  }
+
+  /** The reports of one preview run: the files written so far and the index entries. Not thread-safe. */
+  private static final class Preview {
+    private final ReportFormat writer;
+    private final RangeOwners owners;
+    private final AbuseContacts contacts;
+    private final boolean offline;
+    private final Path dir;
+    private final ObjectMapper json = new ObjectMapper();
+    private final ArrayNode index = json.createArrayNode();
+    private final Set<String> ids = new HashSet<>();
+    int written;
+    int skipped;
+
+    Preview(ReportFormat writer, RangeOwners owners, AbuseContacts contacts, boolean offline, Path dir) {
+      this.writer = writer;
+      this.owners = owners;
+      this.contacts = contacts;
+      this.offline = offline;
+      this.dir = dir;
+    }
+
+    void add(AbuseReport r) throws IOException {
+      if (!ids.add(r.id().toString())) {
+        return;
+      }
+      IpAddress address = r.sourceAddress() != null ? r.sourceAddress() : IpPrefix.parse(r.source()).network();
+      ProviderRange range = owners.rangeOf(address);
+      ContactAnswer answer = contacts.find(address, range);
+      ObjectNode e = index.addObject();
+      e.put("report_id", r.id().toString());
+      e.put("source", r.source());
+      e.put("provider", range == null ? null : range.provider().id());
+      e.put("channel", answer.channel());
+      e.put("contact", answer.contact());
+      e.put("format", writer.id());
+      String reason = writer.refusal(r).orElse(null);
+      if (reason == null) {
+        String file = r.id() + writer.extension();
+        Files.writeString(dir.resolve(file), writer.render(r), StandardCharsets.UTF_8);
+        e.put("file", file);
+        written++;
+      } else {
+        e.putNull("file");
+        e.put("skipped", reason);
+        skipped++;
+      }
+      e.put("reason", offline && ContactAnswer.NONE.equals(answer.channel()) ? NO_RDAP : answer.reason());
+      e.put("scenario", r.scenario());
+    }
+
+    void writeIndex() throws IOException {
+      Files.writeString(dir.resolve("index.json"), json.writerWithDefaultPrettyPrinter().writeValueAsString(index) + "\n",
+          StandardCharsets.UTF_8);
+    }
+  }
+}

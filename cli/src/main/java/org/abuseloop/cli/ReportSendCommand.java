@@ -1,0 +1,51 @@
+package org.abuseloop.cli;
+
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.abuseloop.report.outbox.Courier;
+import org.abuseloop.report.outbox.SendRun;
+import org.abuseloop.report.outbox.SentCheck;
+import org.abuseloop.report.outbox.SmtpSettings;
+import org.abuseloop.report.outbox.SmtpTransport;
+import org.abuseloop.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code abuseloop report send}: one run of the outbox: settles messages a crash left in sending, batches
+ * the due reports (approved ones, or every queued one in automatic mode) and sends them over SMTP,
+ * retrying refusals with backoff. Exit 1 when a message was given up. Not thread-safe; one run at a time.
+ */
+@Command(name = "send", mixinStandardHelpOptions = true,
+    description = "Send the reports that are due: one message per contact and period, retries with backoff.")
+final class ReportSendCommand implements Callable<Integer> {
+
+  @Mixin
+  OutboxOptions outbox;
+
+  @Mixin
+  MailOptions mail;
+
+  @Option(names = "--organisation", paramLabel = "NAME", description = "who reports, as the desk reads it (default: the From domain)")
+  String organisation;
+
+  @Override
+  public Integer call() throws Exception {
+    Clock clock = Clock.systemUTC();
+    SmtpSettings smtp = mail.smtp();
+    SentCheck check = mail.hasImap() ? mail.imap(clock) : SentCheck.none();
+    if (!mail.hasImap()) {
+      System.err.println("abuseloop: no --imap-host: a message a crash left in sending will be sent again (same Message-ID)");
+    }
+    try (Store store = outbox.open()) {
+      Courier courier = new Courier(store.outbox(), new SmtpTransport(smtp), check, outbox.policy(), smtp.domain(),
+          organisation == null ? smtp.domain() : organisation, clock);
+      SendRun run = courier.send();
+      System.out.printf("composed %d message(s), sent %d, retrying %d, failed %d; bad contacts %d; "
+              + "after a crash: %d confirmed sent, %d sent again%n", run.composed(), run.sent(), run.retrying(),
+          run.failed(), run.badContacts(), run.recovered(), run.released());
+      return run.failed() + run.badContacts() > 0 ? 1 : 0;
+    }
+  }
+}

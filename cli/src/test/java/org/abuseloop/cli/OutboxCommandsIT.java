@@ -1,0 +1,184 @@
+package org.abuseloop.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.abuseloop.core.outbox.NewReport;
+import org.abuseloop.core.outbox.ReportStatus;
+import org.abuseloop.store.Store;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The outbox commands end to end: approve, send, replies and stats run as the command line runs them,
+ * against GreenMail's SMTP and IMAP on loopback and a SQLite store. Not thread-safe; one instance per test.
+ */
+class OutboxCommandsIT {
+
+  static final String REPORTER = "reports@reporter.example";
+  static final String DESK = "abuse@provider.example";
+
+  @TempDir
+  Path dir;
+
+  GreenMail greenMail;
+  int smtpPort;
+  int imapPort;
+  String storeUrl;
+  Path passwordFile;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    smtpPort = freePort();
+    imapPort = freePort();
+    greenMail = new GreenMail(new ServerSetup[] {
+        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+    greenMail.setUser(REPORTER, "reports", "pw-for-tests");
+    greenMail.start();
+    storeUrl = "jdbc:sqlite:" + dir.resolve("abuseloop.db");
+    passwordFile = Files.writeString(dir.resolve("imap-password"), "pw-for-tests\n");
+  }
+
+  @AfterEach
+  void tearDown() {
+    greenMail.stop();
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private NewReport queue(String source, String provider) {
+    Instant first = Instant.now().minus(Duration.ofHours(3));
+    UUID id = UUID.nameUUIDFromBytes(source.getBytes(StandardCharsets.UTF_8));
+    NewReport r = new NewReport(id, source, "sshd-bf", first, first.plusSeconds(120), provider, DESK, "text",
+        "Abuse report " + id + "\n");
+    try (Store store = Store.open(storeUrl)) {
+      store.outbox().enqueue(r, ReportStatus.QUEUED, Instant.now());
+    }
+    return r;
+  }
+
+  private String[] withMail(String command, String... more) {
+    List<String> args = new ArrayList<>(List.of("report", command, "--store", storeUrl, "--from", REPORTER,
+        "--imap-host", "127.0.0.1", "--imap-port", Integer.toString(imapPort), "--imap-security", "none",
+        "--imap-user", "reports", "--imap-password-file", passwordFile.toString()));
+    if (command.equals("send")) {
+      args.addAll(List.of("--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(smtpPort), "--smtp-security", "none",
+          "--batch-period", "PT0S"));
+    }
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
+  }
+
+  @Test
+  void approveSendRepliesAndStats() throws Exception {
+    NewReport a = queue("203.0.113.9", "Example Cloud");
+    NewReport b = queue("203.0.113.10", "Example Cloud");
+
+    CommandRun waiting = CommandRun.of("report", "approve", "--store", storeUrl);
+    assertThat(waiting.out()).contains(a.id().toString(), b.id().toString(), "2 report(s) waiting");
+    CommandRun nothingApproved = CommandRun.of(withMail("send"));
+    assertThat(nothingApproved.exitCode()).as(nothingApproved.err()).isZero();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+    CommandRun approve = CommandRun.of("report", "approve", "--store", storeUrl, a.id().toString().substring(0, 8));
+    assertThat(approve.exitCode()).as(approve.err()).isZero();
+    assertThat(approve.out()).contains("approved " + a.id());
+    CommandRun sent = CommandRun.of(withMail("send"));
+    assertThat(sent.exitCode()).as(sent.err()).isZero();
+    assertThat(sent.out()).contains("sent 1");
+    MimeMessage atDesk = greenMail.findReceivedMessages(u -> u.getEmail().equals(DESK), m -> true).findFirst().orElseThrow();
+
+    MimeMessage answer = new MimeMessage(Session.getInstance(new Properties()));
+    answer.setFrom(new InternetAddress("person@provider.example"));
+    answer.setRecipient(Message.RecipientType.TO, new InternetAddress(REPORTER));
+    answer.setSubject("Re: " + atDesk.getSubject());
+    answer.setHeader("In-Reply-To", atDesk.getMessageID());
+    answer.setText("We have suspended the customer's server.");
+    greenMail.getUserManager().getUserByEmail(REPORTER).deliver(answer);
+    CommandRun replies = CommandRun.of(withMail("replies"));
+    assertThat(replies.exitCode()).as(replies.err()).isZero();
+    assertThat(replies.out()).contains("1 replies recorded", "1 copies of our reports");
+
+    CommandRun stats = CommandRun.of("report", "stats", "--store", storeUrl, "--format", "json");
+    assertThat(stats.exitCode()).as(stats.err()).isZero();
+    JsonNode cloud = new ObjectMapper().readTree(stats.out()).at("/providers/0");
+    assertThat(cloud.get("provider").asText()).isEqualTo("Example Cloud");
+    assertThat(cloud.get("sent").asInt()).isEqualTo(1);
+    assertThat(cloud.get("share_answered").asDouble()).isEqualTo(1.0);
+    assertThat(cloud.get("resolved").asInt()).isEqualTo(1);
+    assertThat(cloud.get("median_first_answer_seconds").isNumber()).isTrue();
+    CommandRun text = CommandRun.of("report", "stats", "--store", storeUrl);
+    assertThat(text.out()).contains("Example Cloud", "100.0%");
+
+    SweepLog sweep = SweepLog.writeInto(Files.createDirectory(dir.resolve("sweep")));
+    Path html = dir.resolve("page.html");
+    CommandRun page = CommandRun.of("analyze", "--zone", "UTC", "--ranges", sweep.ranges().toString(), "--html",
+        html.toString(), "--store", storeUrl, sweep.log().toString());
+    assertThat(page.exitCode()).as(page.err()).isZero();
+    assertThat(Files.readString(html)).contains("<h2>Abuse desks</h2>", "data-provider=\"Example Cloud\" data-sent=\"1\"");
+  }
+
+  @Test
+  void missingSettingsAreOneClearLine() {
+    CommandRun r = CommandRun.of("report", "send", "--store", storeUrl, "--from", REPORTER);
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("missing --smtp-host");
+    CommandRun clear = CommandRun.of("report", "send", "--store", storeUrl, "--from", REPORTER, "--smtp-host", "smtp.example.org",
+        "--smtp-security", "none", "--smtp-user", "u", "--smtp-password-file", passwordFile.toString());
+    assertThat(clear.exitCode()).isEqualTo(2);
+    assertThat(clear.err()).contains("loopback");
+  }
+
+  @Test
+  void queueingTheSameLogsTwiceQueuesEachReportOnce() throws Exception {
+    List<Path> logs = ExampleLogs.copyInto(Files.createDirectory(dir.resolve("logs")));
+    List<String> args = new ArrayList<>(List.of("report", "--queue", "--store", storeUrl, "--zone", "UTC", "--ranges",
+        ExampleLogs.EXAMPLES.resolve("ranges").toString(), "--reporter-org", "Example Telephony Ltd",
+        "--reporter-contact", "abuse@example.net", "--reporter-domain", "example.net", "--destination", "192.0.2.25"));
+    logs.forEach(l -> args.add(l.toString()));
+
+    CommandRun first = CommandRun.of(args.toArray(String[]::new));
+    CommandRun again = CommandRun.of(args.toArray(String[]::new));
+
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    String[] words = first.out().strip().split(" ");
+    int queued = Integer.parseInt(words[0]);
+    int seen = queued + Integer.parseInt(words[3]); // reports shared by incidents count once
+    assertThat(queued).as(first.out()).isPositive();
+    assertThat(again.out()).startsWith("0 reports queued, " + seen + " already in the outbox");
+    try (Store store = Store.open(storeUrl)) {
+      assertThat(store.outbox().reports()).hasSize(queued)
+          .allSatisfy(e -> assertThat(e.report().contact()).contains("@"))
+          .allSatisfy(e -> assertThat(e.report().body()).contains(e.id().toString()));
+    }
+    CommandRun neither = CommandRun.of("report", "--store", storeUrl);
+    assertThat(neither.exitCode()).isEqualTo(2);
+    assertThat(neither.err()).contains("--preview").contains("--queue");
+  }
+}

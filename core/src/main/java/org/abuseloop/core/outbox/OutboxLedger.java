@@ -1,0 +1,96 @@
+package org.abuseloop.core.outbox;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The durable outbox: reports queued for abuse desks, the messages that carry them, their status
+ * history and the replies that came back. Each method is one transaction, so nothing is half-written;
+ * implementations are thread-safe (the store's is shared by processes too).
+ *
+ * <p>It lives in core because the store implements it and the report module drives it, and neither may
+ * use the other.
+ */
+public interface OutboxLedger {
+
+  /** What {@link #enqueue} did: whether the report was new, and the resolved report it follows up. */
+  record Enqueued(boolean added, UUID follows) {}
+
+  /**
+   * Queues {@code report} with {@code status} unless a report with its id is already kept (the same
+   * source, scenario and window: nothing is reported twice). Earlier reports of the same source learn
+   * that it was still attacking until the new window's end; the latest of them that was resolved becomes
+   * re-offended, and the new report follows it up.
+   */
+  Enqueued enqueue(NewReport report, ReportStatus status, Instant at);
+
+  /** The report with this id, if kept. */
+  Optional<ReportEntry> report(UUID id);
+
+  /** Every report, oldest queued first. */
+  List<ReportEntry> reports();
+
+  /** The reports in {@code status} that no message carries yet, oldest queued first. */
+  List<ReportEntry> unbatched(ReportStatus status);
+
+  /**
+   * Approves the queued reports whose ids start with one of {@code idPrefixes} (at least 8 characters),
+   * or every queued report when {@code idPrefixes} is empty.
+   *
+   * @return the reports approved
+   */
+  List<ReportEntry> approve(Collection<String> idPrefixes, Instant at);
+
+  /** Gives up reports that no message carries (a contact that is no address): failed, with the reason. */
+  void fail(Collection<UUID> reportIds, String error, Instant at);
+
+  /** Keeps a new message (pending, first attempt at its next-attempt time) and moves its reports to sending. */
+  void compose(OutgoingMessage message, Instant at);
+
+  /** The message with this Message-ID, if kept. */
+  Optional<OutgoingMessage> message(String messageId);
+
+  /** The message whose subject tag is {@code tag}, if kept. */
+  Optional<OutgoingMessage> messageByTag(String tag);
+
+  /** The messages in {@code status}, oldest first. */
+  List<OutgoingMessage> messages(MessageStatus status);
+
+  /** Messages composed for {@code contact} since {@code since} and not given up: what a rate limit counts. */
+  int messagesFor(String contact, Instant since);
+
+  /** Takes a pending message for an attempt (sending, one more attempt); false when another took it. */
+  boolean claim(String messageId, Instant at);
+
+  /** SMTP accepted the message: it and its reports are sent. */
+  void markSent(String messageId, Instant at);
+
+  /** A temporary failure: the message waits until {@code next}; its reports are failed (retrying). */
+  void markRetry(String messageId, String error, Instant next, Instant at);
+
+  /** A permanent failure: the message and its reports are failed, with the server's answer. */
+  void markFailed(String messageId, String error, Instant at);
+
+  /** A message left in sending by a crash that did not reach the desk: pending again, due at {@code at}. */
+  void release(String messageId, Instant at);
+
+  /**
+   * Records a reply once (by its Message-ID and report): moves each report it is about up to the reply's
+   * status (answers never move a report down; a bounce marks it bounced) and notes the first answer.
+   *
+   * @return false when this reply was already recorded
+   */
+  boolean recordReply(Reply reply);
+
+  /** The history of one report, oldest first. */
+  List<StatusChange> history(UUID reportId);
+
+  /** How far the tracker read {@code mailbox}, if it ever did. */
+  Optional<MailboxCursor> cursor(String mailbox);
+
+  /** Saves how far the tracker read a mailbox. */
+  void saveCursor(MailboxCursor cursor);
+}

@@ -1,0 +1,266 @@
+package org.abuseloop.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.abuseloop.core.outbox.MailboxCursor;
+import org.abuseloop.core.outbox.MessageStatus;
+import org.abuseloop.core.outbox.NewReport;
+import org.abuseloop.core.outbox.OutboxLedger;
+import org.abuseloop.core.outbox.OutgoingMessage;
+import org.abuseloop.core.outbox.Reply;
+import org.abuseloop.core.outbox.ReplyKind;
+import org.abuseloop.core.outbox.ReportEntry;
+import org.abuseloop.core.outbox.ReportStatus;
+import org.abuseloop.core.outbox.StatusChange;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every backend's {@link OutboxStore} must do, run by one subclass per database (SQLite file,
+ * throwaway PostgreSQL). Not thread-safe; one instance serves one test.
+ */
+abstract class OutboxStoreContract {
+
+  static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+  static final String DESK = "abuse@provider.example";
+
+  /** The URL of this test's database, empty before the first open. */
+  abstract String url();
+
+  static NewReport report(String source, Instant first) {
+    UUID id = UUID.nameUUIDFromBytes((source + first).getBytes());
+    return new NewReport(id, source, "sshd-bruteforce", first, first.plusSeconds(300), "Example Cloud", DESK, "text",
+        "Abuse report " + id + "\nSource: " + source + "\n");
+  }
+
+  static OutgoingMessage message(String id, List<UUID> reports) {
+    return new OutgoingMessage("<abuseloop." + id + "@reporter.example>", DESK, "Abuse report [abuseloop " + id + "]",
+        "body", null, reports, MessageStatus.PENDING, 0, null, null, null, null, T0);
+  }
+
+  @Test
+  void queuesAReportOnceByItsId() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport r = report("203.0.113.9", T0);
+
+      assertThat(outbox.enqueue(r, ReportStatus.QUEUED, T0).added()).isTrue();
+      assertThat(outbox.enqueue(r, ReportStatus.QUEUED, T0.plusSeconds(5)).added()).isFalse();
+
+      assertThat(outbox.reports()).hasSize(1);
+      ReportEntry e = outbox.report(r.id()).orElseThrow();
+      assertThat(e.report()).isEqualTo(r);
+      assertThat(e.status()).isEqualTo(ReportStatus.QUEUED);
+      assertThat(e.queuedAt()).isEqualTo(T0);
+      assertThat(e.messageId()).isNull();
+      assertThat(outbox.history(r.id())).extracting(StatusChange::status).containsExactly(ReportStatus.QUEUED);
+    }
+  }
+
+  @Test
+  void approvesByIdPrefixOrAll() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      NewReport c = report("2001:db8::7", T0);
+      for (NewReport r : List.of(a, b, c)) {
+        outbox.enqueue(r, ReportStatus.QUEUED, T0);
+      }
+
+      assertThat(outbox.approve(List.of(a.id().toString().substring(0, 8)), T0)).extracting(ReportEntry::id)
+          .containsExactly(a.id());
+      assertThat(outbox.unbatched(ReportStatus.QUEUED)).extracting(ReportEntry::id).containsExactly(b.id(), c.id());
+      assertThat(outbox.approve(List.of(), T0)).extracting(ReportEntry::id).containsExactly(b.id(), c.id());
+      assertThat(outbox.unbatched(ReportStatus.APPROVED)).hasSize(3);
+      assertThatThrownBy(() -> outbox.approve(List.of("abc"), T0)).hasMessageContaining("at least 8");
+    }
+  }
+
+  @Test
+  void aMessageCarriesItsReportsFromPendingToSent() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      outbox.enqueue(b, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id(), b.id()));
+
+      outbox.compose(m, T0);
+
+      assertThat(outbox.unbatched(ReportStatus.QUEUED)).isEmpty();
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENDING);
+      OutgoingMessage kept = outbox.messages(MessageStatus.PENDING).get(0);
+      assertThat(kept.reportIds()).containsExactly(a.id(), b.id());
+      assertThat(kept.nextAttemptAt()).isEqualTo(T0);
+      assertThat(outbox.messageByTag("1a2b3c4d")).contains(kept);
+      assertThat(outbox.messagesFor(DESK, T0.minusSeconds(1))).isEqualTo(1);
+      assertThat(outbox.messagesFor(DESK, T0.plusSeconds(1))).isZero();
+
+      assertThat(outbox.claim(m.messageId(), T0.plusSeconds(1))).isTrue();
+      assertThat(outbox.claim(m.messageId(), T0.plusSeconds(1))).isFalse();
+      assertThat(outbox.messages(MessageStatus.SENDING)).singleElement()
+          .satisfies(x -> assertThat(x.attempts()).isEqualTo(1))
+          .satisfies(x -> assertThat(x.claimedAt()).isEqualTo(T0.plusSeconds(1)));
+
+      outbox.markSent(m.messageId(), T0.plusSeconds(2));
+
+      assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+      ReportEntry sent = outbox.report(b.id()).orElseThrow();
+      assertThat(sent.status()).isEqualTo(ReportStatus.SENT);
+      assertThat(sent.sentAt()).isEqualTo(T0.plusSeconds(2));
+      assertThat(sent.messageId()).isEqualTo(m.messageId());
+      assertThat(outbox.history(b.id())).extracting(StatusChange::status)
+          .containsExactly(ReportStatus.QUEUED, ReportStatus.SENDING, ReportStatus.SENT);
+    }
+  }
+
+  @Test
+  void aReportGoesInOneMessageOnlyAndAFailedComposeLeavesNothing() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      outbox.compose(message("aaaaaaaa", List.of(a.id())), T0);
+
+      assertThatThrownBy(() -> outbox.compose(message("bbbbbbbb", List.of(a.id())), T0))
+          .hasMessageContaining("already in a message");
+
+      assertThat(outbox.message("<abuseloop.bbbbbbbb@reporter.example>")).isEmpty();
+      assertThat(outbox.report(a.id()).orElseThrow().messageId()).isEqualTo("<abuseloop.aaaaaaaa@reporter.example>");
+    }
+  }
+
+  @Test
+  void retriesKeepTheErrorAndAPermanentFailureEndsThem() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(m, T0);
+      outbox.claim(m.messageId(), T0);
+
+      outbox.markRetry(m.messageId(), "421 try later", T0.plusSeconds(60), T0);
+
+      OutgoingMessage pending = outbox.message(m.messageId()).orElseThrow();
+      assertThat(pending.status()).isEqualTo(MessageStatus.PENDING);
+      assertThat(pending.nextAttemptAt()).isEqualTo(T0.plusSeconds(60));
+      assertThat(pending.lastError()).isEqualTo("421 try later");
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.FAILED);
+
+      outbox.claim(m.messageId(), T0.plusSeconds(60));
+      outbox.markFailed(m.messageId(), "550 no such user", T0.plusSeconds(61));
+
+      OutgoingMessage failed = outbox.message(m.messageId()).orElseThrow();
+      assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
+      assertThat(failed.attempts()).isEqualTo(2);
+      assertThat(failed.nextAttemptAt()).isNull();
+      assertThat(outbox.report(a.id()).orElseThrow().lastError()).isEqualTo("550 no such user");
+      assertThat(outbox.messagesFor(DESK, T0.minusSeconds(1))).isZero();
+    }
+  }
+
+  @Test
+  void aMessageLeftSendingIsReleasedWithTheSameId() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(m, T0);
+      outbox.claim(m.messageId(), T0);
+
+      outbox.release(m.messageId(), T0.plusSeconds(600));
+
+      OutgoingMessage again = outbox.message(m.messageId()).orElseThrow();
+      assertThat(again.status()).isEqualTo(MessageStatus.PENDING);
+      assertThat(again.nextAttemptAt()).isEqualTo(T0.plusSeconds(600));
+      assertThat(again.attempts()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void giveUpReportsWithoutAMessage() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+
+      outbox.fail(List.of(a.id()), "contact 'not an address' is not an e-mail address", T0);
+
+      ReportEntry e = outbox.report(a.id()).orElseThrow();
+      assertThat(e.status()).isEqualTo(ReportStatus.FAILED);
+      assertThat(e.lastError()).contains("not an e-mail address");
+      assertThat(e.report().body()).isEqualTo(a.body());
+    }
+  }
+
+  @Test
+  void repliesCountOnceAndOnlyRaiseAReport() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(m, T0);
+      outbox.claim(m.messageId(), T0);
+      outbox.markSent(m.messageId(), T0);
+      Instant answered = T0.plus(Duration.ofHours(5));
+
+      assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, T0.plusSeconds(9), "ticket"))).isTrue();
+      assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, T0.plusSeconds(9), "ticket"))).isFalse();
+      assertThat(outbox.report(a.id()).orElseThrow().firstAnswerAt()).isNull();
+      outbox.recordReply(new Reply("<fixed@desk>", List.of(a.id()), ReplyKind.RESOLUTION, answered, "terminated"));
+      outbox.recordReply(new Reply("<late-ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, answered.plusSeconds(1), "ticket"));
+      outbox.recordReply(new Reply("<person@desk>", List.of(a.id()), ReplyKind.ANSWER, answered.plusSeconds(2), "thanks"));
+
+      ReportEntry e = outbox.report(a.id()).orElseThrow();
+      assertThat(e.status()).isEqualTo(ReportStatus.RESOLVED);
+      assertThat(e.firstAnswerAt()).isEqualTo(answered);
+      assertThat(outbox.recordReply(new Reply("<x@desk>", List.of(UUID.randomUUID()), ReplyKind.ANSWER, T0, ""))).isFalse();
+    }
+  }
+
+  @Test
+  void aResolvedSourceThatAttacksAgainIsReOffendedAndFollowedUp() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport first = report("203.0.113.9", T0);
+      outbox.enqueue(first, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(first.id()));
+      outbox.compose(m, T0);
+      outbox.claim(m.messageId(), T0);
+      outbox.markSent(m.messageId(), T0);
+      outbox.recordReply(new Reply("<fixed@desk>", List.of(first.id()), ReplyKind.RESOLUTION, T0.plusSeconds(3600), "done"));
+      NewReport again = report("203.0.113.9", T0.plus(Duration.ofDays(2)));
+
+      OutboxLedger.Enqueued result = outbox.enqueue(again, ReportStatus.QUEUED, T0.plus(Duration.ofDays(2)));
+
+      assertThat(result.follows()).isEqualTo(first.id());
+      assertThat(outbox.report(first.id()).orElseThrow().status()).isEqualTo(ReportStatus.RE_OFFENDED);
+      assertThat(outbox.report(first.id()).orElseThrow().lastSeen()).isEqualTo(again.last());
+      assertThat(outbox.report(again.id()).orElseThrow().follows()).isEqualTo(first.id());
+      assertThat(outbox.enqueue(report("198.51.100.7", T0.plus(Duration.ofDays(2))), ReportStatus.QUEUED, T0).follows())
+          .isNull();
+    }
+  }
+
+  @Test
+  void keepsTheMailboxCursor() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      assertThat(outbox.cursor("abuse@reporter.example/INBOX")).isEmpty();
+
+      outbox.saveCursor(new MailboxCursor("abuse@reporter.example/INBOX", 7, 12));
+      outbox.saveCursor(new MailboxCursor("abuse@reporter.example/INBOX", 7, 15));
+
+      assertThat(outbox.cursor("abuse@reporter.example/INBOX")).contains(new MailboxCursor("abuse@reporter.example/INBOX", 7, 15));
+    }
+  }
+}
