@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.abuseloop.logs.conformance.NetNamespace;
 
 /**
  * What abuseloop's nftables table holds at one moment, read from {@code nft -j list table inet NAME}:
@@ -24,12 +25,12 @@ record BanTable(List<String> banned, long dropped, int dropRules) {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Reads table {@code table} (family inet) in {@code ns}; throws when it does not exist. */
-  static BanTable read(NetworkNamespace ns, String table) {
+  static BanTable read(NetNamespace ns, String table) {
     return parse(ns.exec("nft", "-j", "list", "table", "inet", table));
   }
 
   /** True once the table exists in {@code ns}. */
-  static boolean exists(NetworkNamespace ns, String table) {
+  static boolean exists(NetNamespace ns, String table) {
     try {
       read(ns, table);
       return true;

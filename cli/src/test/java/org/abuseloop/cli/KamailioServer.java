@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.abuseloop.logs.conformance.NetNamespace;
 
 /**
  * Kamailio running in the foreground ({@code -DD -E}) inside a namespace, with its stderr written to
@@ -42,7 +43,7 @@ final class KamailioServer implements AutoCloseable {
    * Starts {@code kamailio} on {@code config} in {@code ns}, listening on UDP {@code address}:5060,
    * with the extra preprocessor {@code defines}; {@code runDir} holds its runtime files.
    */
-  static KamailioServer start(String kamailio, NetworkNamespace ns, Path config, String address, Path runDir,
+  static KamailioServer start(String kamailio, NetNamespace ns, Path config, String address, Path runDir,
       Path log, List<String> defines) throws IOException {
     Files.createDirectories(runDir);
     List<String> argv = new java.util.ArrayList<>(List.of(kamailio, "-DD", "-E", "-f", config.toString(),
@@ -52,7 +53,7 @@ final class KamailioServer implements AutoCloseable {
       argv.add(d);
     }
     Files.writeString(log, "", StandardCharsets.UTF_8);
-    return new KamailioServer(ns.startPiped(argv, config.getParent().toFile()), log);
+    return new KamailioServer(ns.start(argv, config.getParent().toFile()), log);
   }
 
   /** The log file abuseloop follows. */

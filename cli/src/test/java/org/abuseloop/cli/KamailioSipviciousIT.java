@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -53,7 +54,7 @@ class KamailioSipviciousIT {
       }
     }
     assertThat(rootState()).as("the host's own ruleset and links").isEqualTo(before);
-    assertThat(NetworkNamespace.run(List.of("ip", "netns", "list"))).as("namespaces left behind").doesNotContain(namespaces);
+    assertThat(NetNamespace.run(List.of("ip", "netns", "list"))).as("namespaces left behind").doesNotContain(namespaces);
   }
 
   private static void attackAndCheck(SipTestbed bed, String password) throws Exception {
@@ -113,6 +114,6 @@ class KamailioSipviciousIT {
 
   /** The host's own nftables ruleset and links, which the test must leave as they were. */
   private static String rootState() {
-    return NetworkNamespace.run(List.of("nft", "list", "ruleset")) + NetworkNamespace.run(List.of("ip", "-o", "link"));
+    return NetNamespace.run(List.of("nft", "list", "ruleset")) + NetNamespace.run(List.of("ip", "-o", "link"));
   }
 }

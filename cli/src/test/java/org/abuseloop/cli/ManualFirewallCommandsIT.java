@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.abuseloop.store.Store;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,11 +23,11 @@ class ManualFirewallCommandsIT {
   @TempDir
   Path state;
 
-  private TestNamespace ns;
+  private NetNamespace ns;
 
   @BeforeEach
   void createNamespace() {
-    ns = TestNamespace.create();
+    ns = NetNamespace.createForNftables("cli");
   }
 
   @AfterEach

@@ -3,6 +3,7 @@ package org.abuseloop.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.abuseloop.logs.conformance.NetNamespace;
 
 /**
  * Three hosts in network namespaces: a SIP server, an attacker and a control client, each joined to
@@ -13,16 +14,16 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class SipLab implements AutoCloseable {
 
-  final NetworkNamespace server;
-  final NetworkNamespace attacker;
-  final NetworkNamespace control;
+  final NetNamespace server;
+  final NetNamespace attacker;
+  final NetNamespace control;
   /** The server's address on the attacker's link: the one Kamailio listens on. */
   final String serverAddress;
   final String attackerAddress;
   final String controlAddress;
   private final String controlGateway;
 
-  private SipLab(List<NetworkNamespace> hosts, String net, int base) {
+  private SipLab(List<NetNamespace> hosts, String net, int base) {
     this.server = hosts.get(0);
     this.attacker = hosts.get(1);
     this.control = hosts.get(2);
@@ -34,11 +35,11 @@ final class SipLab implements AutoCloseable {
 
   /** Creates the three namespaces and both links; undoes it all on failure. */
   static SipLab open() {
-    List<NetworkNamespace> hosts = new ArrayList<>();
+    List<NetNamespace> hosts = new ArrayList<>();
     try {
-      hosts.add(NetworkNamespace.create("sip"));
-      hosts.add(NetworkNamespace.create("att"));
-      hosts.add(NetworkNamespace.create("ctl"));
+      hosts.add(NetNamespace.create("sip"));
+      hosts.add(NetNamespace.create("att"));
+      hosts.add(NetNamespace.create("ctl"));
       ThreadLocalRandom r = ThreadLocalRandom.current();
       String net = "198." + r.nextInt(18, 20) + "." + r.nextInt(0, 256) + ".";
       SipLab lab = new SipLab(hosts, net, r.nextInt(0, 32) * 8);
@@ -53,7 +54,7 @@ final class SipLab implements AutoCloseable {
   }
 
   /** A veth pair made inside the server (so the host's namespace never holds either end), /30 each. */
-  private void link(String serverEnd, NetworkNamespace peer, String peerEnd, String serverSide, String peerSide) {
+  private void link(String serverEnd, NetNamespace peer, String peerEnd, String serverSide, String peerSide) {
     server.exec("ip", "link", "add", serverEnd, "type", "veth", "peer", "name", peerEnd, "netns", peer.name());
     server.exec("ip", "addr", "add", serverSide + "/30", "dev", serverEnd);
     peer.exec("ip", "addr", "add", peerSide + "/30", "dev", peerEnd);
@@ -66,9 +67,9 @@ final class SipLab implements AutoCloseable {
     closeAll(List.of(server, attacker, control));
   }
 
-  private static void closeAll(List<NetworkNamespace> hosts) {
+  private static void closeAll(List<NetNamespace> hosts) {
     RuntimeException first = null;
-    for (NetworkNamespace ns : hosts) {
+    for (NetNamespace ns : hosts) {
       try {
         ns.close();
       } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.abuseloop.logs.conformance.SystemTool;
 
 /**
@@ -65,12 +66,12 @@ final class SipTestbed implements AutoCloseable {
   }
 
   /** svwar from {@code ns} over extensions 1000-1099, to its end; returns its output. */
-  String enumerate(NetworkNamespace ns, String address) throws Exception {
+  String enumerate(NetNamespace ns, String address) throws Exception {
     return finish(start(ns, "svwar", tools.svwar(), "-e", "1000-1099", "-t", PACE, "-x", address, lab.serverAddress));
   }
 
   /** Starts svcrack from {@code ns} against {@code user}, guessing {@code passwords} in order; {@code name} names its output. */
-  Process startCracking(String name, NetworkNamespace ns, String address, String user, List<String> passwords)
+  Process startCracking(String name, NetNamespace ns, String address, String user, List<String> passwords)
       throws IOException {
     Path list = Files.write(dir.resolve(name + "-passwords.txt"), passwords, StandardCharsets.UTF_8);
     return start(ns, name, tools.svcrack(), "-u", user, "-d", list.toString(), "-t", PACE, "--maximumtime", "3",
@@ -146,7 +147,7 @@ final class SipTestbed implements AutoCloseable {
     }
   }
 
-  private Process start(NetworkNamespace ns, String name, String... argv) throws IOException {
+  private Process start(NetNamespace ns, String name, String... argv) throws IOException {
     Process p = ns.start(List.of(argv), dir.toFile(), output(name));
     outputs.put(p, output(name));
     return p;

@@ -1,7 +1,6 @@
 package org.abuseloop.detect;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -79,11 +78,11 @@ final class ConfigReader {
           : " (known: " + e.getKnownPropertyIds().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")) + ")";
       problems.add(path(e) + ": unknown key" + known);
     } catch (MismatchedInputException e) {
-      problems.add(path(e) + ": expected " + expected(e.getTargetType()) + at(e.getLocation()));
+      problems.add(path(e) + ": expected " + expected(e.getTargetType()) + YamlPosition.at(e.getLocation()));
     } catch (JsonMappingException e) {
-      problems.add(path(e) + ": " + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
+      problems.add(path(e) + ": " + firstLine(e.getOriginalMessage()) + YamlPosition.at(e.getLocation()));
     } catch (JacksonException e) {
-      problems.add("not valid YAML: " + firstLine(e.getOriginalMessage()) + at(e.getLocation()));
+      problems.add("not valid YAML: " + firstLine(e.getOriginalMessage()) + YamlPosition.at(e.getLocation()));
     } catch (IOException e) {
       problems.add("not readable: " + e.getMessage());
     }
@@ -99,27 +98,10 @@ final class ConfigReader {
       while (object != null && !(object.inObject() && name.equals(object.getCurrentName()))) {
         object = object.getParent();
       }
-      problems.add((object == null ? name : path(object)) + ": unknown key" + at(p.currentLocation()));
+      problems.add((object == null ? name : YamlPosition.path(object)) + ": unknown key" + YamlPosition.at(p.currentLocation()));
       p.skipChildren();
       return true;
     }
-  }
-
-  /** The YAML path of a parsing context: {@code scenarios[2].match}. */
-  private static String path(JsonStreamContext ctx) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add("." + c.getCurrentName());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      sb.append(parts.get(i));
-    }
-    return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
   }
 
   private Settings settings(RawSettings raw) {
@@ -239,10 +221,6 @@ final class ConfigReader {
       return "a list";
     }
     return "a mapping of keys";
-  }
-
-  private static String at(JsonLocation loc) {
-    return loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
   }
 
   private static String firstLine(String s) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.testing.SettableClock;
 import org.abuseloop.firewall.BanOutcome.Status;
 import org.abuseloop.firewall.SetChange.Kind;
 import org.junit.jupiter.api.Test;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class BanListTest {
 
   private static final Duration HOUR = Duration.ofHours(1);
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final BanList bans = new BanList(clock, Duration.ofDays(20));
 
   @Test

@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Protocol;
+import org.abuseloop.core.testing.SettableClock;
 import org.abuseloop.firewall.BanOutcome.Status;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class DryRunFirewallTest {
 
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T10:00:00Z"));
+  private final SettableClock clock = new SettableClock(Instant.parse("2025-03-01T10:00:00Z"));
   private final Firewall firewall = Firewall.dryRun(new PrintStream(printed, true, StandardCharsets.UTF_8),
       FirewallSettings.defaults().withTable("abl").withPriority(-5),
       AllowList.builder().allow(IpPrefix.parse("198.51.100.0/24")).build(), clock);

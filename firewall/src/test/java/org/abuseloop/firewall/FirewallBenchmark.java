@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.firewall.BanOutcome.Status;
+import org.abuseloop.logs.conformance.NetNamespace;
 
 /**
  * A whole-run benchmark, run by hand as root: the reaction time from {@code ban()} to the kernel's

@@ -3,6 +3,7 @@ package org.abuseloop.firewall;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.junit.jupiter.api.Test;
 
 /**

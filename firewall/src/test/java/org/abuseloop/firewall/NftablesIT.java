@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.firewall.BanOutcome.Status;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;

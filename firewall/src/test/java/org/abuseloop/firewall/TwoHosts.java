@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.abuseloop.core.IpAddress;
+import org.abuseloop.logs.conformance.NetNamespace;
 
 /**
  * Two namespaces joined by a veth pair, a server and a client on a random 10.x.y.z/30 and a random

@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 import org.abuseloop.core.IpAddress;
 
@@ -18,24 +17,16 @@ import org.abuseloop.core.IpAddress;
  * the envelope sender's domain ({@code Reported-Domain}) is not known. Incidents that are not rejected
  * mail (login attacks, scans, SMTP AUTH guessing) are refused: ARF is for reporting mail.
  */
-public final class ArfReport implements ReportFormat {
-
-  private final Clock clock;
-  private final TextReport text = new TextReport();
+public final class ArfReport extends MailReport {
 
   /** @param clock gives the Date header (the time the mail is written) */
   public ArfReport(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    super(clock);
   }
 
   @Override
   public String id() {
     return "arf";
-  }
-
-  @Override
-  public String extension() {
-    return ".eml";
   }
 
   @Override
@@ -51,30 +42,16 @@ public final class ArfReport implements ReportFormat {
   }
 
   @Override
-  public String render(AbuseReport r) {
-    return ReportMail.bytes(message(r, null));
-  }
-
-  /**
-   * The mail as a message the outbox can send, addressed to {@code to} (null leaves To out).
-   *
-   * @throws IllegalArgumentException when {@link #refusal} gives a reason
-   */
-  public MimeMessage message(AbuseReport r, String to) {
-    requireAccepted(r);
-    try {
-      MimeMessage m = ReportMail.message(r, to, "[abuseloop] abuse report (mail) about " + r.source() + " - "
-          + ReportMail.date(r.first(), r.offset()) + " RID: " + r.id(), clock.instant());
-      MimeMultipart mp = ReportMail.multipart(r, "report", "report-type", "feedback-report");
-      mp.addBodyPart(ReportMail.text(text.render(r) + "\nThe logs hold no message bodies or headers: the third part"
-          + " holds only what the mail log recorded of each connection.\n", null));
-      mp.addBodyPart(ReportMail.part("message/feedback-report", feedbackReport(r)));
-      mp.addBodyPart(ReportMail.part("text/rfc822-headers", headers(r)));
-      m.setContent(mp);
-      return m;
-    } catch (MessagingException e) {
-      throw new IllegalStateException("cannot build a message in memory", e);
-    }
+  MimeMessage compose(AbuseReport r, String to) throws MessagingException {
+    MimeMessage m = ReportMail.message(r, to, "[abuseloop] abuse report (mail) about " + r.source() + " - "
+        + ReportMail.date(r.first(), r.offset()) + " RID: " + r.id(), clock.instant());
+    MimeMultipart mp = ReportMail.multipart(r, "report", "report-type", "feedback-report");
+    mp.addBodyPart(ReportMail.text(text.render(r) + "\nThe logs hold no message bodies or headers: the third part"
+        + " holds only what the mail log recorded of each connection.\n", null));
+    mp.addBodyPart(ReportMail.part("message/feedback-report", feedbackReport(r)));
+    mp.addBodyPart(ReportMail.part("text/rfc822-headers", headers(r)));
+    m.setContent(mp);
+    return m;
   }
 
   /** The machine-readable part (RFC 5965 section 3.1), CRLF line ends; every value is ours, none attacker text. */

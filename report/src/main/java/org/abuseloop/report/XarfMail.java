@@ -4,7 +4,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -16,29 +15,21 @@ import java.util.Optional;
  * {@code login-attack} under x-arf.org's login-attack schema; scans and probing, for which we know no
  * published 0.2 schema, as {@code info} under the info schema blocklist.de uses for its other services.
  */
-public final class XarfMail implements ReportFormat {
+public final class XarfMail extends MailReport {
 
   /** The 0.2 schema of login attacks. */
   static final String LOGIN_SCHEMA = "http://www.x-arf.org/schema/abuse_login-attack_0.1.2.json";
   /** The schema blocklist.de names for services that are not login attacks. */
   static final String INFO_SCHEMA = "http://www.blocklist.de/downloads/schema/info_0.1.1.json";
 
-  private final Clock clock;
-  private final TextReport text = new TextReport();
-
   /** @param clock gives the Date header (the time the mail is written) */
   public XarfMail(Clock clock) {
-    this.clock = Objects.requireNonNull(clock, "clock");
+    super(clock);
   }
 
   @Override
   public String id() {
     return "xarf-mail";
-  }
-
-  @Override
-  public String extension() {
-    return ".eml";
   }
 
   @Override
@@ -49,29 +40,15 @@ public final class XarfMail implements ReportFormat {
   }
 
   @Override
-  public String render(AbuseReport r) {
-    return ReportMail.bytes(message(r, null));
-  }
-
-  /**
-   * The mail as a message the outbox can send, addressed to {@code to} (null leaves To out).
-   *
-   * @throws IllegalArgumentException when {@link #refusal} gives a reason
-   */
-  public MimeMessage message(AbuseReport r, String to) {
-    requireAccepted(r);
-    try {
-      MimeMessage m = ReportMail.message(r, to, subject(r), clock.instant());
-      m.setHeader("X-XARF", "PLAIN");
-      MimeMultipart mp = ReportMail.multipart(r, "mixed");
-      mp.addBodyPart(ReportMail.text(text.render(r), null));
-      mp.addBodyPart(ReportMail.text(machineReadable(r), "report.txt"));
-      mp.addBodyPart(ReportMail.text(LogText.of(r), "logfile.log"));
-      m.setContent(mp);
-      return m;
-    } catch (MessagingException e) {
-      throw new IllegalStateException("cannot build a message in memory", e);
-    }
+  MimeMessage compose(AbuseReport r, String to) throws MessagingException {
+    MimeMessage m = ReportMail.message(r, to, subject(r), clock.instant());
+    m.setHeader("X-XARF", "PLAIN");
+    MimeMultipart mp = ReportMail.multipart(r, "mixed");
+    mp.addBodyPart(ReportMail.text(text.render(r), null));
+    mp.addBodyPart(ReportMail.text(machineReadable(r), "report.txt"));
+    mp.addBodyPart(ReportMail.text(LogText.of(r), "logfile.log"));
+    m.setContent(mp);
+    return m;
   }
 
   private static String subject(AbuseReport r) {

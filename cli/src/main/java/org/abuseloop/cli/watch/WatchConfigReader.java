@@ -33,6 +33,7 @@ import org.abuseloop.core.Service;
 import org.abuseloop.detect.ConfigException;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.DurationText;
+import org.abuseloop.detect.YamlPosition;
 
 /**
  * Reads the YAML file of {@code abuseloop watch --config FILE} into a {@link WatchConfig}. The same
@@ -125,7 +126,7 @@ public final class WatchConfigReader {
       return root;
     } catch (JacksonException e) {
       String msg = e.getOriginalMessage() == null ? "unreadable" : e.getOriginalMessage().lines().findFirst().orElse("");
-      problems.add("not valid YAML: " + msg + YamlLocations.text(e.getLocation()));
+      problems.add("not valid YAML: " + msg + YamlPosition.at(e.getLocation()));
       return null;
     } catch (IOException e) {
       problems.add("not readable: " + e.getMessage());

@@ -6,10 +6,9 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import org.abuseloop.detect.YamlPosition;
 
 /**
  * Where each key and list item of a YAML document starts, by path ({@code bans.factor},
@@ -33,11 +32,11 @@ final class YamlLocations {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
         JsonStreamContext ctx = p.getParsingContext();
         if (t == JsonToken.FIELD_NAME) {
-          found.putIfAbsent(path(ctx), p.currentTokenLocation());
+          found.putIfAbsent(YamlPosition.path(ctx), p.currentTokenLocation());
         } else if (t != JsonToken.END_OBJECT && t != JsonToken.END_ARRAY) {
           JsonStreamContext holder = t.isStructStart() ? ctx.getParent() : ctx;
           if (holder != null && holder.inArray()) {
-            found.putIfAbsent(path(holder), p.currentTokenLocation());
+            found.putIfAbsent(YamlPosition.path(holder), p.currentTokenLocation());
           }
         }
       }
@@ -52,14 +51,10 @@ final class YamlLocations {
     for (String p = path; !p.isEmpty(); p = parent(p)) {
       JsonLocation loc = locations.get(p);
       if (loc != null) {
-        return text(loc);
+        return YamlPosition.at(loc);
       }
     }
     return "";
-  }
-
-  static String text(JsonLocation loc) {
-    return loc == null || loc.getLineNr() < 0 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
   }
 
   private static String parent(String path) {
@@ -67,20 +62,4 @@ final class YamlLocations {
     return cut <= 0 ? "" : path.substring(0, cut);
   }
 
-  /** The path of the current key or item of a parsing context: {@code sources[2].service}. */
-  static String path(JsonStreamContext ctx) {
-    List<String> parts = new ArrayList<>();
-    for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
-      if (c.inArray()) {
-        parts.add("[" + Math.max(0, c.getCurrentIndex()) + "]");
-      } else if (c.getCurrentName() != null) {
-        parts.add("." + c.getCurrentName());
-      }
-    }
-    StringBuilder sb = new StringBuilder();
-    for (int i = parts.size() - 1; i >= 0; i--) {
-      sb.append(parts.get(i));
-    }
-    return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
-  }
 }

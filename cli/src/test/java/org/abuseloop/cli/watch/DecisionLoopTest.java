@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.abuseloop.cli.watch.WatchRig.MovableClock;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.testing.SettableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class DecisionLoopTest {
   @TempDir
   Path dir;
 
-  private final MovableClock clock = new MovableClock(T0);
+  private final SettableClock clock = new SettableClock(T0);
   private final List<String> log = new ArrayList<>();
 
   @Test

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +29,12 @@ class WatchConfigIT {
   @TempDir
   Path dir;
 
-  private Namespace ns;
+  private NetNamespace ns;
   private WatchProcess watch;
 
   @BeforeEach
   void createNamespace() {
-    ns = Namespace.create();
+    ns = NetNamespace.createForNftables("watch");
   }
 
   @AfterEach

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.abuseloop.logs.conformance.NetNamespace;
 import org.abuseloop.store.Ban;
 import org.abuseloop.store.Store;
 import org.junit.jupiter.api.AfterEach;
@@ -34,12 +35,12 @@ class WatchIT {
   @TempDir
   Path dir;
 
-  private Namespace ns;
+  private NetNamespace ns;
   private final List<WatchProcess> started = new ArrayList<>();
 
   @BeforeEach
   void createNamespace() {
-    ns = Namespace.create();
+    ns = NetNamespace.createForNftables("watch");
   }
 
   @AfterEach

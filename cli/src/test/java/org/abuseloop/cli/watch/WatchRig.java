@@ -4,10 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.testing.SettableClock;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
 import org.abuseloop.firewall.AllowList;
@@ -37,7 +35,7 @@ final class WatchRig implements AutoCloseable {
 
   static final String SOURCE = "file:/var/log/auth.log";
 
-  final MovableClock clock;
+  final SettableClock clock;
   final Store store;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(1024);
   private final DecisionLoop loop;
@@ -48,7 +46,7 @@ final class WatchRig implements AutoCloseable {
   private long position;
 
   /** A watch over {@code file} (the log's lines so far, shared with later restarts), resumed from its checkpoint. */
-  WatchRig(Path dir, MovableClock clock, List<String> file, WatchConfig.Bans bans, WatchConfig.Allow allow)
+  WatchRig(Path dir, SettableClock clock, List<String> file, WatchConfig.Bans bans, WatchConfig.Allow allow)
       throws InterruptedException {
     this.file = file;
     this.clock = clock;
@@ -75,7 +73,7 @@ final class WatchRig implements AutoCloseable {
     }
   }
 
-  WatchRig(Path dir, MovableClock clock, List<String> file) throws InterruptedException {
+  WatchRig(Path dir, SettableClock clock, List<String> file) throws InterruptedException {
     this(dir, clock, file, WatchConfig.Bans.defaults(), WatchConfig.Allow.defaults());
   }
 
@@ -130,33 +128,5 @@ final class WatchRig implements AutoCloseable {
   @Override
   public void close() {
     store.close();
-  }
-
-  /** A clock that stands still until the test moves it. Not thread-safe. */
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -36,6 +36,7 @@ import org.abuseloop.core.outbox.OutgoingMessage;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.core.outbox.StatusChange;
+import org.abuseloop.core.testing.SettableClock;
 import org.abuseloop.report.AbuseReport;
 import org.abuseloop.report.Redaction;
 import org.abuseloop.report.ReportContext;
@@ -62,7 +63,7 @@ class OutboxMailIT {
   @TempDir
   Path dir;
 
-  TestClock clock;
+  SettableClock clock;
   Store store;
   OutboxLedger outbox;
   GreenMail greenMail;
@@ -71,7 +72,7 @@ class OutboxMailIT {
 
   @BeforeEach
   void setUp() throws IOException {
-    clock = new TestClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
+    clock = new SettableClock(Instant.now().truncatedTo(ChronoUnit.SECONDS));
     store = Store.open("jdbc:sqlite:" + dir.resolve("outbox.db"));
     outbox = store.outbox();
     smtpPort = freePort();
