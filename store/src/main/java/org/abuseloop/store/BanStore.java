@@ -85,11 +85,17 @@ public final class BanStore {
     return store.inTransaction("cannot record " + offenses.size() + " bans and " + checkpoints.size() + " checkpoints",
         connection -> {
           List<Ban> out = new ArrayList<>(offenses.size());
-          for (Offense o : offenses) {
-            int before = find(connection, o.target()).map(Ban::offenses).orElse(0);
-            Duration length = escalation.lengthFor(before + 1);
-            check(o.scenario(), length);
-            out.add(record(connection, o.target(), o.scenario(), o.at(), length));
+          // One statement of each kind per transaction: a burst records thousands of bans at once,
+          // and preparing three statements per ban cost more than the writes (measured, docs/benchmarks.md).
+          try (PreparedStatement select = connection.prepareStatement(FIND);
+              PreparedStatement upsert = connection.prepareStatement(RECORD)) {
+            for (Offense o : offenses) {
+              int before = find(select, o.target()).map(Ban::offenses).orElse(0);
+              Duration length = escalation.lengthFor(before + 1);
+              check(o.scenario(), length);
+              upsert(upsert, o.target(), o.scenario(), o.at(), length);
+              out.add(find(select, o.target()).orElseThrow());
+            }
           }
           for (Checkpoint c : checkpoints) {
             Checkpoints.save(connection, c);
@@ -115,18 +121,23 @@ public final class BanStore {
   }
 
   private Ban record(Connection connection, IpPrefix target, String scenario, Instant at, Duration length) throws SQLException {
-    long from = at.toEpochMilli();
     try (PreparedStatement upsert = connection.prepareStatement(RECORD)) {
-      upsert.setString(1, text(target));
-      upsert.setInt(2, target.length());
-      upsert.setInt(3, target.network().isIPv4() ? 4 : 6);
-      upsert.setString(4, scenario);
-      upsert.setLong(5, from);
-      upsert.setLong(6, from);
-      upsert.setLong(7, Math.addExact(from, length.toMillis()));
-      upsert.executeUpdate();
+      upsert(upsert, target, scenario, at, length);
     }
     return find(connection, target).orElseThrow();
+  }
+
+  /** Runs {@link #RECORD} prepared as {@code upsert} for one ban. */
+  private static void upsert(PreparedStatement upsert, IpPrefix target, String scenario, Instant at, Duration length) throws SQLException {
+    long from = at.toEpochMilli();
+    upsert.setString(1, text(target));
+    upsert.setInt(2, target.length());
+    upsert.setInt(3, target.network().isIPv4() ? 4 : 6);
+    upsert.setString(4, scenario);
+    upsert.setLong(5, from);
+    upsert.setLong(6, from);
+    upsert.setLong(7, Math.addExact(from, length.toMillis()));
+    upsert.executeUpdate();
   }
 
   /** The ban kept for {@code target}, open or ended, if it ever had one. */
@@ -196,10 +207,15 @@ public final class BanStore {
 
   private Optional<Ban> find(Connection connection, IpPrefix target) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(FIND)) {
-      select.setString(1, text(target));
-      List<Ban> found = bans(select);
-      return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+      return find(select, target);
     }
+  }
+
+  /** Runs {@link #FIND} prepared as {@code select} for {@code target}. */
+  private static Optional<Ban> find(PreparedStatement select, IpPrefix target) throws SQLException {
+    select.setString(1, text(target));
+    List<Ban> found = bans(select);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
   private static List<Ban> bans(PreparedStatement select) throws SQLException {

@@ -23,8 +23,8 @@ import org.abuseloop.store.Store;
 
 /**
  * The one thread that runs the detector: takes the sources' batches, turns opened incidents into
- * bans, and records them with the batch's checkpoint in one transaction before they go to the
- * firewall. Not thread-safe: {@link #run()} runs on one thread; {@link #stop()} may be called from any.
+ * bans sent to the firewall as soon as each is decided, and records them with the batch's checkpoint
+ * in one transaction once the batch is decided (kernel first, then the store). Not thread-safe: {@link #run()} runs on one thread; {@link #stop()} may be called from any.
  *
  * <p>A target already banned (by this run or a ban restored from the store) is not banned again while
  * its ban lasts: a second scenario firing on the same burst is not a second offense.
@@ -149,8 +149,20 @@ final class DecisionLoop implements Runnable {
       if (isBanned(target, now) || decisions.containsKey(target)) {
         return;
       }
-      decisions.put(target, new Decision(new Offense(target, incident.scenario(), now), seen.readNanos()));
+      decisions.put(target, send(new Offense(target, incident.scenario(), now), seen.readNanos()));
     });
+  }
+
+  /**
+   * Sends one decided ban to the firewall at once (its length from the known offense count), before
+   * the rest of the batch is decided: the firewall coalesces what arrives while a transaction runs,
+   * and the store records it with the batch's checkpoint afterwards, so the kernel still comes first.
+   */
+  private Decision send(Offense offense, long readNanos) {
+    IpPrefix target = offense.target();
+    Duration length = bans.lengthFor(offenses.getOrDefault(target, 0) + 1);
+    banned.put(target, offense.at().plus(length));
+    return new Decision(offense, action.ban(target, length, readNanos));
   }
 
   private boolean isBanned(IpPrefix target, Instant now) {
@@ -174,21 +186,15 @@ final class DecisionLoop implements Runnable {
   }
 
   /**
-   * Sends the decided bans to the firewall at once (their length from the known offense counts), then
-   * records them and the checkpoints in one transaction. A crash between the two leaves a ban in the
-   * kernel that the store lacks: the restart re-installs the table and, replaying the lines after the
-   * checkpoint, decides that ban again, once.
+   * Records the decided bans (already sent to the firewall by {@link #send}) and the checkpoints in one
+   * transaction. A crash between the two leaves a ban in the kernel that the store lacks: the restart
+   * re-installs the table and, replaying the lines after the checkpoint, decides that ban again, once.
    */
   private void commit(List<Decision> decisions) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
     List<Offense> decided = new ArrayList<>(decisions.size());
-    List<CompletableFuture<Boolean>> applied = new ArrayList<>(decisions.size());
     for (Decision d : decisions) {
-      IpPrefix target = d.offense().target();
-      Duration length = bans.lengthFor(offenses.getOrDefault(target, 0) + 1);
-      banned.put(target, now.plus(length));
-      applied.add(action.ban(target, length, d.readNanos()));
-      decided.add(new Offense(target, d.offense().scenario(), now));
+      decided.add(new Offense(d.offense().target(), d.offense().scenario(), now));
     }
     List<Checkpoint> checkpoints = new ArrayList<>();
     for (ResumePoint r : unsaved.keySet()) {
@@ -204,7 +210,7 @@ final class DecisionLoop implements Runnable {
       banned.put(ban.target(), ban.expires());
       Duration length = Duration.between(now, ban.expires());
       String scenario = decided.get(i).scenario();
-      applied.get(i).thenAccept(ok -> {
+      decisions.get(i).applied().thenAccept(ok -> {
         if (ok) {
           action.announce(ban.target(), length, scenario, ban.offenses());
         }
@@ -214,7 +220,7 @@ final class DecisionLoop implements Runnable {
     lastSave = System.nanoTime();
   }
 
-  /** An offense decided from the line read at {@code readNanos} (its time is set when committed). */
-  private record Decision(Offense offense, long readNanos) {
+  /** An offense (its time is set again when committed) and whether the kernel took its ban. */
+  private record Decision(Offense offense, CompletableFuture<Boolean> applied) {
   }
 }

@@ -20,6 +20,13 @@ import org.abuseloop.logs.LineParser;
  */
 final class SourceFeed implements LineSink {
 
+  /**
+   * Lines parsed at most before their events go to the decision thread, even in the middle of a read:
+   * a 5 MB write is then decided while the rest of it is parsed, and its first ban does not wait for
+   * its last line. Such a batch has no position; the read's last batch carries it.
+   */
+  static final int MAX_BATCH_LINES = 1024;
+
   private final ResumePoint resume;
   private final LineParser parser;
   private final BlockingQueue<Batch> queue;
@@ -27,6 +34,7 @@ final class SourceFeed implements LineSink {
   private List<Batch.Seen> events = new ArrayList<>();
   private final CountDownLatch started = new CountDownLatch(1);
   private long line;
+  private int batchLines;
   private long queuedLine = -1;
   private Position queuedEnd;
 
@@ -58,6 +66,9 @@ final class SourceFeed implements LineSink {
     if (e != null) {
       events.add(new Batch.Seen(e, line, System.nanoTime()));
     }
+    if (++batchLines >= MAX_BATCH_LINES) {
+      hand(null);
+    }
   }
 
   @Override
@@ -66,8 +77,14 @@ final class SourceFeed implements LineSink {
     if (line == queuedLine && events.isEmpty() && Objects.equals(position, queuedEnd)) {
       return;
     }
+    hand(position);
+  }
+
+  /** Queues the events since the last batch, ending at {@code position} (null in the middle of a read). */
+  private void hand(Position position) {
     Batch batch = new Batch(resume, events, line, position);
     events = new ArrayList<>();
+    batchLines = 0;
     queuedLine = line;
     queuedEnd = position;
     try {

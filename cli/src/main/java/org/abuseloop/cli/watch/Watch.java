@@ -64,6 +64,8 @@ public final class Watch implements AutoCloseable {
     Files.createDirectories(config.stateDir());
     store = Store.open(config.effectiveStoreUrl());
     DetectionConfig detection = detection(config);
+    Duration warm = WarmUp.timed(detection, clock.instant());
+    LOG.log(Level.DEBUG, "warm-up of parse and detect took {0} ms", warm.toMillis());
     List<IpAddress> own = AllowList.hostAddresses();
     Detector detector = Detector.builder(detection).hostAddresses(own).ownerLookup(owners).build();
     AllowList allow = AllowList.builder().allow(config.allow().cidrs()).own(own)
