@@ -11,7 +11,7 @@ final class ReportFormats {
   /** Every known id, with what it means. */
   static final Set<String> KNOWN = Set.of(
       "xarf",        // X-ARF v4 JSON
-      "xarf-mime",   // X-ARF 0.2 MIME mail
+      "xarf-mail",   // X-ARF 0.2 MIME mail (the report command's id)
       "arf",         // RFC 5965
       "iodef",       // RFC 7970 XML
       "abuseipdb",   // AbuseIPDB v2 report / bulk CSV
