@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.abuseloop.store.Ban;
 import org.abuseloop.store.BanStore;
@@ -32,6 +35,13 @@ final class BanRecorder implements Runnable, AutoCloseable {
   static final int QUEUE = 16_384;
   /** Batches recorded in one transaction at most. */
   static final int MAX_COALESCED = 1_024;
+  /**
+   * How long the recorder lets the decision thread have the CPU at most, while batches wait for it,
+   * before it records: on two cores a burst's store transactions and output otherwise slow down the
+   * bans still to be decided (the kernel already has the ones waiting here).
+   */
+  static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+  private static final long YIELD_STEP_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
   private static final Decided STOP = new Decided(List.of(), List.of(), List.of(), List.of());
 
   /** Records offenses and checkpoints in one transaction: the store's {@link BanStore#record(List, BanStore.Escalation, List)}. */
@@ -48,6 +58,7 @@ final class BanRecorder implements Runnable, AutoCloseable {
   private final ActionOutput output;
   private final Consumer<Ban> recorded;
   private final List<Decided> taken = new ArrayList<>();
+  private volatile BooleanSupplier deciding = () -> false;
   private Thread thread;
 
   /**
@@ -63,6 +74,12 @@ final class BanRecorder implements Runnable, AutoCloseable {
     this.metrics = metrics;
     this.output = output;
     this.recorded = recorded;
+  }
+
+  /** {@code busy} tells whether batches wait for the decision thread; the recorder's thread then waits a little. */
+  BanRecorder yieldingTo(BooleanSupplier busy) {
+    this.deciding = busy;
+    return this;
   }
 
   /** Starts the recorder's thread. */
@@ -94,6 +111,7 @@ final class BanRecorder implements Runnable, AutoCloseable {
           break;
         }
         taken.add(first);
+        yieldToDecisions();
         queue.drainTo(taken, MAX_COALESCED - 1);
         boolean stop = taken.remove(STOP);
         record(taken);
@@ -105,6 +123,14 @@ final class BanRecorder implements Runnable, AutoCloseable {
       Thread.currentThread().interrupt();
     } finally {
       taken.clear();
+    }
+  }
+
+  /** Waits while batches wait for the decision thread, at most {@link #YIELD_NANOS}. */
+  private void yieldToDecisions() {
+    long deadline = System.nanoTime() + YIELD_NANOS;
+    while (deciding.getAsBoolean() && System.nanoTime() < deadline) {
+      LockSupport.parkNanos(YIELD_STEP_NANOS);
     }
   }
 

@@ -80,7 +80,7 @@ public final class Watch implements AutoCloseable {
     loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), config.bans(), action, clock, recorder);
     loop.offenses(store.bans().offenses());
     loop.alreadyBanned(guard != null ? guard.installAndRestore() : store.bans().activeAt(clock.instant()));
-    recorder.start();
+    recorder.yieldingTo(() -> !queue.isEmpty()).start();
     loopThread = new Thread(loop, "abuseloop-decisions");
     loopThread.start();
     long window = window(detection).toMillis();
