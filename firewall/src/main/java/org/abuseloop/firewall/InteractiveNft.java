@@ -76,15 +76,24 @@ final class InteractiveNft implements NftSession {
     if (process == null || !process.isAlive()) {
       start();
     }
+    NftScriptEvent event = new NftScriptEvent();
+    event.begin();
     sentAt = System.nanoTime();
     busy = true;
     try {
-      in.write(line(script));
+      String line = line(script);
+      in.write(line);
       in.write('\n');
       in.write(MARKER_COMMAND);
       in.write('\n');
       in.flush();
-      return reply();
+      String reply = reply();
+      if (event.shouldCommit()) {
+        event.characters = script.length();
+        event.included = line.startsWith("include ");
+        event.commit();
+      }
+      return reply;
     } catch (IOException e) {
       stop();
       throw new FirewallException("nft -i stopped: " + e.getMessage(), e);

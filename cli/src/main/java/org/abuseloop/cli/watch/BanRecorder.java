@@ -229,6 +229,7 @@ final class BanRecorder implements Runnable, AutoCloseable {
       recorded.accept(ban);
       Decided.Decision d = decisions.get(i);
       if (applied.get(i).ok()) {
+        ReactionEvent.commit(BanAction.text(ban.target()), d, applied.get(i).atNanos());
         output.ban(ban.target(), Duration.between(now, ban.expires()), d.offense().scenario(), ban.offenses());
         if (metrics != null) {
           metrics.ban(ban.target(), d.length());

@@ -40,8 +40,12 @@ record Decided(List<Batch.Seen> events, List<Opened> opened, List<Decision> bans
    * @param offense the target, the scenario and when it was decided
    * @param length the length sent to the kernel
    * @param readNanos {@link System#nanoTime()} when its line was read (reaction time starts here)
+   * @param handedNanos when its batch was handed to the decision thread
+   * @param takenNanos when the decision thread took the batch
+   * @param sentNanos when the ban was sent to the firewall
    * @param applied completes once the kernel confirmed (or refused) it
    */
-  record Decision(Offense offense, Duration length, long readNanos, CompletableFuture<BanAction.Applied> applied) {
+  record Decision(Offense offense, Duration length, long readNanos, long handedNanos, long takenNanos, long sentNanos,
+      CompletableFuture<BanAction.Applied> applied) {
   }
 }

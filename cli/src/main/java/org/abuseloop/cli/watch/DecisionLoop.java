@@ -120,6 +120,7 @@ final class DecisionLoop implements Runnable {
 
   /** Counts one batch's events, sends the bans they decide, and hands the batch to the recorder. */
   void handle(Batch batch) {
+    long taken = System.nanoTime();
     ResumePoint resume = batch.resume();
     List<Decided.Opened> opened = List.of();
     List<Decided.Decision> decisions = List.of();
@@ -134,7 +135,7 @@ final class DecisionLoop implements Runnable {
         boolean replayed = resume.decided(seen.line()); // decided before the restart: only rebuilds the counts
         opened = grown(opened);
         opened.add(new Decided.Opened(incident, replayed));
-        Decided.Decision d = replayed ? null : decide(incident, seen);
+        Decided.Decision d = replayed ? null : decide(incident, seen, batch.handedNanos(), taken);
         if (d != null) {
           decisions = grown(decisions);
           decisions.add(d);
@@ -148,7 +149,7 @@ final class DecisionLoop implements Runnable {
   }
 
   /** The ban {@code incident} decides, already sent to the firewall, or null when it bans nothing new. */
-  private Decided.Decision decide(Incident incident, Batch.Seen seen) {
+  private Decided.Decision decide(Incident incident, Batch.Seen seen, long handed, long taken) {
     IpPrefix target = policy.target(incident).orElse(null);
     if (target == null) {
       return null;
@@ -157,7 +158,7 @@ final class DecisionLoop implements Runnable {
     if (isBanned(target, now)) {
       return null; // also a target sent earlier in this batch: send() marks it banned
     }
-    return send(new Offense(target, incident.scenario(), now), seen.readNanos());
+    return send(new Offense(target, incident.scenario(), now), seen.readNanos(), handed, taken);
   }
 
   /**
@@ -165,12 +166,13 @@ final class DecisionLoop implements Runnable {
    * the rest of the batch is decided: the firewall coalesces what arrives while a transaction runs,
    * and the recorder stores it once the kernel has it.
    */
-  private Decided.Decision send(Offense offense, long readNanos) {
+  private Decided.Decision send(Offense offense, long readNanos, long handed, long taken) {
     IpPrefix target = offense.target();
     int count = offenses.merge(target, 1, Integer::sum);
     Duration length = bans.lengthFor(count);
     banned.put(target, offense.at().plus(length));
-    return new Decided.Decision(offense, length, readNanos, action.ban(target, length));
+    long sent = System.nanoTime();
+    return new Decided.Decision(offense, length, readNanos, handed, taken, sent, action.ban(target, length));
   }
 
   private boolean isBanned(IpPrefix target, Instant now) {

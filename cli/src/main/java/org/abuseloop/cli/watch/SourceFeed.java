@@ -79,7 +79,7 @@ final class SourceFeed implements LineSink {
 
   /** Queues the events since the last batch, ending at {@code position} (null in the middle of a read). */
   private void hand(Position position) {
-    Batch batch = new Batch(resume, events, line, position);
+    Batch batch = new Batch(resume, events, line, position, System.nanoTime());
     if (metrics != null && line > queuedLine) {
       metrics.lines(resume.source(), line - Math.max(queuedLine, 0));
     }

@@ -40,7 +40,7 @@ final class WarmUp {
 
   /** Failures per synthetic source: enough for the default scenarios to open incidents. */
   static final int FAILURES = 12;
-  /** Synthetic sources: one per /24 of the benchmarking range 198.18.0.0/15, the rest in 2001:db8::/32. */
+  /** Synthetic sources: one per /24 of 198.19.0.0/16 (half the benchmarking range 198.18.0.0/15), the rest in 2001:db8::/32. */
   static final int SOURCES = 4_000;
   /** Lines per synthetic read, as the follower hands them on. */
   static final int LINES_PER_READ = 256;
@@ -101,9 +101,12 @@ final class WarmUp {
     recorder.recordQueued();
   }
 
-  /** One IPv4 source per /24 of 198.18.0.0/15 (512 of them), then IPv6 ones each in a /64 of its own. */
+  /**
+   * One IPv4 source per /24 of 198.19.0.0/16 (256 of them; bench/reaction.sh's attackers are in
+   * 198.18.0.0/16 and 11.0.0.0/8), then IPv6 ones each in a /64 of its own.
+   */
   private static String address(int s) {
-    return s < 512 ? "198." + (18 + s / 256) + "." + (s % 256) + ".7" : "2001:db8:" + Integer.toHexString(s) + "::1";
+    return s < 256 ? "198.19." + s + ".7" : "2001:db8:" + Integer.toHexString(s) + "::1";
   }
 
   /**

@@ -21,7 +21,7 @@ class WarmUpTest {
 
   @Test
   void anAllowListCoveringTheSyntheticSourcesBansNothing() {
-    AllowList all = AllowList.builder().allow(org.abuseloop.core.IpPrefix.parse("198.18.0.0/15"))
+    AllowList all = AllowList.builder().allow(org.abuseloop.core.IpPrefix.parse("198.19.0.0/16"))
         .allow(org.abuseloop.core.IpPrefix.parse("2001:db8::/32")).build();
 
     long bans = WarmUp.run(DetectionConfig.defaults(), WatchConfig.Bans.defaults(), all,
