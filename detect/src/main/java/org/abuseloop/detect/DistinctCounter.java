@@ -8,16 +8,15 @@ import java.util.function.ObjIntConsumer;
  * hash with the time it was last seen, how often it came and the value itself (for the incident's
  * target list); values older than the window drop out. Once N are held the rule has fired, so a
  * larger set is never needed: a new value then replaces the stalest. Not thread-safe.
+ *
+ * <p>The hashes lie in an array of their own, so the search that every event makes reads a few cache
+ * lines; times, counts and values sit beside them in arrays of the same order.
  */
 final class DistinctCounter extends Counter {
 
-  /** Per value, three longs side by side (hash, last seen, hits): one array to touch, not three. */
-  private static final int HASH = 0;
-  private static final int SEEN = 1;
-  private static final int HITS = 2;
-  private static final int STRIDE = 3;
-
-  private long[] entries = new long[STRIDE];
+  private long[] hashes = new long[1];
+  private long[] seen = new long[1];
+  private long[] hits = new long[1];
   private Object[] shown = new Object[1];
   private final int n;
   private int size;
@@ -42,14 +41,13 @@ final class DistinctCounter extends Counter {
     events++;
     int at = indexOf(hash);
     if (at < 0) {
-      int i = size < n ? append() : stalest();
-      at = i * STRIDE;
-      entries[at + HASH] = hash;
-      entries[at + HITS] = 0;
-      shown[i] = value;
+      at = size < n ? append() : replaceStalest();
+      hashes[at] = hash;
+      hits[at] = 0;
+      shown[at] = value;
     }
-    entries[at + SEEN] = t;
-    entries[at + HITS]++;
+    seen[at] = t;
+    hits[at]++;
     if (t < oldest) {
       oldest = t;
     }
@@ -64,26 +62,42 @@ final class DistinctCounter extends Counter {
   /** Each value held with how often it came, oldest first. */
   void forEach(ObjIntConsumer<Object> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(shown[i], (int) entries[i * STRIDE + HITS]);
+      action.accept(shown[i], (int) hits[i]);
     }
   }
 
   private int append() {
     if (size == shown.length) {
       int len = Math.min(n, shown.length * 2);
-      entries = Arrays.copyOf(entries, len * STRIDE);
+      hashes = Arrays.copyOf(hashes, len);
+      seen = Arrays.copyOf(seen, len);
+      hits = Arrays.copyOf(hits, len);
       shown = Arrays.copyOf(shown, len);
     }
     return size++;
   }
 
-  private int stalest() {
+  /**
+   * The index of the value seen longest ago (the first of equals), which the caller overwrites; the
+   * second oldest time becomes the lower bound, so a full set that keeps replacing does not make every
+   * later event run an expiry pass.
+   */
+  private int replaceStalest() {
+    long[] times = seen;
     int s = 0;
+    long min = times[0];
+    long second = Long.MAX_VALUE;
     for (int j = 1; j < size; j++) {
-      if (entries[j * STRIDE + SEEN] < entries[s * STRIDE + SEEN]) {
+      long x = times[j];
+      if (x < min) {
+        second = min;
+        min = x;
         s = j;
+      } else if (x < second) {
+        second = x;
       }
     }
+    oldest = second;
     return s;
   }
 
@@ -92,17 +106,15 @@ final class DistinctCounter extends Counter {
     int kept = 0;
     long newOldest = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
-      int from = i * STRIDE;
-      long seen = entries[from + SEEN];
-      if (t - seen <= window) {
+      long when = seen[i];
+      if (t - when <= window) {
         if (kept != i) {
-          int to = kept * STRIDE;
-          entries[to + HASH] = entries[from + HASH];
-          entries[to + SEEN] = seen;
-          entries[to + HITS] = entries[from + HITS];
+          hashes[kept] = hashes[i];
+          seen[kept] = when;
+          hits[kept] = hits[i];
           shown[kept] = shown[i];
         }
-        newOldest = Math.min(newOldest, seen);
+        newOldest = Math.min(newOldest, when);
         kept++;
       }
     }
@@ -111,13 +123,12 @@ final class DistinctCounter extends Counter {
     oldest = newOldest;
   }
 
-  /** The index in {@link #entries} of the value with this hash, or -1. */
+  /** The index of the value with this hash, or -1. */
   private int indexOf(long hash) {
-    long[] e = entries;
-    int end = size * STRIDE;
-    for (int at = HASH; at < end; at += STRIDE) {
-      if (e[at] == hash) {
-        return at - HASH;
+    long[] h = hashes;
+    for (int i = 0, end = size; i < end; i++) {
+      if (h[i] == hash) {
+        return i;
       }
     }
     return -1;
@@ -140,7 +151,9 @@ final class DistinctCounter extends Counter {
 
   @Override
   void reset() {
-    entries = new long[STRIDE];
+    hashes = new long[1];
+    seen = new long[1];
+    hits = new long[1];
     shown = new Object[1];
     size = 0;
     oldest = Long.MAX_VALUE;

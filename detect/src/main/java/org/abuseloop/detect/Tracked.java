@@ -14,12 +14,13 @@ final class Tracked {
   final Key key;
   final Sightings recent;
   private Slot[] slots = new Slot[1];
+  /** The first slot, read without going through the array: most keys count under one scenario. */
+  private Slot first;
   private int slotCount;
   long expiresAt = Long.MIN_VALUE;
   Sighting lastSighting;
-  /** The key table's number for this key and the stamp of its latest touch there. */
+  /** The key table's number for this key. */
   int number;
-  long touched;
 
   private final int listed;
 
@@ -38,7 +39,11 @@ final class Tracked {
   }
 
   Slot slot(Rule rule) {
-    for (int i = 0; i < slotCount; i++) {
+    Slot f = first;
+    if (f != null && f.rule == rule) {
+      return f;
+    }
+    for (int i = 1; i < slotCount; i++) {
       if (slots[i].rule == rule) {
         return slots[i];
       }
@@ -47,6 +52,9 @@ final class Tracked {
       slots = Arrays.copyOf(slots, slotCount * 2);
     }
     Slot s = new Slot(rule, key.scope() != Scope.ADDRESS, listed);
+    if (slotCount == 0) {
+      first = s;
+    }
     slots[slotCount++] = s;
     return s;
   }
