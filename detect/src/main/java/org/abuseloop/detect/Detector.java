@@ -232,7 +232,7 @@ public final class Detector {
   private void open(Slot slot, Tracked tracked, long t, List<Incident> out) {
     long since = slot.counter.since();
     long events = slot.counter.events();
-    List<Sighting> recent = tracked.recent.list();
+    List<Sighting> recent = tracked.recent();
     List<Sighting> burst = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0 && burst.size() < events; i--) {
       if (slot.rule.matches(recent.get(i))) {

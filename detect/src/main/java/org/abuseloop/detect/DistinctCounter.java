@@ -9,14 +9,17 @@ import java.util.function.ObjIntConsumer;
  * target list); values older than the window drop out. Once N are held the rule has fired, so a
  * larger set is never needed: a new value then replaces the stalest. Not thread-safe.
  *
- * <p>The hashes lie in an array of their own, so the search that every event makes reads a few cache
- * lines; times, counts and values sit beside them in arrays of the same order.
+ * <p>Per value three longs side by side (hash, last seen, hits): most sets hold a value or two, whose
+ * state is then one cache line to fetch, not one per field.
  */
 final class DistinctCounter extends Counter {
 
-  private long[] hashes = new long[1];
-  private long[] seen = new long[1];
-  private long[] hits = new long[1];
+  private static final int HASH = 0;
+  private static final int SEEN = 1;
+  private static final int HITS = 2;
+  private static final int STRIDE = 3;
+
+  private long[] entries = new long[STRIDE];
   private Object[] shown = new Object[1];
   private final int n;
   private int size;
@@ -41,13 +44,14 @@ final class DistinctCounter extends Counter {
     events++;
     int at = indexOf(hash);
     if (at < 0) {
-      at = size < n ? append() : replaceStalest();
-      hashes[at] = hash;
-      hits[at] = 0;
-      shown[at] = value;
+      int i = size < n ? append() : replaceStalest();
+      at = i * STRIDE;
+      entries[at + HASH] = hash;
+      entries[at + HITS] = 0;
+      shown[i] = value;
     }
-    seen[at] = t;
-    hits[at]++;
+    entries[at + SEEN] = t;
+    entries[at + HITS]++;
     if (t < oldest) {
       oldest = t;
     }
@@ -62,16 +66,14 @@ final class DistinctCounter extends Counter {
   /** Each value held with how often it came, oldest first. */
   void forEach(ObjIntConsumer<Object> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(shown[i], (int) hits[i]);
+      action.accept(shown[i], (int) entries[i * STRIDE + HITS]);
     }
   }
 
   private int append() {
     if (size == shown.length) {
       int len = Math.min(n, shown.length * 2);
-      hashes = Arrays.copyOf(hashes, len);
-      seen = Arrays.copyOf(seen, len);
-      hits = Arrays.copyOf(hits, len);
+      entries = Arrays.copyOf(entries, len * STRIDE);
       shown = Arrays.copyOf(shown, len);
     }
     return size++;
@@ -83,12 +85,12 @@ final class DistinctCounter extends Counter {
    * later event run an expiry pass.
    */
   private int replaceStalest() {
-    long[] times = seen;
+    long[] e = entries;
     int s = 0;
-    long min = times[0];
+    long min = e[SEEN];
     long second = Long.MAX_VALUE;
     for (int j = 1; j < size; j++) {
-      long x = times[j];
+      long x = e[j * STRIDE + SEEN];
       if (x < min) {
         second = min;
         min = x;
@@ -106,12 +108,14 @@ final class DistinctCounter extends Counter {
     int kept = 0;
     long newOldest = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
-      long when = seen[i];
+      int from = i * STRIDE;
+      long when = entries[from + SEEN];
       if (t - when <= window) {
         if (kept != i) {
-          hashes[kept] = hashes[i];
-          seen[kept] = when;
-          hits[kept] = hits[i];
+          int to = kept * STRIDE;
+          entries[to + HASH] = entries[from + HASH];
+          entries[to + SEEN] = when;
+          entries[to + HITS] = entries[from + HITS];
           shown[kept] = shown[i];
         }
         newOldest = Math.min(newOldest, when);
@@ -123,12 +127,13 @@ final class DistinctCounter extends Counter {
     oldest = newOldest;
   }
 
-  /** The index of the value with this hash, or -1. */
+  /** The index in {@link #entries} of the value with this hash, or -1. */
   private int indexOf(long hash) {
-    long[] h = hashes;
-    for (int i = 0, end = size; i < end; i++) {
-      if (h[i] == hash) {
-        return i;
+    long[] e = entries;
+    int end = size * STRIDE;
+    for (int at = HASH; at < end; at += STRIDE) {
+      if (e[at] == hash) {
+        return at - HASH;
       }
     }
     return -1;
@@ -151,9 +156,7 @@ final class DistinctCounter extends Counter {
 
   @Override
   void reset() {
-    hashes = new long[1];
-    seen = new long[1];
-    hits = new long[1];
+    entries = new long[STRIDE];
     shown = new Object[1];
     size = 0;
     oldest = Long.MAX_VALUE;

@@ -19,8 +19,10 @@ final class TallyBuilder<T> {
    * The last value counted and where its count went (its cell, or {@link #OTHERS}): an incident's
    * events mostly repeat the value before (the same source, the same swept port), which then costs one
    * {@code equals} instead of a map lookup. A value that went to "others" always does: the map only fills.
+   * Its hash is kept too, so a different value is told apart without reading the old value's object.
    */
   private T lastValue;
+  private int lastHash;
   private long[] lastCell;
   private static final long[] OTHERS = new long[0];
 
@@ -33,7 +35,8 @@ final class TallyBuilder<T> {
     if (value == null) {
       return;
     }
-    long[] c = value.equals(lastValue) ? lastCell : counts.get(value);
+    int hash = value.hashCode();
+    long[] c = hash == lastHash && value.equals(lastValue) ? lastCell : counts.get(value);
     if (c == null) {
       if (counts.size() < limit) {
         c = new long[1];
@@ -48,6 +51,7 @@ final class TallyBuilder<T> {
       c[0] += n;
     }
     lastValue = value;
+    lastHash = hash;
     lastCell = c;
   }
 
