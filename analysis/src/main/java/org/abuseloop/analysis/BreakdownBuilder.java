@@ -1,6 +1,8 @@
 package org.abuseloop.analysis;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
@@ -34,7 +36,7 @@ public final class BreakdownBuilder {
 
   private final ZoneId zone;
   /** IPv4 sources: events per port key (upper 32 bits) and address (lower 32). */
-  private final PairCounts v4ByPortAndSource = new PairCounts();
+  private final Long2LongOpenHashMap v4ByPortAndSource = new Long2LongOpenHashMap();
   private final Object2LongOpenHashMap<IpAddress> v6BySource = new Object2LongOpenHashMap<>();
   private final Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> v6ByPort = new Int2ObjectOpenHashMap<>();
   /** Events per port key, in a hash map whose iteration order (ties of the port table) is kept as it was. */
@@ -68,7 +70,7 @@ public final class BreakdownBuilder {
       return;
     }
     if (source.isIPv4()) {
-      v4ByPortAndSource.increment(((long) portKey << 32) | (source.ipv4Bits() & 0xFFFFFFFFL));
+      v4ByPortAndSource.addTo(((long) portKey << 32) | (source.ipv4Bits() & 0xFFFFFFFFL), 1);
       return;
     }
     v6BySource.addTo(source, 1);
@@ -124,12 +126,12 @@ public final class BreakdownBuilder {
     Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort = new Int2ObjectOpenHashMap<>();
     v6ByPort.forEach((k, m) -> byPort.put((int) k, new Object2LongOpenHashMap<>(m)));
     Long2ObjectOpenHashMap<IpAddress> addresses = new Long2ObjectOpenHashMap<>();
-    v4ByPortAndSource.forEach((pair, n) -> {
+    for (Long2LongMap.Entry en : v4ByPortAndSource.long2LongEntrySet()) {
+      long pair = en.getLongKey();
       IpAddress source = addresses.computeIfAbsent(pair & 0xFFFFFFFFL, bits -> IpAddress.ofIPv4((int) bits));
-      bySource.addTo(source, n);
-      byPort.computeIfAbsent((int) (pair >>> 32), k -> new Object2LongOpenHashMap<>()).addTo(source, n);
-      return n;
-    });
+      bySource.addTo(source, en.getLongValue());
+      byPort.computeIfAbsent((int) (pair >>> 32), k -> new Object2LongOpenHashMap<>()).addTo(source, en.getLongValue());
+    }
     List<Breakdown.PortShare> ports = new ArrayList<>();
     portTotals.forEach((key, count) -> ports.add(port(key, count[0], byPort, owners)));
     ports.sort(Comparator.comparingLong(Breakdown.PortShare::count).reversed()
