@@ -29,6 +29,7 @@ import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Service;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
+import org.abuseloop.intel.AbuseChannel;
 import org.abuseloop.intel.AbuseContacts;
 import org.abuseloop.intel.ContactAnswer;
 import org.abuseloop.intel.ProviderRange;
@@ -48,6 +49,7 @@ import org.abuseloop.report.ReportFormat;
 import org.abuseloop.report.TextReport;
 import org.abuseloop.report.XarfMail;
 import org.abuseloop.report.XarfReport;
+import org.abuseloop.report.outbox.Desk;
 import org.abuseloop.report.outbox.ReportQueue;
 import org.abuseloop.store.Store;
 import picocli.CommandLine.Command;
@@ -62,7 +64,7 @@ import picocli.CommandLine.Spec;
  * {@code analyze} does, builds one report per attacking source of each incident, and writes each in the
  * chosen format to {@code --out DIR} (file: report id + extension) with {@code DIR/index.json} saying
  * where each would go; nothing is sent. The directory is written whole or not at all. With {@code --queue}
- * the reports whose desk takes e-mail go in the store's outbox instead; sending, approval, replies and
+ * the reports go in the store's outbox instead, each in the first format its desk takes that can carry it; sending, approval, replies and
  * statistics are its subcommands (docs/outbox.md).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -82,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--preview", description = "write the reports to --out instead of sending them")
   boolean preview;
 
-  @Option(names = "--queue", description = "put the reports whose desk takes e-mail in the outbox, for 'report send'")
+  @Option(names = "--queue", description = "put the reports in the outbox, each in its desk's format (mail, API or web form), for 'report send'")
   boolean queue;
 
   @Option(names = "--store", paramLabel = "JDBC_URL", description = "with --queue: the store (default: the SQLite file in the state directory)")
@@ -182,12 +184,14 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  // Every report whose desk takes e-mail goes in the outbox as plain text; the same report (same source,
-  // scenario and window) is kept once however often the logs are read.
+  // Every report with a desk goes in the outbox in the first format the desk takes that can carry it
+  // (mail, API or web form); the same report (same source, scenario and window) is kept once however
+  // often the logs are read.
   private int queue(List<Incident> incidents, ReportContext context, RangeOwners owners, AbuseContacts contacts) {
-    int queued = 0;
+    Map<String, Integer> byFormat = new java.util.TreeMap<>();
     int known = 0;
-    int elsewhere = 0;
+    int nowhere = 0;
+    List<String> refused = new ArrayList<>();
     try (Store s = store == null ? Store.openIn(StateDirectory.resolve(state)) : Store.open(store)) {
       ReportQueue outbox = new ReportQueue(s.outbox(), Clock.systemUTC());
       for (Incident i : incidents) {
@@ -195,19 +199,41 @@ final class ReportCommand implements Callable<Integer> {
           IpAddress address = r.sourceAddress() != null ? r.sourceAddress() : IpPrefix.parse(r.source()).network();
           ProviderRange range = owners.rangeOf(address);
           ContactAnswer answer = contacts.find(address, range);
-          if (!answer.sendable() || !answer.contact().contains("@") || answer.contact().contains("/")) {
-            elsewhere++;
-          } else if (outbox.queue(r, range == null ? i.owner() : range.provider().id(), answer.contact()).added()) {
-            queued++;
+          if (!answer.sendable()) {
+            nowhere++;
+            continue;
+          }
+          String provider = range == null ? i.owner() : range.provider().id();
+          ReportQueue.Queued q = outbox.queue(r, provider, desk(answer, contacts, provider));
+          if (q.format() == null) {
+            refused.add(r.source() + " (" + r.scenario() + "): " + q.note());
+          } else if (q.added()) {
+            byFormat.merge(q.format(), 1, Integer::sum);
           } else {
             known++;
           }
         }
       }
     }
-    System.out.println(queued + " report" + (queued == 1 ? "" : "s") + " queued, " + known + " already in the outbox, "
-        + elsewhere + " without an e-mail contact (see report --preview)");
+    int queued = byFormat.values().stream().mapToInt(Integer::intValue).sum();
+    System.out.println(queued + " report" + (queued == 1 ? "" : "s") + " queued" + (byFormat.isEmpty() ? "" : " " + byFormat)
+        + ", " + known + " already in the outbox, " + nowhere + " without a contact (see report --preview), "
+        + refused.size() + " that no channel of their desk takes");
+    refused.forEach(line -> System.out.println("  not queued: " + line));
     return 0;
+  }
+
+  // The desk behind a contact answer: the provider table's whole entry (mail, form, API and its formats in
+  // order), else the single contact an override or RDAP gave.
+  private static Desk desk(ContactAnswer answer, AbuseContacts contacts, String provider) {
+    if (ContactAnswer.PROVIDER.equals(answer.channel())) {
+      AbuseChannel c = contacts.channels().find(provider).orElse(null);
+      if (c != null) {
+        return new Desk(c.email(), c.webForm() == null ? null : c.webForm().toString(),
+            c.api() == null ? null : c.api().toString(), List.copyOf(c.formats()));
+      }
+    }
+    return Desk.of(answer.contact(), answer.format());
   }
 
   private ReportContext context() {
