@@ -43,6 +43,8 @@ import org.abuseloop.report.AbuseReport;
 import org.abuseloop.report.ArfReport;
 import org.abuseloop.report.AwsCsvReport;
 import org.abuseloop.report.IodefReport;
+import org.abuseloop.report.MsrcReport;
+import org.abuseloop.report.WebFormReport;
 import org.abuseloop.report.Redaction;
 import org.abuseloop.report.ReportContext;
 import org.abuseloop.report.ReportFormat;
@@ -73,7 +75,8 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
   /** The formats by command-line id, in the order help lists them. */
-  static final List<String> FORMATS = List.of("xarf", "xarf-mail", "arf", "iodef", "abuseipdb", "aws-csv", "text");
+  static final List<String> FORMATS = List.of("xarf", "xarf-mail", "arf", "iodef", "abuseipdb", "aws-csv", "text",
+      "msrc-api", "web-form");
 
   /** The reason an index entry gives when the preview did not ask RDAP. */
   static final String NO_RDAP = "RDAP not queried in preview";
@@ -87,11 +90,14 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--queue", description = "put the reports in the outbox, each in its desk's format (mail, API or web form), for 'report send'")
   boolean queue;
 
+  @Option(names = "--abuseipdb", description = "with --queue: also queue each report for AbuseIPDB (TCP only; sent by 'report send' with an AbuseIPDB key)")
+  boolean alsoAbuseIpdb;
+
   @Option(names = "--store", paramLabel = "JDBC_URL", description = "with --queue: the store (default: the SQLite file in the state directory)")
   String store;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "xarf (default), xarf-mail, arf, iodef, abuseipdb, aws-csv or text")
+      description = "xarf (default), xarf-mail, arf, iodef, abuseipdb, aws-csv, text, msrc-api or web-form")
   String format = "xarf";
 
   @Option(names = "--out", paramLabel = "DIR", description = "new or empty directory for the reports and index.json")
@@ -197,6 +203,14 @@ final class ReportCommand implements Callable<Integer> {
       for (Incident i : incidents) {
         for (AbuseReport r : AbuseReport.of(i, context)) {
           IpAddress address = r.sourceAddress() != null ? r.sourceAddress() : IpPrefix.parse(r.source()).network();
+          if (alsoAbuseIpdb) {
+            ReportQueue.Queued copy = outbox.queueForAbuseIpdb(r, "https://api.abuseipdb.com/api/v2/");
+            if (copy.added()) {
+              byFormat.merge("abuseipdb (copy)", 1, Integer::sum);
+            } else if (copy.format() == null) {
+              refused.add(r.source() + " (" + r.scenario() + "): " + copy.note());
+            }
+          }
           ProviderRange range = owners.rangeOf(address);
           ContactAnswer answer = contacts.find(address, range);
           if (!answer.sendable()) {
@@ -216,9 +230,9 @@ final class ReportCommand implements Callable<Integer> {
       }
     }
     int queued = byFormat.values().stream().mapToInt(Integer::intValue).sum();
-    System.out.println(queued + " report" + (queued == 1 ? "" : "s") + " queued" + (byFormat.isEmpty() ? "" : " " + byFormat)
-        + ", " + known + " already in the outbox, " + nowhere + " without a contact (see report --preview), "
-        + refused.size() + " that no channel of their desk takes");
+    System.out.println(queued + " report" + (queued == 1 ? "" : "s") + " queued, " + known + " already in the outbox, "
+        + nowhere + " without a contact (see report --preview), " + refused.size() + " that no channel of their desk"
+        + " takes" + (byFormat.isEmpty() ? "" : "; by format " + byFormat));
     refused.forEach(line -> System.out.println("  not queued: " + line));
     return 0;
   }
@@ -261,6 +275,8 @@ final class ReportCommand implements Callable<Integer> {
       case "abuseipdb" -> new AbuseIpdbReport();
       case "aws-csv" -> new AwsCsvReport();
       case "text" -> new TextReport();
+      case "msrc-api" -> new MsrcReport();
+      case "web-form" -> new WebFormReport();
       default -> throw usage("--format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
     };
   }

@@ -338,4 +338,27 @@ class ReportApisIT {
         .contains("Source IP: 203.0.113.9", "Destination ports: 1080", "Protocol: udp", "Start: 2026-03-14T09:26:53Z");
     assertThat(courier(store.outbox()).send().manual()).as("written once").isZero();
   }
+
+  @Test
+  void aCopyForAbuseIpdbGoesBesideTheDesksReportAndIsNotScoredAsADesk() {
+    AbuseReport r = sshd();
+    queue(r, "web-form");
+    ReportQueue q = new ReportQueue(store.outbox(), clock);
+
+    ReportQueue.Queued copy = q.queueForAbuseIpdb(r, base().toString());
+
+    assertThat(copy.added()).isTrue();
+    assertThat(q.queueForAbuseIpdb(r, base().toString()).added()).as("once").isFalse();
+    assertThat(q.queueForAbuseIpdb(OutboxFormatsIT.report("asterisk-bf"), base().toString()).note()).contains("UDP");
+    courier(store.outbox()).send();
+    assertThat(seen).hasSize(1);
+    assertThat(form(seen.get(0).body())).containsEntry("ip", "203.0.113.9");
+    assertThat(entry(r).status()).isEqualTo(ReportStatus.MANUAL);
+    List<ReportEntry> all = store.outbox().reports();
+    assertThat(all).hasSize(2);
+    assertThat(new org.abuseloop.report.outbox.Scoreboard().scores(all)).isEmpty();
+    assertThat(new org.abuseloop.report.outbox.Scoreboard().channels(all))
+        .extracting(c -> c.kind() + " " + c.sent() + " " + c.manual())
+        .containsExactly("abuseipdb-api 1 0", "web-form 0 1");
+  }
 }

@@ -10,6 +10,9 @@ import org.abuseloop.core.outbox.OutgoingMessage;
  */
 public final class Channels {
 
+  /** The provider name of the copies of reports queued for AbuseIPDB besides the desk: not a desk, not scored. */
+  public static final String ABUSEIPDB_PROVIDER = "abuseipdb";
+
   /** The channel of reports left to a person (no message). */
   public static final String FORM = "form";
 

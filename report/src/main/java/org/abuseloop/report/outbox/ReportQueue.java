@@ -88,6 +88,24 @@ public final class ReportQueue {
         : String.join("; ", refusals));
   }
 
+  /**
+   * Queues a copy of {@code report} for AbuseIPDB besides its desk: its own id (name-based on the report's
+   * id, so it too is queued once), provider {@code abuseipdb}, the v2 call's parameters as body. Refused
+   * like the format refuses (UDP, unknown transport, a prefix): nothing queued, the note says why.
+   */
+  public Queued queueForAbuseIpdb(AbuseReport report, String api) {
+    ReportFormat f = formats.get("abuseipdb");
+    Optional<String> refusal = f.refusal(report);
+    if (refusal.isPresent()) {
+      return new Queued(false, null, null, "abuseipdb: " + refusal.get());
+    }
+    java.util.UUID id = java.util.UUID.nameUUIDFromBytes(("abuseipdb\n" + report.id())
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    NewReport r = new NewReport(id, report.source(), report.scenario(), report.first(), report.last(),
+        Channels.ABUSEIPDB_PROVIDER, api, f.id(), f.render(report), protocol(report), text.render(report));
+    return new Queued(ledger.enqueue(r, ReportStatus.QUEUED, clock.instant()).added(), f.id(), Channels.of(f.id()), "");
+  }
+
   private Queued queued(AbuseReport report, String provider, String contact, ReportFormat f, List<String> refusals) {
     boolean added = queue(report, provider, contact, f.id(), f.render(report)).added();
     return new Queued(added, f.id(), Channels.of(f.id()), String.join("; ", refusals));

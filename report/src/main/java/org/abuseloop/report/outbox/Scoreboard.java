@@ -21,11 +21,14 @@ public final class Scoreboard {
   /** Name used for reports whose source no provider was attributed to. */
   public static final String UNKNOWN = "(unknown)";
 
-  /** One score per provider that was sent a report, most reports first, then by name. */
+  /**
+   * One score per provider that was sent a report, most reports first, then by name; the copies sent to
+   * AbuseIPDB are left out (it is a shared blocklist, not the provider's desk).
+   */
   public List<ProviderScore> scores(List<ReportEntry> reports) {
     Map<String, List<ReportEntry>> byProvider = new TreeMap<>();
     for (ReportEntry e : reports) {
-      if (e.sentAt() != null) {
+      if (e.sentAt() != null && !Channels.ABUSEIPDB_PROVIDER.equals(e.report().provider())) {
         String p = e.report().provider() == null || e.report().provider().isBlank() ? UNKNOWN : e.report().provider();
         byProvider.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
       }
