@@ -97,6 +97,11 @@ public final class Courier {
         continue;
       }
       if (!m.isMail()) {
+        boolean known = m.reportIds().stream().map(ledger::report).flatMap(java.util.Optional::stream)
+            .allMatch(e -> e.status() == ReportStatus.UNCERTAIN);
+        if (known) {
+          continue;
+        }
         String note = "uncertain: the " + m.channel() + " call began at " + m.claimedAt() + " and no answer was"
             + " recorded (a crash?); it may have reached the service, so it is not made again: check the account,"
             + " then leave it or queue the report anew";
