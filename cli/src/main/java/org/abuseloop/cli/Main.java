@@ -37,13 +37,15 @@ public final class Main {
   /**
    * The command line for {@code args}: when the first argument names a subcommand, the root holds that
    * subcommand alone. picocli builds the model of every command it is given by reflection, and doing
-   * so for all of them took most of a short run's start-up (measured in docs/benchmarks.md); the
-   * root's own help lists them all, so any other first argument gets the full model.
+   * so for all of them took most of a short run's start-up (measured in docs/benchmarks.md); {@code
+   * --version} alone needs none, and the root's own help lists them all, so any other first argument
+   * gets the full model.
    */
   static CommandLine commandLine(String... args) {
     Command root = Main.class.getAnnotation(Command.class);
+    boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
     Class<?> named = args.length == 0 ? null : subcommandNamed(root, args[0]);
-    if (named == null) {
+    if (named == null && !versionOnly) {
       return new CommandLine(new Main());
     }
     CommandSpec spec = CommandSpec.wrapWithoutInspection(new Main())
@@ -52,7 +54,9 @@ public final class Main {
         .versionProvider(new Version());
     spec.usageMessage().description(root.description());
     CommandLine cl = new CommandLine(spec);
-    cl.addSubcommand(args[0], new CommandLine(named));
+    if (named != null) {
+      cl.addSubcommand(args[0], new CommandLine(named));
+    }
     return cl;
   }
 

@@ -114,6 +114,16 @@ class ParseCommandTest {
   }
 
   @Test
+  void versionAloneBuildsNoSubcommandAndPrintsTheSameLine() {
+    assertThat(Main.commandLine("--version").getSubcommands()).isEmpty();
+    CommandRun alone = run("--version");
+    java.io.ByteArrayOutputStream full = new java.io.ByteArrayOutputStream();
+    new CommandLine(new Main()).printVersionHelp(new java.io.PrintStream(full, true, StandardCharsets.UTF_8));
+    assertThat(alone.exitCode()).isZero();
+    assertThat(alone.out()).startsWith("abuseloop ").isEqualTo(full.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void aFailureOnThePlainPathIsTheSameLineAsThroughPicocli() {
     Path missing = dir.resolve("gone.log");
     CommandRun plain = run("parse", missing.toString());
