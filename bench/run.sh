@@ -18,7 +18,6 @@ quick="${QUICK:-0}"
 runs=$([ "$quick" = 1 ] && echo 5 || echo 10)
 slow_runs=3
 sshg=/usr/libexec/sshguard/sshg-parser
-jar=cli/target/abuseloop.jar
 bench_jar=bench/target/benchmarks.jar
 
 for tool in hyperfine fail2ban-regex taskset java mvn; do
@@ -39,7 +38,10 @@ done
 
 echo "== build (once)"
 mvn -B -q -o -DskipTests -pl cli,bench -am package
-abuseloop=(java -jar "$jar")   # what ./abuseloop execs once its jar is up to date
+# The launcher as a user runs it: C1 only and the parallel collector for batch commands, and the class
+# archive it records next to the jar on its first run after a build (done here, before any timing).
+abuseloop=(./abuseloop)
+./abuseloop --version >/dev/null
 
 echo "== generate (seed fixed in Generate.DEFAULT_SEED)"
 generate() { # kind lines name (deterministic: kept when already generated, unless REGENERATE=1)

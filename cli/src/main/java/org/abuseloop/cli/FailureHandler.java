@@ -1,6 +1,7 @@
 package org.abuseloop.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -16,11 +17,17 @@ final class FailureHandler implements IExecutionExceptionHandler {
 
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+    return report(ex, cl.getErr());
+  }
+
+  /** Prints the one line for {@code ex} (and its stack trace in debug mode) and returns exit code 2. */
+  static int report(Exception ex, PrintWriter err) {
     Throwable cause = ex instanceof UncheckedIOException u ? u.getCause() : ex;
-    cl.getErr().println("abuseloop: " + describe(cause));
+    err.println("abuseloop: " + describe(cause));
     if ("1".equals(System.getenv("ABUSELOOP_DEBUG"))) {
-      ex.printStackTrace(cl.getErr());
+      ex.printStackTrace(err);
     }
+    err.flush();
     return 2;
   }
 
