@@ -47,6 +47,8 @@ final class DecisionLoop implements Runnable {
   /** Every target's offense count as the store has it, so the kernel gets a ban before the commit. */
   private final Map<IpPrefix, Integer> offenses = new HashMap<>();
   private final Map<ResumePoint, Boolean> unsaved = new LinkedHashMap<>();
+  /** Bans set or lifted by hand, from the firewall guard's thread. */
+  private final java.util.Queue<HandBan> byHand = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private long lastSave = System.nanoTime();
   private volatile boolean stopping;
 
@@ -71,6 +73,24 @@ final class DecisionLoop implements Runnable {
   void alreadyBanned(List<Ban> active) {
     for (Ban b : active) {
       banned.merge(b.target(), b.expires(), (a, c) -> a.isAfter(c) ? a : c);
+    }
+  }
+
+  /** A ban set or lifted by hand (any thread): taken in before the next batch is decided. */
+  void byHand(HandBan change) {
+    byHand.add(change);
+  }
+
+  /** A lift forgets the target and every ban inside it; a ban counts as one in force, with its offenses. */
+  private void takeInHandBans() {
+    for (HandBan h = byHand.poll(); h != null; h = byHand.poll()) {
+      IpPrefix t = h.target();
+      if (h.isLift()) {
+        banned.keySet().removeIf(b -> b.length() >= t.length() && t.contains(b.network()));
+      } else {
+        banned.merge(t, h.until(), (a, c) -> a.isAfter(c) ? a : c);
+        offenses.merge(t, h.offenses(), Math::max);
+      }
     }
   }
 
@@ -116,6 +136,7 @@ final class DecisionLoop implements Runnable {
 
   /** Counts one batch's events and commits the bans they decide with the batch's checkpoint. */
   void handle(Batch batch) {
+    takeInHandBans();
     ResumePoint resume = batch.resume();
     Map<IpPrefix, Decision> decisions = new LinkedHashMap<>();
     for (Batch.Seen seen : batch.events()) {

@@ -109,6 +109,11 @@ final class WatchRig implements AutoCloseable {
     return Position.file(1, 1, lines, lines);
   }
 
+  /** A ban set or lifted by hand, as the firewall guard hands it to the decision thread. */
+  void byHand(HandBan change) {
+    loop.byHand(change);
+  }
+
   /** Saves the checkpoints as a clean stop does. */
   void stop() {
     loop.stop();
