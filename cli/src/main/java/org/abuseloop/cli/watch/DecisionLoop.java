@@ -89,6 +89,8 @@ final class DecisionLoop implements Runnable {
         banned.keySet().removeIf(b -> b.length() >= t.length() && t.contains(b.network()));
       } else {
         banned.merge(t, h.until(), (a, c) -> a.isAfter(c) ? a : c);
+      }
+      if (h.offenses() > 0) {
         offenses.merge(t, h.offenses(), Math::max);
       }
     }

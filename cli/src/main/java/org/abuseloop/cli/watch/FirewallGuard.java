@@ -135,13 +135,17 @@ final class FirewallGuard implements AutoCloseable {
       }
       lastChange = Math.max(lastChange, c.id());
       switch (c.kind()) {
-        case BAN -> store.bans().find(c.target()).filter(b -> b.activeAt(at)).ifPresent(b -> {
-          firewall.ban(b.target(), b.remainingAt(at));
-          decisions.accept(new HandBan(b.target(), b.expires(), b.offenses()));
+        case BAN -> store.bans().find(c.target()).ifPresent(b -> {
+          if (b.activeAt(at)) {
+            firewall.ban(b.target(), b.remainingAt(at));
+          }
+          // Lifted or run out since (both in one look): still its offense count, with an end already past.
+          Instant until = b.removed() != null && b.removed().isBefore(b.expires()) ? b.removed() : b.expires();
+          decisions.accept(new HandBan(b.target(), until, b.offenses()));
         });
         case UNBAN -> {
           firewall.unban(c.target());
-          decisions.accept(HandBan.lifted(c.target()));
+          decisions.accept(HandBan.lifted(c.target(), store.bans().find(c.target()).map(Ban::offenses).orElse(0)));
         }
         case REBUILD -> rebuild = true;
       }

@@ -9,12 +9,12 @@ import org.abuseloop.core.IpPrefix;
  *
  * @param target the address or prefix
  * @param until when the ban ends, or null when it (and every ban inside it) was lifted
- * @param offenses the target's offense count in the store with this ban; 0 for a lift
+ * @param offenses the target's offense count in the store (0 when it has none)
  */
 record HandBan(IpPrefix target, Instant until, int offenses) {
 
-  static HandBan lifted(IpPrefix target) {
-    return new HandBan(target, null, 0);
+  static HandBan lifted(IpPrefix target, int offenses) {
+    return new HandBan(target, null, offenses);
   }
 
   boolean isLift() {

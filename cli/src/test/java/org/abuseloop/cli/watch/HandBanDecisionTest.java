@@ -33,7 +33,7 @@ class HandBanDecisionTest {
       assertThat(watch.printed()).as("still banned: no second offense").hasSize(1);
 
       watch.store.bans().removeByHand(IpPrefix.parse("203.0.113.5"), clock.instant());
-      watch.byHand(HandBan.lifted(IpPrefix.parse("203.0.113.0/24")));
+      watch.byHand(HandBan.lifted(IpPrefix.parse("203.0.113.0/24"), 0));
       clock.advance(Duration.ofMinutes(1));
       watch.append(WatchRig.failures("203.0.113.5", 5, clock.instant()));
 
@@ -53,6 +53,19 @@ class HandBanDecisionTest {
       clock.advance(Duration.ofHours(1));
       watch.append(WatchRig.failures("203.0.113.8", 5, clock.instant()));
       assertThat(watch.printed()).containsExactly("ban 203.0.113.8 for 20m scenario=sshd-bf offenses=2");
+    }
+  }
+
+  @Test
+  void aBanAndItsLiftSeenInOneLookStillCountTheOffense() throws Exception {
+    try (WatchRig watch = new WatchRig(dir, clock, log)) {
+      IpPrefix target = IpPrefix.parse("203.0.113.9");
+      watch.store.bans().recordByHand(target, "manual", clock.instant(), Duration.ofHours(1));
+      watch.store.bans().removeByHand(target, clock.instant());
+      watch.byHand(new HandBan(target, clock.instant(), 1)); // the guard's view: lifted at once
+      watch.byHand(HandBan.lifted(target, 1));
+      watch.append(WatchRig.failures("203.0.113.9", 5, clock.instant()));
+      assertThat(watch.printed()).containsExactly("ban 203.0.113.9 for 20m scenario=sshd-bf offenses=2");
     }
   }
 }
