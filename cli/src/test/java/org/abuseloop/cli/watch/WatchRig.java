@@ -48,6 +48,12 @@ final class WatchRig implements AutoCloseable {
   /** A watch over {@code file} (the log's lines so far, shared with later restarts), resumed from its checkpoint. */
   WatchRig(Path dir, SettableClock clock, List<String> file, WatchConfig.Bans bans, WatchConfig.Allow allow)
       throws InterruptedException {
+    this(dir, clock, file, bans, allow, null);
+  }
+
+  /** The same with bans sent to {@code firewall} (e.g. a dry run, whose scripts show the ban lengths). */
+  WatchRig(Path dir, SettableClock clock, List<String> file, WatchConfig.Bans bans, WatchConfig.Allow allow,
+      org.abuseloop.firewall.Firewall firewall) throws InterruptedException {
     this.file = file;
     this.clock = clock;
     this.store = Store.openIn(dir);
@@ -58,7 +64,7 @@ final class WatchRig implements AutoCloseable {
         .own(List.of(IpAddress.parse("198.51.100.1"))).build();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), store, bans,
-        new BanAction(null, out, null, () -> { }), clock, null);
+        new BanAction(firewall, out, null, () -> { }), clock, null);
     loop.offenses(store.bans().offenses());
     loop.alreadyBanned(store.bans().activeAt(clock.instant()));
     var saved = store.checkpoints().find(SOURCE);
