@@ -7,8 +7,12 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,6 +60,8 @@ final class FileFollower implements LogSource {
   private long lastGrowth;
   private Position reported;
   private FileIdentity deniedWarned;
+  /** Files never to read as a link of a rotation chain: read already, or there before we started. */
+  private final Set<FileIdentity> known = new HashSet<>();
 
   FileFollower(Path path, Position start, Settings settings, LongSupplier ticker) {
     if (start != null && start.kind() != Position.Kind.FILE) {
@@ -142,19 +148,71 @@ final class FileFollower implements LogSource {
     return t - lastGrowth >= settings.rotationQuiet().toNanos();
   }
 
-  /** The old file of a rotation is done: its partial last line is handed over, then the new file is read. */
+  /**
+   * The old file of a rotation is done: its partial last line is handed over, then the next file of
+   * the chain is read: a file rotated in between (two rotations before we looked) if there is one,
+   * else the one the path names.
+   */
   private void leaveRotated() throws IOException {
     splitter.flush(out);
     report();
+    FileIdentity left = identity;
     closeChannel();
     leftSince = -1;
-    if (open()) {
+    if (nextInChain(left) || open()) {
       drain();
     }
   }
 
+  /**
+   * Opens, from its start, the oldest file rotated after {@code left} and not read yet, if any: a
+   * rotated sibling we do not know, not compressed, not the file the path names now, modified no
+   * earlier than {@code left} was (a file rotated later was written later; older copies are not
+   * links of the chain), oldest modification first (then inode).
+   */
+  private boolean nextInChain(FileIdentity left) throws IOException {
+    known.add(left);
+    List<RotatedSiblings.Sibling> siblings = RotatedSiblings.of(path);
+    FileTime after = null;
+    for (RotatedSiblings.Sibling s : siblings) {
+      if (s.identity().equals(left)) {
+        after = s.modified();
+      }
+    }
+    FileIdentity current = FileIdentity.of(path);
+    RotatedSiblings.Sibling next = null;
+    for (RotatedSiblings.Sibling s : siblings) {
+      if (!s.compressed() && !known.contains(s.identity()) && !s.identity().equals(current)
+          && (after == null || s.modified().compareTo(after) >= 0) && (next == null || older(s, next))) {
+        next = s;
+      }
+    }
+    if (next == null) {
+      return false;
+    }
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(next.path(), StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      return nextInChain(left); // deleted meanwhile: look again
+    }
+    LOG.log(Level.INFO, "{0}: reading {1} first, rotated before it was read (a rotation chain)", path, next.path());
+    channel = ch;
+    identity = next.identity();
+    known.add(identity);
+    lineNumber = 0;
+    splitter = new LineSplitter(settings.maxLineBytes(), 0);
+    return true;
+  }
+
+  private static boolean older(RotatedSiblings.Sibling a, RotatedSiblings.Sibling b) {
+    int byTime = a.modified().compareTo(b.modified());
+    return byTime != 0 ? byTime < 0 : a.identity().inode() < b.identity().inode();
+  }
+
   /** copytruncate: the same file got shorter than what was read, so it starts again at 0. */
   private void restartTruncated() throws IOException {
+    rememberSiblings(); // the copy copytruncate made is not a link of a rotation chain
     splitter.flush(out);
     splitter.restartAt(0);
     lineNumber = 0;
@@ -194,8 +252,12 @@ final class FileFollower implements LogSource {
       ch.close(); // the saved file was rotated away while we were down: finish it first
       return;
     }
+    if (first) {
+      rememberSiblings(); // rotated before we started (or finished above): not links of a chain to come
+    }
     channel = ch;
     identity = id;
+    known.add(id);
     lineNumber = 0;
     splitter = new LineSplitter(settings.maxLineBytes(), 0);
     if (first && id.matches(start) && ch.size() >= start.offset()) {
@@ -213,29 +275,98 @@ final class FileFollower implements LogSource {
     return resumeRotatedSibling();
   }
 
-  /** Opens the file in the path's directory that has the saved identity, at the saved offset, if any. */
+  /**
+   * The saved file was rotated away while we were stopped: opens the rotated sibling that has the saved
+   * identity at the saved offset; else reads the rest of its gzip-compressed copy (a new inode, found by
+   * its content) and goes on with the chain; else warns that its unread end is lost. True when a file
+   * was opened.
+   */
   private boolean resumeRotatedSibling() throws IOException {
-    Path dir = path.toAbsolutePath().getParent();
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir)) {
-      for (Path p : siblings) {
-        FileIdentity id = Files.isRegularFile(p) ? FileIdentity.of(p) : null;
-        if (id != null && id.matches(start)) {
-          FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
-          if (ch.size() < start.offset()) {
-            ch.close();
-            return false;
+    for (RotatedSiblings.Sibling s : RotatedSiblings.of(path, true)) {
+      if (s.identity().matches(start)) {
+        FileChannel ch = FileChannel.open(s.path(), StandardOpenOption.READ);
+        if (ch.size() < start.offset()
+            || !CompressedRotation.skipCountingLines(java.nio.channels.Channels.newInputStream(ch), start.offset(), start.lineNumber())) {
+          ch.close(); // a new file that got the saved inode number
+          break;
+        }
+        channel = ch;
+        identity = s.identity();
+        known.add(identity);
+        splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
+        lineNumber = start.lineNumber();
+        ch.position(start.offset());
+        LOG.log(Level.INFO, "{0}: finishing {1}, rotated while stopped", path, s.path());
+        return true;
+      }
+    }
+    FileIdentity saved = new FileIdentity(start.device(), start.inode());
+    List<RotatedSiblings.Sibling> siblings = RotatedSiblings.of(path);
+    for (RotatedSiblings.Sibling s : siblings) {
+      if (s.compressed()) {
+        try (InputStream in = CompressedRotation.openAt(s, start)) {
+          if (in != null) {
+            finishCompressed(s, in, saved);
+            return nextInChain(saved);
           }
-          channel = ch;
-          identity = id;
-          splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
-          lineNumber = start.lineNumber();
-          ch.position(start.offset());
-          LOG.log(Level.INFO, "{0}: finishing {1}, rotated while stopped", path, p);
-          return true;
         }
       }
     }
+    warnLost(siblings);
     return false;
+  }
+
+  /**
+   * Hands over the lines of a compressed copy of the saved file after the saved offset. Their
+   * positions name the saved file's identity and offsets in its uncompressed bytes, so a restart in the
+   * middle finds the copy again the same way.
+   */
+  private void finishCompressed(RotatedSiblings.Sibling s, InputStream in, FileIdentity saved) throws IOException {
+    LOG.log(Level.INFO, "{0}: finishing {1}, rotated and compressed while stopped, from byte {2} of its content",
+        path, s.path(), String.valueOf(start.offset()));
+    identity = saved;
+    lineNumber = start.lineNumber();
+    splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
+    long read = 0;
+    try {
+      for (int n = in.read(buffer.array()); n >= 0 && !closed; n = in.read(buffer.array())) {
+        splitter.feed(buffer.array(), 0, n, out);
+        read += n;
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "{0}: {1} is damaged after {2} bytes of its content: the rest of it was not read ({3})",
+          path, s.path(), String.valueOf(start.offset() + read), e.getMessage());
+    }
+    splitter.flush(out);
+    sink.endOfBatch(Position.file(saved.device(), saved.inode(), splitter.offset(), lineNumber));
+    rememberOlderThan(s.modified()); // gzip keeps the log's modification time: later files are the chain's
+  }
+
+  /** No file has the saved identity and no compressed copy matches it: what was after the offset is lost. */
+  private void warnLost(List<RotatedSiblings.Sibling> siblings) {
+    List<String> unreadable = siblings.stream().filter(s -> s.compressed() && !s.path().toString().endsWith(".gz"))
+        .map(s -> s.path().getFileName().toString()).toList();
+    LOG.log(Level.WARNING, "{0}: the file read up to byte {1} (line {2}, device {3}, inode {4}) is gone: rotated and "
+        + "deleted, or compressed {5}; whatever was written to it after byte {1} was not read (its size is unknown)",
+        path, String.valueOf(start.offset()), String.valueOf(start.lineNumber()), String.valueOf(start.device()),
+        String.valueOf(start.inode()),
+        unreadable.isEmpty() ? "into no gzip file that matches it" : "into a format not read here (" + String.join(", ", unreadable) + ")");
+  }
+
+  /** Every rotated sibling there now is known: not to read as a link of a rotation chain. */
+  private void rememberSiblings() throws IOException {
+    for (RotatedSiblings.Sibling s : RotatedSiblings.of(path)) {
+      known.add(s.identity());
+    }
+  }
+
+  /** The rotated siblings modified before {@code time} are known. */
+  private void rememberOlderThan(FileTime time) throws IOException {
+    for (RotatedSiblings.Sibling s : RotatedSiblings.of(path)) {
+      if (s.modified().compareTo(time) < 0) {
+        known.add(s.identity());
+      }
+    }
   }
 
   /** Start at the end: counts the lines already there (so numbers stay true) without handing them over. */
