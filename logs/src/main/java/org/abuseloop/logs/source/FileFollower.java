@@ -10,9 +10,9 @@ import java.nio.file.AccessDeniedException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.attribute.FileTime;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -60,8 +60,14 @@ final class FileFollower implements LogSource {
   private long lastGrowth;
   private Position reported;
   private FileIdentity deniedWarned;
-  /** Files never to read as a link of a rotation chain: read already, or there before we started. */
-  private final Set<FileIdentity> known = new HashSet<>();
+  /**
+   * Files never to read as a link of a rotation chain (read already, or there before we started), with
+   * their modification time then: a file of that identity modified later is a new file that got a freed
+   * inode number.
+   */
+  private final Map<FileIdentity, FileTime> known = new HashMap<>();
+  /** The file last left by a rotation while no next one is open yet, else null. */
+  private FileIdentity left;
 
   FileFollower(Path path, Position start, Settings settings, LongSupplier ticker) {
     if (start != null && start.kind() != Position.Kind.FILE) {
@@ -122,7 +128,7 @@ final class FileFollower implements LogSource {
   /** One look at the file: read what is new, then handle a rotation or a truncation. */
   void step() throws IOException {
     watchDirectory();
-    if (channel == null && !open()) {
+    if (channel == null && !(left != null ? moveOn() : open())) {
       return;
     }
     boolean grew = drain();
@@ -154,52 +160,99 @@ final class FileFollower implements LogSource {
    * else the one the path names.
    */
   private void leaveRotated() throws IOException {
+    drain(); // to its very end: what was written before the rename we saw is there now
     splitter.flush(out);
     report();
-    FileIdentity left = identity;
+    left = identity;
     closeChannel();
     leftSince = -1;
-    if (nextInChain(left) || open()) {
+    if (moveOn()) {
       drain();
     }
   }
 
   /**
-   * Opens, from its start, the oldest file rotated after {@code left} and not read yet, if any: a
-   * rotated sibling we do not know, not compressed, not the file the path names now, modified no
-   * earlier than {@code left} was (a file rotated later was written later; older copies are not
-   * links of the chain), oldest modification first (then inode).
+   * Opens the file after the one left: the next link of the chain, else the path's file (unless a link
+   * was rotated away between the look and the open: it comes first). False when there is none yet
+   * (the path names no file): the next step tries again, the chain still first.
    */
+  private boolean moveOn() throws IOException {
+    if (!nextInChain(left) && open() && nextLink(left) != null) {
+      known.remove(identity);
+      closeChannel();
+      if (!nextInChain(left)) {
+        open();
+      }
+    }
+    if (channel == null) {
+      return false;
+    }
+    left = null;
+    return true;
+  }
+
+  /** Opens the next link of the chain after {@code left}, if there is one (see {@link #nextLink}). */
   private boolean nextInChain(FileIdentity left) throws IOException {
-    known.add(left);
+    for (int attempt = 0; attempt < 3; attempt++) {
+      RotatedSiblings.Sibling link = nextLink(left);
+      if (link == null) {
+        return false;
+      }
+      if (adoptLink(link)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The oldest file rotated after {@code left} and not read yet, if any: a rotated sibling we do not
+   * know, not compressed, not the file the path names now, modified no earlier than {@code left} was
+   * (a file rotated later was written later; older copies are not links of the chain), oldest
+   * modification first (then inode).
+   */
+  private RotatedSiblings.Sibling nextLink(FileIdentity left) throws IOException {
     List<RotatedSiblings.Sibling> siblings = RotatedSiblings.of(path);
     FileTime after = null;
+    known.remove(left); // deleted, its number may be reused: known again below only if still there
     for (RotatedSiblings.Sibling s : siblings) {
       if (s.identity().equals(left)) {
         after = s.modified();
+        known.put(left, after);
       }
     }
     FileIdentity current = FileIdentity.of(path);
     RotatedSiblings.Sibling next = null;
     for (RotatedSiblings.Sibling s : siblings) {
-      if (!s.compressed() && !known.contains(s.identity()) && !s.identity().equals(current)
+      if (!s.compressed() && !isKnown(s) && !s.identity().equals(current)
           && (after == null || s.modified().compareTo(after) >= 0) && (next == null || older(s, next))) {
         next = s;
       }
     }
-    if (next == null) {
-      return false;
-    }
+    return next;
+  }
+
+  private boolean isKnown(RotatedSiblings.Sibling s) {
+    FileTime then = known.get(s.identity());
+    return then != null && s.modified().compareTo(then) <= 0;
+  }
+
+  /** Opens a link of the chain from its start; false when it was deleted meanwhile. */
+  private boolean adoptLink(RotatedSiblings.Sibling link) throws IOException {
     FileChannel ch;
     try {
-      ch = FileChannel.open(next.path(), StandardOpenOption.READ);
+      ch = FileChannel.open(link.path(), StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
-      return nextInChain(left); // deleted meanwhile: look again
+      return false;
     }
-    LOG.log(Level.INFO, "{0}: reading {1} first, rotated before it was read (a rotation chain)", path, next.path());
+    if (!link.identity().equals(FileIdentity.of(link.path()))) {
+      ch.close(); // renamed again meanwhile: look again
+      return false;
+    }
+    LOG.log(Level.INFO, "{0}: reading {1} first, rotated before it was read (a rotation chain)", path, link.path());
     channel = ch;
-    identity = next.identity();
-    known.add(identity);
+    identity = link.identity();
+    known.put(identity, FileTime.fromMillis(Long.MAX_VALUE));
     lineNumber = 0;
     splitter = new LineSplitter(settings.maxLineBytes(), 0);
     return true;
@@ -257,7 +310,7 @@ final class FileFollower implements LogSource {
     }
     channel = ch;
     identity = id;
-    known.add(id);
+    known.put(id, FileTime.fromMillis(Long.MAX_VALUE)); // the file being read: never a link while it is
     lineNumber = 0;
     splitter = new LineSplitter(settings.maxLineBytes(), 0);
     if (first && id.matches(start) && ch.size() >= start.offset()) {
@@ -292,7 +345,7 @@ final class FileFollower implements LogSource {
         }
         channel = ch;
         identity = s.identity();
-        known.add(identity);
+        known.put(identity, FileTime.fromMillis(Long.MAX_VALUE));
         splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
         lineNumber = start.lineNumber();
         ch.position(start.offset());
@@ -356,7 +409,7 @@ final class FileFollower implements LogSource {
   /** Every rotated sibling there now is known: not to read as a link of a rotation chain. */
   private void rememberSiblings() throws IOException {
     for (RotatedSiblings.Sibling s : RotatedSiblings.of(path)) {
-      known.add(s.identity());
+      known.put(s.identity(), s.modified());
     }
   }
 
@@ -364,7 +417,7 @@ final class FileFollower implements LogSource {
   private void rememberOlderThan(FileTime time) throws IOException {
     for (RotatedSiblings.Sibling s : RotatedSiblings.of(path)) {
       if (s.modified().compareTo(time) < 0) {
-        known.add(s.identity());
+        known.put(s.identity(), s.modified());
       }
     }
   }
