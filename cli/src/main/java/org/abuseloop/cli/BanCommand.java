@@ -66,12 +66,12 @@ final class BanCommand implements Callable<Integer> {
     try (Store store = dry ? null : Store.open(options.storeUrl());
         Firewall firewall = options.open(System.out, clock)) {
       if (store != null) {
-        offenses = store.bans().record(prefix, SCENARIO, clock.instant(), d).offenses();
+        offenses = store.bans().recordByHand(prefix, SCENARIO, clock.instant(), d).offenses();
       }
       BanOutcome outcome = firewall.ban(prefix, d).join();
       if (outcome.status() == BanOutcome.Status.FAILED && store != null) {
         // Most often the table is not there (no watch ran since boot): put everything back, this ban included.
-        FirewallRestore.report(FirewallRestore.rebuild(firewall, store.bans(), StandingRules.load(options.stateDir()),
+        FirewallRestore.report(FirewallRestore.rebuild(firewall, store, StandingRules.load(options.stateDir()),
             StateDirectory.ranges(options.stateDir()), clock), out);
       } else if (outcome.status() == BanOutcome.Status.FAILED) {
         err.println("abuseloop: cannot ban " + Targets.text(prefix) + ": " + outcome.detail());

@@ -5,18 +5,19 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import org.abuseloop.firewall.BanOutcome;
+import org.abuseloop.firewall.Ban;
 import org.abuseloop.firewall.Firewall;
 import org.abuseloop.firewall.RangeBlock;
-import org.abuseloop.store.BanStore;
+import org.abuseloop.firewall.Ruleset;
+import org.abuseloop.store.FirewallChange;
+import org.abuseloop.store.Store;
 
 /**
- * Puts back everything abuseloop keeps in force: installs the table afresh, re-applies every active
- * ban in the store with its remaining time, then the remembered rate limits and range blocks. One
- * run per call, on the caller's thread; thread-safe as the firewall is.
+ * Puts back everything abuseloop keeps in force: installs the table afresh with every active ban in
+ * the store (its remaining time), the remembered rate limits and range blocks, in one transaction
+ * (nftables), and notes the rebuild in the store for a running {@code watch}. One run per call, on the
+ * caller's thread; thread-safe as the firewall is.
  */
 final class FirewallRestore {
 
@@ -25,36 +26,27 @@ final class FirewallRestore {
   /** What one restore put back. */
   record Restored(int bans, int limits, int blocks, int prefixes) {}
 
-  static Restored rebuild(Firewall firewall, BanStore bans, StandingRules rules, Path defaultRanges, Clock clock)
+  /** {@code store} null (a dry run) restores no ban and notes nothing. */
+  static Restored rebuild(Firewall firewall, Store store, StandingRules rules, Path defaultRanges, Clock clock)
       throws IOException {
-    firewall.install();
     Instant now = clock.instant();
-    List<CompletableFuture<BanOutcome>> pending = new ArrayList<>();
-    if (bans != null) {
-      for (org.abuseloop.store.Ban b : bans.activeAt(now)) {
-        pending.add(firewall.ban(b.target(), b.remainingAt(now)));
-      }
+    Ruleset ruleset = RememberedRules.ruleset(rules, defaultRanges);
+    List<Ban> bans = store == null ? List.of()
+        : store.bans().activeAt(now).stream().map(b -> new Ban(b.target(), b.created(), b.expires())).toList();
+    int applied = firewall.reinstall(ruleset.withBans(bans));
+    if (store != null) {
+      store.firewallChanges().note(FirewallChange.Kind.REBUILD, null, now);
     }
-    int applied = 0;
-    for (CompletableFuture<BanOutcome> f : pending) {
-      BanOutcome o = f.join();
-      if (o.status() == BanOutcome.Status.FAILED) {
-        throw new IllegalStateException("cannot re-apply the ban of " + o.target() + ": " + o.detail());
-      }
-      applied += o.status() == BanOutcome.Status.APPLIED ? 1 : 0;
-    }
-    int prefixes = applyRules(firewall, rules, defaultRanges);
-    return new Restored(applied, rules.limits().size(), rules.blocks().size(), prefixes);
+    int prefixes = ruleset.blocks().stream().mapToInt(b -> b.prefixes().size()).sum();
+    return new Restored(applied, ruleset.limits().size(), ruleset.blocks().size(), prefixes);
   }
 
   /** Installs the remembered limits and blocks on an installed table; returns the prefixes blocked. */
   static int applyRules(Firewall firewall, StandingRules rules, Path defaultRanges) throws IOException {
-    for (StandingRules.Limit l : rules.limits()) {
-      firewall.rateLimit(new org.abuseloop.firewall.RateLimit(RuleText.port(l.port()), RuleText.rate(l.rate()), 65_536));
-    }
+    Ruleset ruleset = RememberedRules.ruleset(rules, defaultRanges);
+    ruleset.limits().forEach(firewall::rateLimit);
     int prefixes = 0;
-    for (StandingRules.Block b : rules.blocks()) {
-      RangeBlock block = ProviderBlock.build(b, defaultRanges);
+    for (RangeBlock block : ruleset.blocks()) {
       firewall.blockRanges(block);
       prefixes += block.prefixes().size();
     }

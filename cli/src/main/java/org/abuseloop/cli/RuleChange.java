@@ -47,25 +47,6 @@ final class RuleChange {
     return rules.blocks().size();
   }
 
-  /**
-   * After {@code watch} installed its table: adds the remembered rate limits and provider blocks of
-   * its state directory, which its own install does not know of. Nothing for a dry run or backend none.
-   */
-  static void afterWatchStart(org.abuseloop.cli.watch.WatchConfig config) throws IOException {
-    StandingRules rules = StandingRules.load(config.stateDir());
-    var f = config.firewall();
-    if (rules.isEmpty() || f.dryRun() || f.backend() == org.abuseloop.cli.watch.WatchConfig.FirewallBackend.NONE) {
-      return;
-    }
-    FirewallOptions options = new FirewallOptions();
-    options.state = config.stateDir();
-    options.backend = f.backend().name();
-    options.table = f.table();
-    try (Firewall firewall = options.open(System.out, Clock.systemUTC())) {
-      FirewallRestore.applyRules(firewall, rules, StateDirectory.ranges(config.stateDir()));
-    }
-  }
-
   /** The rules remembered now. */
   StandingRules rules() throws IOException {
     if (current == null) {
@@ -107,7 +88,7 @@ final class RuleChange {
       return;
     }
     try (Store store = Store.open(options.storeUrl())) {
-      FirewallRestore.report(FirewallRestore.rebuild(firewall, store.bans(), rules, ranges, Clock.systemUTC()), out);
+      FirewallRestore.report(FirewallRestore.rebuild(firewall, store, rules, ranges, Clock.systemUTC()), out);
     }
   }
 

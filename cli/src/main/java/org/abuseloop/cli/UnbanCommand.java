@@ -56,14 +56,14 @@ final class UnbanCommand implements Callable<Integer> {
           }
         }
         for (IpPrefix t : targets) {
-          if (store.bans().remove(t, now)) {
+          if (store.bans().removeByHand(t, now)) {
             lifted.add(t);
           }
         }
       }
       if (!lift(firewall, targets) && store != null) {
         // The table is missing or the ban was not where expected: rebuild from the store, which no longer holds it.
-        FirewallRestore.report(FirewallRestore.rebuild(firewall, store.bans(), StandingRules.load(options.stateDir()),
+        FirewallRestore.report(FirewallRestore.rebuild(firewall, store, StandingRules.load(options.stateDir()),
             StateDirectory.ranges(options.stateDir()), clock), out);
       }
     }

@@ -82,8 +82,8 @@ final class WatchCommand implements Callable<Integer> {
     WatchConfig wc = configuration();
     RangeOwners owners = RangeOwners.load(wc.ranges(), wc.stateDir());
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    Watch watch = Watch.start(wc, owners::ownerName, new WatchMetrics(), out, Clock.systemUTC());
-    RuleChange.afterWatchStart(wc); // the rate limits and provider blocks set with 'abuseloop firewall'
+    // The rate limits and provider blocks set with 'abuseloop firewall' are kept in watch's own table.
+    Watch watch = Watch.start(wc, owners::ownerName, new WatchMetrics(), out, Clock.systemUTC(), new RememberedRules(wc.stateDir()));
     Thread hook = new Thread(watch::close, "abuseloop-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
     watch.await();

@@ -12,6 +12,12 @@ interface Backend extends AutoCloseable {
   /** Creates the table, sets and chains afresh, accepting {@code allow} before any drop. */
   void install(AllowList allow);
 
+  /**
+   * Creates the table afresh with these limits and blocks (replacing the ones known) and the ban
+   * changes, in one transaction where the technology has them.
+   */
+  void install(AllowList allow, List<RateLimit> limits, List<RangeBlock> blocks, List<SetChange> bans);
+
   /** True while what install created is still in the kernel; true when the backend cannot tell. */
   default boolean isInstalled() {
     return true;

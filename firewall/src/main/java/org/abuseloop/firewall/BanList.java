@@ -106,6 +106,41 @@ final class BanList {
     }
   }
 
+  /** What {@link #reset} planned: the changes that fill fresh sets, and how many bans they hold. */
+  record Reset(List<SetChange> changes, int targets) {
+  }
+
+  /**
+   * Starts again from empty sets holding every ban in force here and in {@code others} (the later end
+   * of the two), those {@code allowed} refuses left out: wider prefixes first, so that narrower ones
+   * inside them are absorbed.
+   */
+  synchronized Reset reset(List<Ban> others, java.util.function.Predicate<IpPrefix> allowed) {
+    Instant now = clock.instant();
+    Map<IpPrefix, Instant> wanted = new HashMap<>();
+    for (Ban b : list()) {
+      wanted.merge(b.target(), b.until(), (a, c) -> a.isAfter(c) ? a : c);
+    }
+    for (Ban b : others) {
+      if (b.activeAt(now)) {
+        wanted.merge(b.target(), b.until(), (a, c) -> a.isAfter(c) ? a : c);
+      }
+    }
+    clear();
+    List<IpPrefix> order = new ArrayList<>(wanted.keySet());
+    order.sort(Comparator.comparingInt(IpPrefix::length).thenComparing(ORDER));
+    List<SetChange> changes = new ArrayList<>();
+    int targets = 0;
+    for (IpPrefix t : order) {
+      Instant until = wanted.get(t);
+      if (allowed.test(t) && until.isAfter(now)) {
+        changes.addAll(ban(t, Duration.between(now, until)).changes());
+        targets++;
+      }
+    }
+    return new Reset(changes, targets);
+  }
+
   /** Forgets every ban (the kernel sets were recreated empty). */
   synchronized void clear() {
     hosts.clear();

@@ -34,6 +34,18 @@ final class BatchedFirewall implements Firewall {
     bans.clear();
   }
 
+  /**
+   * The ban list is reset under its lock to the union of what it holds and the ruleset's bans, so a ban
+   * planned before counts in the new table and one planned after is applied to it (the backend runs the
+   * install and each batch one at a time; every set change is idempotent).
+   */
+  @Override
+  public int reinstall(Ruleset ruleset) {
+    BanList.Reset reset = bans.reset(ruleset.bans(), t -> allow.refusal(t).isEmpty());
+    backend.install(allow, ruleset.limits(), ruleset.blocks(), reset.changes());
+    return reset.targets();
+  }
+
   @Override
   public void remove() {
     backend.remove();

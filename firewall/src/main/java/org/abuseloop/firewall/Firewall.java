@@ -23,6 +23,17 @@ public interface Firewall extends AutoCloseable {
   /** Creates this firewall's table (or sets and chains) afresh, replacing any left from an earlier run. */
   void install();
 
+  /**
+   * Installs the table afresh with {@code ruleset}'s rate limits and range blocks (which replace the ones
+   * this firewall knew) and its bans together with every ban this firewall holds now (the later end
+   * wins), all in one kernel transaction with nftables (the ipset backend cannot: table first, then
+   * the bans). What a flush or a rebuild by another process left is replaced; allow-listed bans are
+   * left out.
+   *
+   * @return the number of bans in the new table
+   */
+  int reinstall(Ruleset ruleset);
+
   /** Deletes everything {@link #install()} created, bans, rate limits and range blocks included. */
   void remove();
 

@@ -59,6 +59,19 @@ final class IpsetBackend implements Backend {
     }
   }
 
+  /** ipset has no transaction across commands: the sets and chains first, then the bans. */
+  @Override
+  public synchronized void install(AllowList allow, List<RateLimit> newLimits, List<RangeBlock> newBlocks, List<SetChange> bans) {
+    limits.clear();
+    newLimits.forEach(l -> limits.put(l.port(), l));
+    blocks.clear();
+    newBlocks.forEach(b -> blocks.put(b.name(), b));
+    install(allow);
+    if (!bans.isEmpty()) {
+      apply(bans);
+    }
+  }
+
   /** The jump from INPUT to our chain is there (iptables -C) and so is the IPv4 ban set. */
   @Override
   public synchronized boolean isInstalled() {

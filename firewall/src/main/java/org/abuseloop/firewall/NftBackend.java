@@ -42,6 +42,23 @@ final class NftBackend implements Backend {
 
   @Override
   public synchronized void install(AllowList allow) {
+    nft.run(installScript(allow).text());
+  }
+
+  @Override
+  public synchronized void install(AllowList allow, List<RateLimit> newLimits, List<RangeBlock> newBlocks, List<SetChange> bans) {
+    limits.clear();
+    newLimits.forEach(l -> limits.put(l.port(), l));
+    blocks.clear();
+    newBlocks.forEach(b -> blocks.put(b.name(), b));
+    NftScript s = installScript(allow);
+    Set<String> fresh = netSetsFor(s, bans);
+    nft.run(s.changes(bans).text());
+    netSets.addAll(fresh);
+  }
+
+  /** The script that creates the table afresh with the limits and blocks known; forgets the sets of the old one. */
+  private NftScript installScript(AllowList allow) {
     NftScript s = new NftScript(table);
     s.add("add table " + table).add("delete table " + table).add("add table " + table);
     s.add("add counter " + table + " " + BANNED_COUNTER);
@@ -64,7 +81,7 @@ final class NftBackend implements Backend {
     }
     rangeRules(s);
     limitRules(s, null);
-    nft.run(s.text());
+    return s;
   }
 
   /**
@@ -93,6 +110,13 @@ final class NftBackend implements Backend {
   @Override
   public synchronized void apply(List<SetChange> changes) {
     NftScript s = new NftScript(table);
+    Set<String> fresh = netSetsFor(s, changes);
+    nft.run(s.changes(changes).text());
+    netSets.addAll(fresh);
+  }
+
+  /** Declares (in {@code s}) the network ban sets and their drop rules that {@code changes} need and the table lacks. */
+  private Set<String> netSetsFor(NftScript s, List<SetChange> changes) {
     Set<String> fresh = new HashSet<>();
     for (SetChange c : changes) {
       String set = NftScript.banSet(c);
@@ -103,8 +127,7 @@ final class NftBackend implements Backend {
         s.add(rule("input", saddr(fam) + " & " + mask(p) + " @" + set + " counter name " + BANNED_COUNTER + " drop"));
       }
     }
-    nft.run(s.changes(changes).text());
-    netSets.addAll(fresh);
+    return fresh;
   }
 
   /** The netmask of a prefix as an address, e.g. {@code 255.255.255.0} or {@code ffff:ffff:ffff:ffff::}. */

@@ -153,6 +153,38 @@ class DryRunFirewallTest {
     assertThat(text()).contains("add table inet abl\ndelete table inet abl\n");
   }
 
+  @Test
+  void aReinstallIsOneScriptWithTheLimitsBlocksAndEveryBanHeldOrGiven() {
+    firewall.ban(IpAddress.of("192.0.2.1"), Duration.ofMinutes(10)).join();
+    printed.reset();
+    Instant now = clock.instant();
+    Ruleset rules = new Ruleset(List.of(RateLimit.of(Protocol.UDP, 5060, 3, Duration.ofSeconds(60))),
+        List.of(RangeBlock.of("aws", List.of(IpPrefix.parse("203.0.113.0/24")))),
+        List.of(new Ban(IpPrefix.parse("192.0.2.9"), now, now.plusSeconds(60)),
+            new Ban(IpPrefix.parse("203.0.112.0/24"), now, now.plusSeconds(120)),
+            new Ban(IpPrefix.parse("203.0.112.7"), now.minusSeconds(90), now.minusSeconds(30)),
+            new Ban(IpPrefix.parse("198.51.100.7"), now, now.plusSeconds(60))));
+
+    assertThat(firewall.reinstall(rules)).as("held, given, and not the ended or allow-listed ones").isEqualTo(3);
+
+    String s = text();
+    assertThat(s.split("# nft -f - <<'EOF'", -1)).as("one script").hasSize(2);
+    assertThat(s).contains("add table inet abl\ndelete table inet abl\nadd table inet abl\n",
+        "add rule inet abl limits udp dport 5060 update @rl4_udp_5060", "add element inet abl r4_aws { 203.0.113.0/24 }",
+        "add set inet abl net4_24 { type ipv4_addr; flags timeout; }",
+        "add element inet abl net4_24 { 203.0.112.0 timeout 120s }")
+        .containsPattern("add element inet abl ban4 \\{ (192\\.0\\.2\\.1 timeout 600s, 192\\.0\\.2\\.9 timeout 60s"
+            + "|192\\.0\\.2\\.9 timeout 60s, 192\\.0\\.2\\.1 timeout 600s) \\}")
+        .doesNotContain("203.0.112.7", "198.51.100.7");
+    assertThat(firewall.list()).extracting(Ban::target).containsExactlyInAnyOrder(
+        IpPrefix.parse("192.0.2.1"), IpPrefix.parse("192.0.2.9"), IpPrefix.parse("203.0.112.0/24"));
+
+    printed.reset();
+    firewall.reinstall(Ruleset.empty());
+    assertThat(text()).as("the limits and blocks are replaced, the held bans kept")
+        .doesNotContain("5060", "r4_aws").contains("192.0.2.9 timeout 60s");
+  }
+
   private String text() {
     return printed.toString(StandardCharsets.UTF_8);
   }

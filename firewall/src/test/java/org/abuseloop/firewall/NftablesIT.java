@@ -141,6 +141,26 @@ class NftablesIT {
 
   @ParameterizedTest(name = "interactive={0}")
   @ValueSource(booleans = {true, false})
+  void aReinstallAfterAFlushPutsBackTheLimitsBlocksAndBansAtOnce(boolean interactive) {
+    open(interactive);
+    firewall.ban(IpAddress.of("192.0.2.1"), Duration.ofHours(1)).join();
+    firewall.ban(IpPrefix.parse("198.51.100.0/24"), Duration.ofHours(1)).join();
+    ns.exec("nft", "flush", "ruleset");
+    java.time.Instant now = java.time.Instant.now();
+    int n = firewall.reinstall(new Ruleset(List.of(RateLimit.of(org.abuseloop.core.Protocol.UDP, 5060, 3, Duration.ofSeconds(60))),
+        List.of(RangeBlock.of("aws", List.of(IpPrefix.parse("203.0.113.0/24")))),
+        List.of(new Ban(IpPrefix.parse("192.0.2.2"), now, now.plusSeconds(600)))));
+    assertThat(n).isEqualTo(3);
+    assertThat(elements("ban4")).containsExactlyInAnyOrder("192.0.2.1", "192.0.2.2");
+    String table = ns.exec("nft", "list", "table", "inet", TABLE);
+    assertThat(table).contains("udp dport 5060", "limit rate over 3/minute", "@r4_aws", "203.0.113.0/24", "198.51.100.0");
+    firewall.ban(IpPrefix.parse("203.0.112.0/24"), Duration.ofHours(1)).join();
+    assertThat(ns.exec("nft", "list", "set", "inet", TABLE, "net4_24")).as("the backend knows its sets")
+        .contains("198.51.100.0", "203.0.112.0");
+  }
+
+  @ParameterizedTest(name = "interactive={0}")
+  @ValueSource(booleans = {true, false})
   void aBrokenScriptIsReportedWithNftsMessage(boolean interactive) {
     open(interactive);
     NftSession session = interactive

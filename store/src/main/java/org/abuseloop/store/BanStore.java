@@ -127,6 +127,41 @@ public final class BanStore {
     return find(connection, target).orElseThrow();
   }
 
+  /**
+   * Records a ban made by hand ({@code abuseloop ban}) like {@link #record(IpPrefix, String, Instant, Duration)}
+   * and notes it in {@link FirewallChanges}, in one transaction, so that a running watch learns of it.
+   */
+  public Ban recordByHand(IpPrefix target, String scenario, Instant at, Duration length) {
+    check(scenario, length);
+    return store.inTransaction("cannot record a ban of " + target, connection -> {
+      Ban ban = record(connection, target, scenario, at, length);
+      FirewallChanges.note(connection, FirewallChange.Kind.BAN, target, at);
+      return ban;
+    });
+  }
+
+  /**
+   * Lifts the ban of {@code target} by hand ({@code abuseloop unban}) like {@link #remove} and notes the
+   * unban in {@link FirewallChanges} (also when the store had no ban in force: a running watch may have
+   * one it has not recorded yet), in one transaction.
+   *
+   * @return false when no ban was in force in the store
+   */
+  public boolean removeByHand(IpPrefix target, Instant at) {
+    return store.inTransaction("cannot remove the ban of " + target, connection -> {
+      boolean removed;
+      try (PreparedStatement update = connection.prepareStatement(REMOVE)) {
+        update.setLong(1, at.toEpochMilli());
+        update.setString(2, text(target));
+        update.setLong(3, at.toEpochMilli());
+        update.setLong(4, at.toEpochMilli());
+        removed = update.executeUpdate() == 1;
+      }
+      FirewallChanges.note(connection, FirewallChange.Kind.UNBAN, target, at);
+      return removed;
+    });
+  }
+
   /** Runs {@link #RECORD} prepared as {@code upsert} for one ban. */
   private static void upsert(PreparedStatement upsert, IpPrefix target, String scenario, Instant at, Duration length) throws SQLException {
     long from = at.toEpochMilli();

@@ -29,6 +29,7 @@ public final class Store implements AutoCloseable {
   private final Checkpoints checkpoints;
   private final ContactCacheTable contacts;
   private final OutboxStore outbox;
+  private final FirewallChanges firewallChanges;
   private volatile boolean closed;
 
   private Store(String jdbcUrl, HikariDataSource dataSource) {
@@ -38,6 +39,7 @@ public final class Store implements AutoCloseable {
     this.checkpoints = new Checkpoints(this);
     this.contacts = new ContactCacheTable(this);
     this.outbox = new OutboxStore(this);
+    this.firewallChanges = new FirewallChanges(this);
   }
 
   /**
@@ -87,6 +89,11 @@ public final class Store implements AutoCloseable {
   /** The outbox of abuse reports kept in this store. */
   public OutboxStore outbox() {
     return outbox;
+  }
+
+  /** The changes made to the firewall by hand, which a running watch follows. */
+  public FirewallChanges firewallChanges() {
+    return firewallChanges;
   }
 
   /** The JDBC URL this store was opened with, any password in it masked. */

@@ -271,4 +271,41 @@ abstract class BanStoreContract {
       assertThat(store.checkpoints().all()).containsExactly(later);
     }
   }
+
+  @Test
+  void handChangesAreNotedWithTheirBanAndReadInOrderAfterAStamp() {
+    try (Store store = open()) {
+      FirewallChanges changes = store.firewallChanges();
+      FirewallChanges.Stamp empty = changes.stamp();
+      assertThat(empty).isEqualTo(new FirewallChanges.Stamp(0, 0));
+
+      Ban ban = store.bans().recordByHand(HOST, "manual", T0, Duration.ofHours(1));
+      assertThat(ban.offenses()).isEqualTo(1);
+      assertThat(store.bans().removeByHand(OTHER, T0.plusSeconds(1))).as("nothing in force").isFalse();
+      assertThat(store.bans().removeByHand(HOST, T0.plusSeconds(2))).isTrue();
+      changes.note(FirewallChange.Kind.REBUILD, null, T0.plusSeconds(3));
+
+      FirewallChanges.Stamp stamp = changes.stamp();
+      assertThat(stamp.count()).isEqualTo(4);
+      assertThat(stamp).isNotEqualTo(empty);
+      List<FirewallChange> all = changes.after(0);
+      assertThat(all).extracting(FirewallChange::kind).containsExactly(
+          FirewallChange.Kind.BAN, FirewallChange.Kind.UNBAN, FirewallChange.Kind.UNBAN, FirewallChange.Kind.REBUILD);
+      assertThat(all).extracting(FirewallChange::target).containsExactly(HOST, OTHER, HOST, null);
+      assertThat(all.get(2).at()).isEqualTo(T0.plusSeconds(2));
+      assertThat(all).extracting(FirewallChange::id).isSorted().doesNotHaveDuplicates();
+      assertThat(changes.after(all.get(1).id())).containsExactlyElementsOf(all.subList(2, 4));
+      assertThat(changes.after(stamp.last())).isEmpty();
+      assertThat(store.bans().find(HOST).orElseThrow().removed()).isEqualTo(T0.plusSeconds(2));
+    }
+  }
+
+  @Test
+  void aFailedHandBanNotesNothing() {
+    try (Store store = open()) {
+      assertThatThrownBy(() -> store.bans().recordByHand(HOST, "", T0, Duration.ofHours(1)))
+          .isInstanceOf(IllegalArgumentException.class);
+      assertThat(store.firewallChanges().after(0)).isEmpty();
+    }
+  }
 }

@@ -50,6 +50,8 @@ final class DecisionLoop implements Runnable {
   /** Every target's offense count: the store's at start, one more per ban sent, corrected by what the store records. */
   private final Map<IpPrefix, Integer> offenses = new ConcurrentHashMap<>();
   private final Set<ResumePoint> unsaved = new LinkedHashSet<>();
+  /** Bans set or lifted by hand, from the firewall guard's thread. */
+  private final java.util.Queue<HandBan> byHand = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private long lastSave = System.nanoTime();
   private volatile boolean stopping;
 
@@ -73,6 +75,26 @@ final class DecisionLoop implements Runnable {
   void alreadyBanned(List<Ban> active) {
     for (Ban b : active) {
       banned.merge(b.target(), b.expires(), (a, c) -> a.isAfter(c) ? a : c);
+    }
+  }
+
+  /** A ban set or lifted by hand (any thread): taken in before the next batch is decided. */
+  void byHand(HandBan change) {
+    byHand.add(change);
+  }
+
+  /** A lift forgets the target and every ban inside it; a ban counts as one in force, with its offenses. */
+  private void takeInHandBans() {
+    for (HandBan h = byHand.poll(); h != null; h = byHand.poll()) {
+      IpPrefix t = h.target();
+      if (h.isLift()) {
+        banned.keySet().removeIf(b -> b.length() >= t.length() && t.contains(b.network()));
+      } else {
+        banned.merge(t, h.until(), (a, c) -> a.isAfter(c) ? a : c);
+      }
+      if (h.offenses() > 0) {
+        offenses.merge(t, h.offenses(), Math::max);
+      }
     }
   }
 
@@ -120,6 +142,7 @@ final class DecisionLoop implements Runnable {
 
   /** Counts one batch's events, sends the bans they decide, and hands the batch to the recorder. */
   void handle(Batch batch) {
+    takeInHandBans();
     long taken = System.nanoTime();
     ResumePoint resume = batch.resume();
     List<Decided.Opened> opened = List.of();

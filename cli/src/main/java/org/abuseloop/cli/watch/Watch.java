@@ -62,7 +62,7 @@ public final class Watch implements AutoCloseable {
   private volatile boolean closed;
 
   private Watch(WatchConfig config, Function<IpAddress, String> owners, WatchMetrics metrics, PrintStream out,
-      Clock clock) throws IOException {
+      Clock clock, HandRules handRules) throws IOException {
     Files.createDirectories(config.stateDir());
     store = Store.open(config.effectiveStoreUrl());
     DetectionConfig detection = detection(config);
@@ -73,11 +73,14 @@ public final class Watch implements AutoCloseable {
     LOG.log(Level.DEBUG, "warm-up of the parse, detect and ban path took {0} ms", warm.toMillis());
     Detector detector = Detector.builder(detection).hostAddresses(own).ownerLookup(owners).build();
     firewall = firewall(config.firewall(), allow, clock);
-    guard = firewall == null ? null : new FirewallGuard(firewall, store.bans(), clock, out);
+    guard = firewall == null ? null : new FirewallGuard(firewall, store, handRules, clock, out);
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
     BanAction action = new BanAction(firewall, guard == null ? () -> { } : guard::suspect);
     recorder = recorder(config, metrics, out, clock);
     loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), config.bans(), action, clock, recorder);
+    if (guard != null) {
+      guard.onHandBan(loop::byHand);
+    }
     loop.offenses(store.bans().offenses());
     loop.alreadyBanned(guard != null ? guard.installAndRestore() : store.bans().activeAt(clock.instant()));
     recorder.yieldingTo(() -> !queue.isEmpty()).start();
@@ -112,7 +115,16 @@ public final class Watch implements AutoCloseable {
   /** Starts watching: restores the bans, opens every source, and returns once they all read. */
   public static Watch start(WatchConfig config, Function<IpAddress, String> owners, WatchMetrics metrics,
       PrintStream out, Clock clock) throws IOException {
-    return new Watch(config, owners, metrics, out, clock);
+    return new Watch(config, owners, metrics, out, clock, HandRules.NONE);
+  }
+
+  /**
+   * Starts watching with the rate limits and range blocks set by hand in the firewall's table too, so
+   * that its recovery after a flush puts back everything {@code firewall restore} would.
+   */
+  public static Watch start(WatchConfig config, Function<IpAddress, String> owners, WatchMetrics metrics,
+      PrintStream out, Clock clock, HandRules handRules) throws IOException {
+    return new Watch(config, owners, metrics, out, clock, handRules);
   }
 
   /** Waits until every source has ended (stdin at its end) or {@link #close()} was called. */

@@ -49,6 +49,12 @@ final class WatchRig implements AutoCloseable {
   /** A watch over {@code file} (the log's lines so far, shared with later restarts), resumed from its checkpoint. */
   WatchRig(Path dir, SettableClock clock, List<String> file, WatchConfig.Bans bans, WatchConfig.Allow allow)
       throws InterruptedException {
+    this(dir, clock, file, bans, allow, null);
+  }
+
+  /** The same with bans sent to {@code firewall} (e.g. a dry run, whose scripts show the ban lengths). */
+  WatchRig(Path dir, SettableClock clock, List<String> file, WatchConfig.Bans bans, WatchConfig.Allow allow,
+      org.abuseloop.firewall.Firewall firewall) throws InterruptedException {
     this.file = file;
     this.clock = clock;
     this.store = Store.openIn(dir);
@@ -59,7 +65,7 @@ final class WatchRig implements AutoCloseable {
         .own(List.of(IpAddress.parse("198.51.100.1"))).build();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
     recorder = recorder(bans, out);
-    loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), bans, new BanAction(null, () -> { }), clock, recorder);
+    loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), bans, new BanAction(firewall, () -> { }), clock, recorder);
     loop.offenses(store.bans().offenses());
     loop.alreadyBanned(store.bans().activeAt(clock.instant()));
     var saved = store.checkpoints().find(SOURCE);
@@ -114,6 +120,11 @@ final class WatchRig implements AutoCloseable {
   /** A file position whose offset counts lines, for this rig's list of lines. */
   private static Position at(long lines) {
     return Position.file(1, 1, lines, lines);
+  }
+
+  /** A ban set or lifted by hand, as the firewall guard hands it to the decision thread. */
+  void byHand(HandBan change) {
+    loop.byHand(change);
   }
 
   /** Saves the checkpoints as a clean stop does. */

@@ -7,8 +7,12 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.ClosedWatchServiceException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.DirectoryStream;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -56,6 +60,14 @@ final class FileFollower implements LogSource {
   private long lastGrowth;
   private Position reported;
   private FileIdentity deniedWarned;
+  /**
+   * Files never to read as a link of a rotation chain (read already, or there before we started), with
+   * their modification time then: a file of that identity modified later is a new file that got a freed
+   * inode number.
+   */
+  private final Map<FileIdentity, FileTime> known = new HashMap<>();
+  /** The file last left by a rotation while no next one is open yet, else null. */
+  private FileIdentity left;
 
   FileFollower(Path path, Position start, Settings settings, LongSupplier ticker) {
     if (start != null && start.kind() != Position.Kind.FILE) {
@@ -116,7 +128,7 @@ final class FileFollower implements LogSource {
   /** One look at the file: read what is new, then handle a rotation or a truncation. */
   void step() throws IOException {
     watchDirectory();
-    if (channel == null && !open()) {
+    if (channel == null && !(left != null ? moveOn() : open())) {
       return;
     }
     boolean grew = drain();
@@ -145,19 +157,118 @@ final class FileFollower implements LogSource {
     return t - lastGrowth >= settings.rotationQuiet().toNanos();
   }
 
-  /** The old file of a rotation is done: its partial last line is handed over, then the new file is read. */
+  /**
+   * The old file of a rotation is done: its partial last line is handed over, then the next file of
+   * the chain is read: a file rotated in between (two rotations before we looked) if there is one,
+   * else the one the path names.
+   */
   private void leaveRotated() throws IOException {
+    drain(); // to its very end: what was written before the rename we saw is there now
     splitter.flush(out);
     report();
+    left = identity;
     closeChannel();
     leftSince = -1;
-    if (open()) {
+    if (moveOn()) {
       drain();
     }
   }
 
+  /**
+   * Opens the file after the one left: the next link of the chain, else the path's file (unless a link
+   * was rotated away between the look and the open: it comes first). False when there is none yet
+   * (the path names no file): the next step tries again, the chain still first.
+   */
+  private boolean moveOn() throws IOException {
+    if (!nextInChain(left) && open() && nextLink(left) != null) {
+      known.remove(identity);
+      closeChannel();
+      if (!nextInChain(left)) {
+        open();
+      }
+    }
+    if (channel == null) {
+      return false;
+    }
+    left = null;
+    return true;
+  }
+
+  /** Opens the next link of the chain after {@code left}, if there is one (see {@link #nextLink}). */
+  private boolean nextInChain(FileIdentity left) throws IOException {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      RotatedSiblings.Sibling link = nextLink(left);
+      if (link == null) {
+        return false;
+      }
+      if (adoptLink(link)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The oldest file rotated after {@code left} and not read yet, if any: a rotated sibling we do not
+   * know, not compressed, not the file the path names now, modified no earlier than {@code left} was
+   * (a file rotated later was written later; older copies are not links of the chain), oldest
+   * modification first (then inode).
+   */
+  private RotatedSiblings.Sibling nextLink(FileIdentity left) throws IOException {
+    List<RotatedSiblings.Sibling> siblings = RotatedSiblings.of(path);
+    FileTime after = null;
+    known.remove(left); // deleted, its number may be reused: known again below only if still there
+    for (RotatedSiblings.Sibling s : siblings) {
+      if (s.identity().equals(left)) {
+        after = s.modified();
+        known.put(left, after);
+      }
+    }
+    FileIdentity current = FileIdentity.of(path);
+    RotatedSiblings.Sibling next = null;
+    for (RotatedSiblings.Sibling s : siblings) {
+      if (!s.compressed() && !isKnown(s) && !s.identity().equals(current)
+          && (after == null || s.modified().compareTo(after) >= 0) && (next == null || older(s, next))) {
+        next = s;
+      }
+    }
+    return next;
+  }
+
+  private boolean isKnown(RotatedSiblings.Sibling s) {
+    FileTime then = known.get(s.identity());
+    return then != null && s.modified().compareTo(then) <= 0;
+  }
+
+  /** Opens a link of the chain from its start; false when it was deleted meanwhile. */
+  private boolean adoptLink(RotatedSiblings.Sibling link) throws IOException {
+    FileChannel ch;
+    try {
+      ch = FileChannel.open(link.path(), StandardOpenOption.READ);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    if (!link.identity().equals(FileIdentity.of(link.path()))) {
+      ch.close(); // renamed again meanwhile: look again
+      return false;
+    }
+    LOG.log(Level.INFO, "{0}: reading {1} first, rotated before it was read (a rotation chain)", path, link.path());
+    channel = ch;
+    identity = link.identity();
+    known.put(identity, FileTime.fromMillis(Long.MAX_VALUE));
+    lineNumber = 0;
+    splitter = new LineSplitter(settings.maxLineBytes(), 0);
+    return true;
+  }
+
+  private static boolean older(RotatedSiblings.Sibling a, RotatedSiblings.Sibling b) {
+    int byTime = a.modified().compareTo(b.modified());
+    return byTime != 0 ? byTime < 0 : a.identity().inode() < b.identity().inode();
+  }
+
   /** copytruncate: the same file got shorter than what was read, so it starts again at 0. */
   private void restartTruncated() throws IOException {
+    rememberSiblings(); // the copy copytruncate made is not a link of a rotation chain
     splitter.flush(out);
     splitter.restartAt(0);
     lineNumber = 0;
@@ -197,8 +308,12 @@ final class FileFollower implements LogSource {
       ch.close(); // the saved file was rotated away while we were down: finish it first
       return;
     }
+    if (first) {
+      rememberSiblings(); // rotated before we started (or finished above): not links of a chain to come
+    }
     channel = ch;
     identity = id;
+    known.put(id, FileTime.fromMillis(Long.MAX_VALUE)); // the file being read: never a link while it is
     lineNumber = 0;
     splitter = new LineSplitter(settings.maxLineBytes(), 0);
     if (first && id.matches(start) && ch.size() >= start.offset()) {
@@ -216,29 +331,98 @@ final class FileFollower implements LogSource {
     return resumeRotatedSibling();
   }
 
-  /** Opens the file in the path's directory that has the saved identity, at the saved offset, if any. */
+  /**
+   * The saved file was rotated away while we were stopped: opens the rotated sibling that has the saved
+   * identity at the saved offset; else reads the rest of its gzip-compressed copy (a new inode, found by
+   * its content) and goes on with the chain; else warns that its unread end is lost. True when a file
+   * was opened.
+   */
   private boolean resumeRotatedSibling() throws IOException {
-    Path dir = path.toAbsolutePath().getParent();
-    try (DirectoryStream<Path> siblings = Files.newDirectoryStream(dir)) {
-      for (Path p : siblings) {
-        FileIdentity id = Files.isRegularFile(p) ? FileIdentity.of(p) : null;
-        if (id != null && id.matches(start)) {
-          FileChannel ch = FileChannel.open(p, StandardOpenOption.READ);
-          if (ch.size() < start.offset()) {
-            ch.close();
-            return false;
+    for (RotatedSiblings.Sibling s : RotatedSiblings.of(path, true)) {
+      if (s.identity().matches(start)) {
+        FileChannel ch = FileChannel.open(s.path(), StandardOpenOption.READ);
+        if (ch.size() < start.offset()
+            || !CompressedRotation.skipCountingLines(java.nio.channels.Channels.newInputStream(ch), start.offset(), start.lineNumber())) {
+          ch.close(); // a new file that got the saved inode number
+          break;
+        }
+        channel = ch;
+        identity = s.identity();
+        known.put(identity, FileTime.fromMillis(Long.MAX_VALUE));
+        splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
+        lineNumber = start.lineNumber();
+        ch.position(start.offset());
+        LOG.log(Level.INFO, "{0}: finishing {1}, rotated while stopped", path, s.path());
+        return true;
+      }
+    }
+    FileIdentity saved = new FileIdentity(start.device(), start.inode());
+    List<RotatedSiblings.Sibling> siblings = RotatedSiblings.of(path);
+    for (RotatedSiblings.Sibling s : siblings) {
+      if (s.compressed()) {
+        try (InputStream in = CompressedRotation.openAt(s, start)) {
+          if (in != null) {
+            finishCompressed(s, in, saved);
+            return nextInChain(saved);
           }
-          channel = ch;
-          identity = id;
-          splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
-          lineNumber = start.lineNumber();
-          ch.position(start.offset());
-          LOG.log(Level.INFO, "{0}: finishing {1}, rotated while stopped", path, p);
-          return true;
         }
       }
     }
+    warnLost(siblings);
     return false;
+  }
+
+  /**
+   * Hands over the lines of a compressed copy of the saved file after the saved offset. Their
+   * positions name the saved file's identity and offsets in its uncompressed bytes, so a restart in the
+   * middle finds the copy again the same way.
+   */
+  private void finishCompressed(RotatedSiblings.Sibling s, InputStream in, FileIdentity saved) throws IOException {
+    LOG.log(Level.INFO, "{0}: finishing {1}, rotated and compressed while stopped, from byte {2} of its content",
+        path, s.path(), String.valueOf(start.offset()));
+    identity = saved;
+    lineNumber = start.lineNumber();
+    splitter = new LineSplitter(settings.maxLineBytes(), start.offset());
+    long read = 0;
+    try {
+      for (int n = in.read(buffer.array()); n >= 0 && !closed; n = in.read(buffer.array())) {
+        splitter.feed(buffer.array(), 0, n, out);
+        read += n;
+      }
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "{0}: {1} is damaged after {2} bytes of its content: the rest of it was not read ({3})",
+          path, s.path(), String.valueOf(start.offset() + read), e.getMessage());
+    }
+    splitter.flush(out);
+    sink.endOfBatch(Position.file(saved.device(), saved.inode(), splitter.offset(), lineNumber));
+    rememberOlderThan(s.modified()); // gzip keeps the log's modification time: later files are the chain's
+  }
+
+  /** No file has the saved identity and no compressed copy matches it: what was after the offset is lost. */
+  private void warnLost(List<RotatedSiblings.Sibling> siblings) {
+    List<String> unreadable = siblings.stream().filter(s -> s.compressed() && !s.path().toString().endsWith(".gz"))
+        .map(s -> s.path().getFileName().toString()).toList();
+    LOG.log(Level.WARNING, "{0}: the file read up to byte {1} (line {2}, device {3}, inode {4}) is gone: rotated and "
+        + "deleted, or compressed {5}; whatever was written to it after byte {1} was not read (its size is unknown)",
+        path, String.valueOf(start.offset()), String.valueOf(start.lineNumber()), String.valueOf(start.device()),
+        String.valueOf(start.inode()),
+        unreadable.isEmpty() ? "into no gzip file that matches it" : "into a format not read here (" + String.join(", ", unreadable) + ")");
+  }
+
+  /** Every rotated sibling there now is known: not to read as a link of a rotation chain. */
+  private void rememberSiblings() throws IOException {
+    for (RotatedSiblings.Sibling s : RotatedSiblings.of(path)) {
+      known.put(s.identity(), s.modified());
+    }
+  }
+
+  /** The rotated siblings modified before {@code time} are known. */
+  private void rememberOlderThan(FileTime time) throws IOException {
+    for (RotatedSiblings.Sibling s : RotatedSiblings.of(path)) {
+      if (s.modified().compareTo(time) < 0) {
+        known.put(s.identity(), s.modified());
+      }
+    }
   }
 
   /** Start at the end: counts the lines already there (so numbers stay true) without handing them over. */
