@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.detect.Detector;
+import org.abuseloop.logs.attempt.SameAttempt;
 import org.abuseloop.store.Ban;
 import org.abuseloop.store.Checkpoint;
 import org.abuseloop.store.Offense;
@@ -44,6 +45,8 @@ final class DecisionLoop implements Runnable {
   private final Clock clock;
   private final WatchMetrics metrics;
   private final Map<IpPrefix, Instant> banned = new HashMap<>();
+  /** Folds the lines one attempt writes, at once (the first line counts), across all sources. */
+  private final SameAttempt sameAttempt = new SameAttempt(Duration.ZERO);
   /** Every target's offense count as the store has it, so the kernel gets a ban before the commit. */
   private final Map<IpPrefix, Integer> offenses = new HashMap<>();
   private final Map<ResumePoint, Boolean> unsaved = new LinkedHashMap<>();
@@ -123,6 +126,9 @@ final class DecisionLoop implements Runnable {
         metrics.event(seen.event().family());
       }
       resume.event(seen.event().time());
+      if (sameAttempt.corroborates(seen.event())) {
+        continue; // a further line of an attempt already counted (Asterisk NOTICE + SECURITY, Dovecot auth + login)
+      }
       for (Incident incident : detector.accept(seen.event())) {
         if (incident.active()) {
           opened(incident, seen, resume, decisions);
