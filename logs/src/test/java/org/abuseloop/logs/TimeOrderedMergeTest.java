@@ -103,9 +103,18 @@ class TimeOrderedMergeTest {
     Path all = work.resolve("all.log");
     write(all, whole, false);
 
-    List<Seen> expected = new ArrayList<>();
-    PARSER.parse(all, e -> expected.add(Seen.of(e)));
-    assertThat(drain(new TimeOrderedMerge(inputs))).isEqualTo(expected);
+    try {
+      List<Seen> expected = new ArrayList<>();
+      PARSER.parse(all, e -> expected.add(Seen.of(e)));
+      assertThat(drain(new TimeOrderedMerge(inputs))).isEqualTo(expected);
+    } finally {
+      try (java.util.stream.Stream<Path> files = Files.list(work)) {
+        for (Path p : files.toList()) {
+          Files.delete(p);
+        }
+      }
+      Files.delete(work);
+    }
   }
 
   @Test
