@@ -108,8 +108,8 @@ class TimeOrderedMergeTest {
       PARSER.parse(all, e -> expected.add(Seen.of(e)));
       assertThat(drain(new TimeOrderedMerge(inputs))).isEqualTo(expected);
     } finally {
-      try (java.util.stream.Stream<Path> files = Files.list(work)) {
-        for (Path p : files.toList()) {
+      try (java.util.stream.Stream<Path> written = Files.list(work)) {
+        for (Path p : written.toList()) {
           Files.delete(p);
         }
       }
