@@ -139,6 +139,7 @@ public final class SameAttempt {
    */
   public void accept(Event e, Consumer<Event> out) {
     tick(e.time());
+    release(out, false); // what waited long enough leaves first, so a partner never moves further than the hold
     int family = index(e.family());
     if (family < 0) {
       if (pending.isEmpty()) {
