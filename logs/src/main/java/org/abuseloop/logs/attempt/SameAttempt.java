@@ -46,7 +46,7 @@ import org.abuseloop.core.Service;
  * Dovecot writes an auth line per failure (with {@code auth_verbose}), PAM its own, and the login process
  * one line per connection when the client leaves. Lines of DIFFERENT families that one attempt is known
  * to write ({@link #GROUPS}, each family at most once per attempt) from the same source address and
- * service, within the group's window and with the same source port (and user, for Dovecot) when both
+ * service, within the group's window and with the same source port (and user, for AMI and Dovecot) when both
  * lines give one, are joined one-to-one, oldest attempt first: the attempt keeps one event and the other
  * lines are counted as folded ({@link #folded()}), never dropped silently. Two lines of one family are
  * always two attempts, so a flood of many attempts a second is counted in full, and a forged partner
@@ -83,10 +83,11 @@ public final class SameAttempt {
       asterisk(PJSIP_ENDPOINT_ACL, SECURITY_FAILED_ACL),
       asterisk(PJSIP_CONTACT_ACL, SECURITY_FAILED_ACL),
       // manager.c authenticate(): the reason, the security event, then "failed to authenticate as"
-      asterisk(AMI_UNKNOWN_USER, AMI_AUTH_FAILED, SECURITY_INVALID_ACCOUNT),
-      asterisk(AMI_ACL, AMI_AUTH_FAILED, SECURITY_FAILED_ACL),
-      asterisk(AMI_AUTH_FAILED, SECURITY_INVALID_PASSWORD),
-      asterisk(AMI_AUTH_FAILED, SECURITY_CHALLENGE_FAILED),
+      // (every line names the Username the client sent, so their users must agree)
+      manager(AMI_UNKNOWN_USER, AMI_AUTH_FAILED, SECURITY_INVALID_ACCOUNT),
+      manager(AMI_ACL, AMI_AUTH_FAILED, SECURITY_FAILED_ACL),
+      manager(AMI_AUTH_FAILED, SECURITY_INVALID_PASSWORD),
+      manager(AMI_AUTH_FAILED, SECURITY_CHALLENGE_FAILED),
       // Dovecot: PAM's line, the auth process's line, and the login process's line at disconnect
       dovecot(PAM_FAILURE, PASSWORD_MISMATCH, LOGIN_AUTH_FAILED),
       dovecot(PAM_FAILURE, UNKNOWN_USER, LOGIN_AUTH_FAILED));
@@ -378,6 +379,10 @@ public final class SameAttempt {
 
   private static Group asterisk(Family... families) {
     return new Group(List.of(families), ASTERISK_WINDOW, false);
+  }
+
+  private static Group manager(Family... families) {
+    return new Group(List.of(families), ASTERISK_WINDOW, true);
   }
 
   private static Group dovecot(Family... families) {

@@ -162,6 +162,15 @@ class SameAttemptTest {
   }
 
   @Test
+  void amiLinesNamingOtherUsersAreOtherAttempts() {
+    List<Event> events = parse(
+        "[2025-03-14 02:17:01] NOTICE[2994] manager.c: 203.0.113.201 failed to authenticate as 'admin'",
+        "[2025-03-14 02:17:02] NOTICE[2976] manager.c: 203.0.113.201 tried to authenticate with nonexistent user 'manager'");
+    assertThat(held(events).kept()).hasSize(2);
+    assertThat(immediate(events).kept()).hasSize(2);
+  }
+
+  @Test
   void dovecotLoginLineFoldsIntoTheAuthLinesOfItsConnection() {
     List<Event> events = parse(
         "Aug 30 00:10:41 mail dovecot: auth: sql(info@example.com,192.0.2.110,<CvN+E95Uf4e7eEnj>): Password mismatch",
