@@ -218,6 +218,17 @@ class SameAttemptTest {
   }
 
   @Test
+  void aDovecotLoginLineWhoseUserNamesAnotherAddressFoldsNothingOfThatAddress() {
+    List<Event> events = parse(
+        "Aug 30 00:10:41 mail dovecot: auth: sql(rip=" + VICTIM_OF_FRAMING + ",198.51.100.7,<a1>): Password mismatch",
+        "Aug 30 00:10:43 mail dovecot: imap-login: Disconnected (auth failed, 1 attempts in 2 secs): "
+            + "user=<rip=" + VICTIM_OF_FRAMING + ", lip=192.0.2.1>, method=PLAIN, rip=203.0.113.9, lip=192.0.2.1, TLS");
+    assertThat(events).extracting(e -> e.source().toString()).containsExactly(VICTIM_OF_FRAMING, "203.0.113.9");
+    assertThat(held(events).kept()).hasSize(2);
+    assertThat(immediate(events).kept()).hasSize(2);
+  }
+
+  @Test
   void anAttackerWhoForgesPartnerLinesStillCountsAtLeastOncePerRealAttempt() {
     // Whatever extra lines of the partner family a source causes, each real line of one family stays.
     List<String> lines = new ArrayList<>();
