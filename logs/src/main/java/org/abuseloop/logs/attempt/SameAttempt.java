@@ -99,8 +99,14 @@ public final class SameAttempt {
 
   private static final Map<Family, Integer> INDEX = new HashMap<>();
   private static final Family[] FAMILIES;
-  /** For each family index, the groups holding it. */
-  private static final Group[][] GROUPS_OF;
+  /** For each family index, the indices in {@link #GROUPS} of the groups holding it. */
+  private static final int[][] GROUPS_OF;
+  /** Each group's families as bits of their indices, and its window and user rule. */
+  private static final long[] GROUP_MASK;
+  private static final long[] GROUP_WINDOW_MILLIS;
+  private static final boolean[] GROUP_SAME_USER;
+  /** For each family index, the longest window of its groups: how long its attempts are remembered. */
+  private static final Duration[] WINDOW_OF;
 
   static {
     for (Group g : GROUPS) {
@@ -110,10 +116,26 @@ public final class SameAttempt {
     }
     FAMILIES = new Family[INDEX.size()];
     INDEX.forEach((f, i) -> FAMILIES[i] = f);
-    GROUPS_OF = new Group[FAMILIES.length][];
+    GROUP_MASK = new long[GROUPS.size()];
+    GROUP_WINDOW_MILLIS = new long[GROUPS.size()];
+    GROUP_SAME_USER = new boolean[GROUPS.size()];
+    for (int g = 0; g < GROUPS.size(); g++) {
+      for (Family f : GROUPS.get(g).families()) {
+        GROUP_MASK[g] |= 1L << INDEX.get(f);
+      }
+      GROUP_WINDOW_MILLIS[g] = GROUPS.get(g).window().toMillis();
+      GROUP_SAME_USER[g] = GROUPS.get(g).sameUser();
+    }
+    GROUPS_OF = new int[FAMILIES.length][];
+    WINDOW_OF = new Duration[FAMILIES.length];
     for (int i = 0; i < FAMILIES.length; i++) {
       long bit = 1L << i;
-      GROUPS_OF[i] = GROUPS.stream().filter(g -> (mask(g) & bit) != 0).toArray(Group[]::new);
+      GROUPS_OF[i] = java.util.stream.IntStream.range(0, GROUPS.size()).filter(g -> (GROUP_MASK[g] & bit) != 0).toArray();
+      Duration w = Duration.ZERO;
+      for (int g : GROUPS_OF[i]) {
+        w = GROUPS.get(g).window().compareTo(w) > 0 ? GROUPS.get(g).window() : w;
+      }
+      WINDOW_OF[i] = w;
     }
   }
 
@@ -243,10 +265,14 @@ public final class SameAttempt {
     if (t.isAfter(clock)) {
       clock = t;
     }
+    if (remembered == 0) {
+      return;
+    }
+    long now = clock.toEpochMilli();
     for (Map.Entry<Duration, ArrayDeque<Attempt>> q : byAge.entrySet()) {
-      Instant oldest = clock.minus(q.getKey());
+      long oldest = now - q.getKey().toMillis();
       ArrayDeque<Attempt> attempts = q.getValue();
-      while (!attempts.isEmpty() && (attempts.peek().first.isBefore(oldest) || remembered > MAX_ATTEMPTS)) {
+      while (!attempts.isEmpty() && (attempts.peek().firstMillis < oldest || remembered > MAX_ATTEMPTS)) {
         forget(attempts.poll());
       }
     }
@@ -287,11 +313,11 @@ public final class SameAttempt {
     if (a.port != 0 && e.sourcePort() != 0 && a.port != e.sourcePort()) {
       return false;
     }
-    Duration apart = Duration.between(a.first, e.time()).abs();
+    long apart = Math.abs(e.time().toEpochMilli() - a.firstMillis);
     long joined = a.mask | (1L << family);
-    for (Group g : GROUPS_OF[family]) {
-      if ((joined & ~mask(g)) == 0 && apart.compareTo(g.window()) <= 0
-          && (!g.sameUser() || a.user == null || e.user() == null || a.user.equals(e.user()))) {
+    for (int g : GROUPS_OF[family]) {
+      if ((joined & ~GROUP_MASK[g]) == 0 && apart <= GROUP_WINDOW_MILLIS[g]
+          && (!GROUP_SAME_USER[g] || a.user == null || e.user() == null || a.user.equals(e.user()))) {
         return true;
       }
     }
@@ -329,15 +355,14 @@ public final class SameAttempt {
     }
     s.live++;
     remembered++;
-    byAge.computeIfAbsent(window(family), k -> new ArrayDeque<>()).add(a);
+    byAge.computeIfAbsent(WINDOW_OF[family], k -> new ArrayDeque<>()).add(a);
     return a;
   }
 
   /** The families an attempt of {@code mask} may still take: those of the groups holding all of it. */
   private static long wants(long mask) {
     long wants = 0;
-    for (Group g : GROUPS) {
-      long m = mask(g);
+    for (long m : GROUP_MASK) {
       if ((mask & ~m) == 0) {
         wants |= m & ~mask;
       }
@@ -345,25 +370,9 @@ public final class SameAttempt {
     return wants;
   }
 
-  private static Duration window(int family) {
-    Duration w = Duration.ZERO;
-    for (Group g : GROUPS_OF[family]) {
-      w = g.window().compareTo(w) > 0 ? g.window() : w;
-    }
-    return w;
-  }
-
   private static int index(Family f) {
     Integer i = INDEX.get(f);
     return i == null ? -1 : i;
-  }
-
-  private static long mask(Group g) {
-    long m = 0;
-    for (Family f : g.families()) {
-      m |= 1L << INDEX.get(f);
-    }
-    return m;
   }
 
   /** How much an event tells: source port, target, target port, user, protocol. */
@@ -415,6 +424,7 @@ public final class SameAttempt {
   private static final class Attempt {
     final Source source;
     final Instant first;
+    final long firstMillis;
     long mask;
     long wants;
     int port;
@@ -425,6 +435,7 @@ public final class SameAttempt {
     Attempt(Source source, Instant first, long mask, long wants, int port, String user) {
       this.source = source;
       this.first = first;
+      this.firstMillis = first.toEpochMilli();
       this.mask = mask;
       this.wants = wants;
       this.port = port;
