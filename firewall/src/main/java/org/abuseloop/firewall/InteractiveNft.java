@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * byte), so a long script is written to a private file and run as {@code include "file"}, which
  * nft reads with buffered I/O and still applies as one transaction; an error there prints
  * {@code In file included from ...} and {@code file:line:col: Error: ...}.
+ *
+ * <p>A watchdog kills an nft that takes longer than the command timeout over one script. It looks
+ * at the running script's start a few times a second rather than being scheduled per script: a
+ * timer armed and cancelled per script woke its thread on every ban, right when nft needs the CPU.
  */
 final class InteractiveNft implements NftSession {
 
@@ -46,7 +49,10 @@ final class InteractiveNft implements NftSession {
   private final Path scratch;
   private final Path batchFile;
   private final ScheduledExecutorService watchdog;
-  private Process process;
+  /** {@link System#nanoTime()} when the running script was sent, and whether one runs; read by the watchdog. */
+  private volatile long sentAt;
+  private volatile boolean busy;
+  private volatile Process process;
   private Writer in;
   private BufferedReader out;
 
@@ -60,6 +66,8 @@ final class InteractiveNft implements NftSession {
       t.setDaemon(true);
       return t;
     });
+    long every = Math.max(10, Math.min(250, timeout.toMillis() / 4));
+    watchdog.scheduleWithFixedDelay(this::checkTimeout, every, every, TimeUnit.MILLISECONDS);
     start();
   }
 
@@ -68,20 +76,37 @@ final class InteractiveNft implements NftSession {
     if (process == null || !process.isAlive()) {
       start();
     }
-    Process running = process;
-    ScheduledFuture<?> alarm = watchdog.schedule(running::destroyForcibly, timeout.toMillis(), TimeUnit.MILLISECONDS);
+    NftScriptEvent event = new NftScriptEvent();
+    event.begin();
+    sentAt = System.nanoTime();
+    busy = true;
     try {
-      in.write(line(script));
+      String line = line(script);
+      in.write(line);
       in.write('\n');
       in.write(MARKER_COMMAND);
       in.write('\n');
       in.flush();
-      return reply();
+      String reply = reply();
+      if (event.shouldCommit()) {
+        event.characters = script.length();
+        event.included = line.startsWith("include ");
+        event.commit();
+      }
+      return reply;
     } catch (IOException e) {
       stop();
       throw new FirewallException("nft -i stopped: " + e.getMessage(), e);
     } finally {
-      alarm.cancel(false);
+      busy = false;
+    }
+  }
+
+  /** Kills nft when the running script has taken longer than the timeout (its pipe then ends the script). */
+  private void checkTimeout() {
+    Process running = process;
+    if (busy && running != null && System.nanoTime() - sentAt > timeout.toNanos()) {
+      running.destroyForcibly();
     }
   }
 

@@ -23,8 +23,13 @@ public final class ActionLog {
 
   /** {@code event=ban target=203.0.113.9 seconds=600 scenario=sip-bf offenses=2}. */
   public static void ban(IpPrefix target, Duration length, String scenario, int offenses) {
-    log(Level.INFO, Logfmt.line("event", "ban", "target", text(target), "seconds", Long.toString(Math.round(length.toMillis() / 1000.0)),
-        "scenario", scenario, "offenses", Integer.toString(offenses)));
+    log(Level.INFO, banText(target, length, scenario, offenses));
+  }
+
+  /** The message of {@link #ban}, for a caller that writes many lines at once ({@link ActionOutput}). */
+  static String banText(IpPrefix target, Duration length, String scenario, int offenses) {
+    return Logfmt.line("event", "ban", "target", text(target), "seconds", Long.toString(Math.round(length.toMillis() / 1000.0)),
+        "scenario", scenario, "offenses", Integer.toString(offenses));
   }
 
   /** {@code event=unban target=203.0.113.9 reason=manual}. */
@@ -37,9 +42,19 @@ public final class ActionLog {
     if (!i.active()) {
       return;
     }
-    log(Level.INFO, Logfmt.line("event", "incident", "scenario", i.scenario(), "scope", i.scope().name().toLowerCase(java.util.Locale.ROOT),
+    log(Level.INFO, incidentText(i));
+  }
+
+  /** The message of {@link #incident} (for an open incident), for a caller that writes many lines at once. */
+  static String incidentText(Incident i) {
+    return Logfmt.line("event", "incident", "scenario", i.scenario(), "scope", i.scope().name().toLowerCase(java.util.Locale.ROOT),
         "source", i.sourceText(), "count", Long.toString(i.count()), "first", i.first().toString(), "last", i.last().toString(),
-        "offenses", Integer.toString(i.offenses())));
+        "offenses", Integer.toString(i.offenses()));
+  }
+
+  /** True when the action log's INFO lines are written (the logging configuration may turn them off). */
+  static boolean infoOn() {
+    return LOG.isLoggable(Level.INFO);
   }
 
   /** {@code event=error what="..." error="..."}. */

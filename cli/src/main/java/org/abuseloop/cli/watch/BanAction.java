@@ -1,6 +1,5 @@
 package org.abuseloop.cli.watch;
 
-import java.io.PrintStream;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -9,66 +8,49 @@ import org.abuseloop.firewall.BanOutcome;
 import org.abuseloop.firewall.Firewall;
 
 /**
- * Applies a decided ban: sends it to the firewall (none with {@code --firewall none}) and counts it
- * once the kernel confirmed it; {@link #announce} prints it once it is also recorded. Thread-safe:
- * lines are printed whole, from the firewall's or the decision thread.
+ * Sends a decided ban to the firewall (none with {@code --firewall none}) and tells when the kernel
+ * confirmed it; counting, recording and printing it are left to the {@link BanRecorder}, off the
+ * critical path. Thread-safe: the firewall's completion runs on its thread and only notes the time.
  */
 final class BanAction {
 
   private static final System.Logger LOG = System.getLogger(BanAction.class.getName());
 
   private final Firewall firewall;
-  private final PrintStream out;
-  private final WatchMetrics metrics;
   private final Runnable onFailure;
 
-  /** {@code firewall} null bans nothing but still records and prints; {@code onFailure} runs when the kernel refused. */
-  BanAction(Firewall firewall, PrintStream out, WatchMetrics metrics, Runnable onFailure) {
+  /** {@code firewall} null bans nothing (every ban counts as applied); {@code onFailure} runs when the kernel refused. */
+  BanAction(Firewall firewall, Runnable onFailure) {
     this.firewall = firewall;
-    this.out = out;
-    this.metrics = metrics;
     this.onFailure = onFailure;
   }
 
   /**
-   * Bans {@code target} ({@code offenses}-th offense) for {@code length}; the future tells whether the
-   * kernel has it (always true without a firewall). The reaction time, from {@code readNanos}, is
-   * counted when the kernel confirmed the ban.
+   * Whether the kernel has a ban, and when that was known.
+   *
+   * @param ok true when the ban is in the kernel (always, without a firewall)
+   * @param atNanos {@link System#nanoTime()} when the kernel's confirmation (or refusal) arrived
    */
-  CompletableFuture<Boolean> ban(IpPrefix target, Duration length, long readNanos) {
+  record Applied(boolean ok, long atNanos) {
+  }
+
+  /** Bans {@code target} for {@code length}; the future completes once the kernel confirmed or refused it. */
+  CompletableFuture<Applied> ban(IpPrefix target, Duration length) {
     if (firewall == null) {
-      applied(target, length, readNanos);
-      return CompletableFuture.completedFuture(true);
+      return CompletableFuture.completedFuture(new Applied(true, System.nanoTime()));
     }
     return firewall.ban(target, length).handle((outcome, failure) -> {
+      long at = System.nanoTime();
       if (failure == null && (outcome.status() == BanOutcome.Status.APPLIED || outcome.status() == BanOutcome.Status.UNCHANGED)) {
-        applied(target, length, readNanos);
-        return true;
+        return new Applied(true, at);
       }
       String why = failure != null ? failure.getMessage() : outcome.status() + " " + outcome.detail();
       LOG.log(Level.WARNING, "ban of {0} not applied: {1}", target, why);
       if (outcome == null || outcome.status() == BanOutcome.Status.FAILED) {
         onFailure.run();
       }
-      return false;
+      return new Applied(false, at);
     });
-  }
-
-  /**
-   * Prints {@code ban <target> for <length> scenario=<id> offenses=<n>} and logs it: called once the
-   * ban is both in the kernel and recorded in the store, so a line printed is never printed again
-   * after a restart.
-   */
-  void announce(IpPrefix target, Duration length, String scenario, int offenses) {
-    ActionLog.ban(target, length, scenario, offenses);
-    out.println("ban " + text(target) + " for " + DurationWords.of(length) + " scenario=" + scenario + " offenses=" + offenses);
-  }
-
-  private void applied(IpPrefix target, Duration length, long readNanos) {
-    if (metrics != null) {
-      metrics.ban(target, length);
-      metrics.reaction(Duration.ofNanos(System.nanoTime() - readNanos));
-    }
   }
 
   /** The bare address of a host prefix, else {@code network/length}. */

@@ -13,8 +13,9 @@ import org.abuseloop.core.Event;
  * @param events the events the batch's lines gave, in line order
  * @param lastLine the number of the batch's last line since the resume point (0 before any line)
  * @param end where the source resumes after this batch, or null when it has no positions
+ * @param handedNanos {@link System#nanoTime()} when the source thread handed it on
  */
-record Batch(ResumePoint resume, List<Seen> events, long lastLine, Position end) {
+record Batch(ResumePoint resume, List<Seen> events, long lastLine, Position end, long handedNanos) {
 
   /**
    * One event and its line.

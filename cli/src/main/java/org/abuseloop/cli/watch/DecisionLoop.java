@@ -4,14 +4,14 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpPrefix;
@@ -20,12 +20,14 @@ import org.abuseloop.logs.attempt.SameAttempt;
 import org.abuseloop.store.Ban;
 import org.abuseloop.store.Checkpoint;
 import org.abuseloop.store.Offense;
-import org.abuseloop.store.Store;
 
 /**
- * The one thread that runs the detector: takes the sources' batches, turns opened incidents into
- * bans sent to the firewall as soon as each is decided, and records them with the batch's checkpoint
- * in one transaction once the batch is decided (kernel first, then the store). Not thread-safe: {@link #run()} runs on one thread; {@link #stop()} may be called from any.
+ * The one thread that runs the detector: takes the sources' batches and sends each ban to the
+ * firewall the moment an incident decides it; nothing else happens on that path. Once a batch is
+ * decided, its bans, incidents and (when due) the sources' checkpoints go to the {@link BanRecorder},
+ * which records them after the kernel confirmed the bans (kernel first, then the store). Not
+ * thread-safe: {@link #run()} runs on one thread; {@link #stop()} and {@link #recorded} may be called
+ * from any.
  *
  * <p>A target already banned (by this run or a ban restored from the store) is not banned again while
  * its ban lasts: a second scenario firing on the same burst is not a second offense.
@@ -35,34 +37,34 @@ final class DecisionLoop implements Runnable {
   private static final System.Logger LOG = System.getLogger(DecisionLoop.class.getName());
   /** How long a checkpoint without bans may wait, so that a steady trickle of lines is not a transaction each. */
   static final Duration CHECKPOINT_EVERY = Duration.ofMillis(200);
+  /** How long the idle loop waits for a batch before it looks at the checkpoints and the stop flag. */
+  private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   private final BlockingQueue<Batch> queue;
   private final Detector detector;
   private final BanPolicy policy;
-  private final Store store;
   private final WatchConfig.Bans bans;
   private final BanAction action;
   private final Clock clock;
-  private final WatchMetrics metrics;
+  private final BanRecorder recorder;
   private final Map<IpPrefix, Instant> banned = new HashMap<>();
   /** Folds the lines one attempt writes, at once (the first line counts), across all sources. */
   private final SameAttempt sameAttempt = new SameAttempt(Duration.ZERO);
-  /** Every target's offense count as the store has it, so the kernel gets a ban before the commit. */
-  private final Map<IpPrefix, Integer> offenses = new HashMap<>();
-  private final Map<ResumePoint, Boolean> unsaved = new LinkedHashMap<>();
+  /** Every target's offense count: the store's at start, one more per ban sent, corrected by what the store records. */
+  private final Map<IpPrefix, Integer> offenses = new ConcurrentHashMap<>();
+  private final Set<ResumePoint> unsaved = new LinkedHashSet<>();
   private long lastSave = System.nanoTime();
   private volatile boolean stopping;
 
-  DecisionLoop(BlockingQueue<Batch> queue, Detector detector, BanPolicy policy, Store store, WatchConfig.Bans bans,
-      BanAction action, Clock clock, WatchMetrics metrics) {
+  DecisionLoop(BlockingQueue<Batch> queue, Detector detector, BanPolicy policy, WatchConfig.Bans bans,
+      BanAction action, Clock clock, BanRecorder recorder) {
     this.queue = queue;
     this.detector = detector;
     this.policy = policy;
-    this.store = store;
     this.bans = bans;
     this.action = action;
     this.clock = clock;
-    this.metrics = metrics;
+    this.recorder = recorder;
   }
 
   /** Remembers the offense counts kept in the store, which ban escalation continues from. */
@@ -77,7 +79,12 @@ final class DecisionLoop implements Runnable {
     }
   }
 
-  /** Asks {@link #run()} to return once the queue is drained and the checkpoints are saved. */
+  /** The store recorded {@code ban}: its offense count is the one escalation goes on from. Thread-safe. */
+  void recorded(Ban ban) {
+    offenses.merge(ban.target(), ban.offenses(), Math::max);
+  }
+
+  /** Asks {@link #run()} to return once the queue is drained and the checkpoints are handed on. */
   void stop() {
     stopping = true;
   }
@@ -86,17 +93,17 @@ final class DecisionLoop implements Runnable {
   public void run() {
     try {
       while (true) {
-        Batch batch = queue.poll(50, TimeUnit.MILLISECONDS);
+        Batch batch = queue.poll(IDLE_NANOS, TimeUnit.NANOSECONDS); // returns at once when a batch comes
         if (batch != null) {
           decide(batch);
         } else if (stopping) {
           break;
         }
         if (!unsaved.isEmpty() && System.nanoTime() - lastSave >= CHECKPOINT_EVERY.toNanos()) {
-          commit(List.of());
+          recorder.add(new Decided(List.of(), List.of(), List.of(), checkpoints()));
         }
       }
-      commit(List.of());
+      recorder.add(new Decided(List.of(), List.of(), List.of(), checkpoints()));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (RuntimeException e) {
@@ -105,10 +112,7 @@ final class DecisionLoop implements Runnable {
     }
   }
 
-  /**
-   * {@link #handle} that survives a failing store: the error is logged and the next commit saves the
-   * checkpoints again (the bans already reached the kernel; a restart would decide them again).
-   */
+  /** {@link #handle} that survives an error: it is logged and the next batch is decided. */
   private void decide(Batch batch) {
     try {
       handle(batch);
@@ -117,58 +121,64 @@ final class DecisionLoop implements Runnable {
     }
   }
 
-  /** Counts one batch's events and commits the bans they decide with the batch's checkpoint. */
+  /** Counts one batch's events, sends the bans they decide, and hands the batch to the recorder. */
   void handle(Batch batch) {
+    long taken = System.nanoTime();
     ResumePoint resume = batch.resume();
-    Map<IpPrefix, Decision> decisions = new LinkedHashMap<>();
+    List<Decided.Opened> opened = List.of();
+    List<Decided.Decision> decisions = List.of();
     for (Batch.Seen seen : batch.events()) {
-      if (metrics != null) {
-        metrics.event(seen.event().family());
-      }
       resume.event(seen.event().time());
       if (sameAttempt.corroborates(seen.event())) {
         continue; // a further line of an attempt already counted (Asterisk NOTICE + SECURITY, Dovecot auth + login)
       }
-      for (Incident incident : detector.accept(seen.event())) {
-        if (incident.active()) {
-          opened(incident, seen, resume, decisions);
+      List<Incident> incidents = detector.accept(seen.event());
+      for (int i = 0; i < incidents.size(); i++) {
+        Incident incident = incidents.get(i);
+        if (!incident.active()) {
+          continue;
+        }
+        boolean replayed = resume.decided(seen.line()); // decided before the restart: only rebuilds the counts
+        opened = grown(opened);
+        opened.add(new Decided.Opened(incident, replayed));
+        Decided.Decision d = replayed ? null : decide(incident, seen, batch.handedNanos(), taken);
+        if (d != null) {
+          decisions = grown(decisions);
+          decisions.add(d);
         }
       }
     }
     resume.batchEnd(batch.lastLine(), batch.end());
-    unsaved.put(resume, Boolean.TRUE);
-    if (!decisions.isEmpty() || resume.unsaved()) {
-      commit(new ArrayList<>(decisions.values()));
-    }
+    unsaved.add(resume);
+    boolean save = !decisions.isEmpty() || resume.unsaved();
+    recorder.add(new Decided(batch.events(), opened, decisions, save ? checkpoints() : List.of()));
   }
 
-  private void opened(Incident incident, Batch.Seen seen, ResumePoint resume, Map<IpPrefix, Decision> decisions) {
-    if (metrics != null) {
-      metrics.incident(incident);
+  /** The ban {@code incident} decides, already sent to the firewall, or null when it bans nothing new. */
+  private Decided.Decision decide(Incident incident, Batch.Seen seen, long handed, long taken) {
+    IpPrefix target = policy.target(incident).orElse(null);
+    if (target == null) {
+      return null;
     }
-    if (resume.decided(seen.line())) {
-      return; // decided before the restart: this replay only rebuilds the counts
+    Instant now = clock.instant();
+    if (isBanned(target, now)) {
+      return null; // also a target sent earlier in this batch: send() marks it banned
     }
-    ActionLog.incident(incident);
-    policy.target(incident).ifPresent(target -> {
-      Instant now = clock.instant();
-      if (isBanned(target, now) || decisions.containsKey(target)) {
-        return;
-      }
-      decisions.put(target, send(new Offense(target, incident.scenario(), now), seen.readNanos()));
-    });
+    return send(new Offense(target, incident.scenario(), now), seen.readNanos(), handed, taken);
   }
 
   /**
    * Sends one decided ban to the firewall at once (its length from the known offense count), before
    * the rest of the batch is decided: the firewall coalesces what arrives while a transaction runs,
-   * and the store records it with the batch's checkpoint afterwards, so the kernel still comes first.
+   * and the recorder stores it once the kernel has it.
    */
-  private Decision send(Offense offense, long readNanos) {
+  private Decided.Decision send(Offense offense, long readNanos, long handed, long taken) {
     IpPrefix target = offense.target();
-    Duration length = bans.lengthFor(offenses.getOrDefault(target, 0) + 1);
+    int count = offenses.merge(target, 1, Integer::sum);
+    Duration length = bans.lengthFor(count);
     banned.put(target, offense.at().plus(length));
-    return new Decision(offense, action.ban(target, length, readNanos));
+    long sent = System.nanoTime();
+    return new Decided.Decision(offense, length, readNanos, handed, taken, sent, action.ban(target, length));
   }
 
   private boolean isBanned(IpPrefix target, Instant now) {
@@ -191,42 +201,22 @@ final class DecisionLoop implements Runnable {
     return true;
   }
 
-  /**
-   * Records the decided bans (already sent to the firewall by {@link #send}) and the checkpoints in one
-   * transaction. A crash between the two leaves a ban in the kernel that the store lacks: the restart
-   * re-installs the table and, replaying the lines after the checkpoint, decides that ban again, once.
-   */
-  private void commit(List<Decision> decisions) {
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // the store keeps milliseconds
-    List<Offense> decided = new ArrayList<>(decisions.size());
-    for (Decision d : decisions) {
-      decided.add(new Offense(d.offense().target(), d.offense().scenario(), now));
-    }
-    List<Checkpoint> checkpoints = new ArrayList<>();
-    for (ResumePoint r : unsaved.keySet()) {
+  /** The checkpoints of the sources read since the last save, all lines so far decided. */
+  private List<Checkpoint> checkpoints() {
+    Instant now = clock.instant();
+    List<Checkpoint> out = new ArrayList<>(unsaved.size());
+    for (ResumePoint r : unsaved) {
       Checkpoint c = r.checkpoint(now);
       if (c != null) {
-        checkpoints.add(c);
+        out.add(c);
       }
-    }
-    List<Ban> recorded = store.bans().record(decided, bans::lengthFor, checkpoints);
-    for (int i = 0; i < recorded.size(); i++) {
-      Ban ban = recorded.get(i);
-      offenses.put(ban.target(), ban.offenses());
-      banned.put(ban.target(), ban.expires());
-      Duration length = Duration.between(now, ban.expires());
-      String scenario = decided.get(i).scenario();
-      decisions.get(i).applied().thenAccept(ok -> {
-        if (ok) {
-          action.announce(ban.target(), length, scenario, ban.offenses());
-        }
-      });
     }
     unsaved.clear();
     lastSave = System.nanoTime();
+    return out;
   }
 
-  /** An offense (its time is set again when committed) and whether the kernel took its ban. */
-  private record Decision(Offense offense, CompletableFuture<Boolean> applied) {
+  private static <T> List<T> grown(List<T> list) {
+    return list.isEmpty() && !(list instanceof ArrayList) ? new ArrayList<>(4) : list;
   }
 }

@@ -24,7 +24,7 @@ public final class LogfmtFormatter extends Formatter {
   @Override
   public String format(LogRecord r) {
     StringBuilder sb = new StringBuilder(128);
-    sb.append("ts=").append(Instant.ofEpochMilli(r.getMillis())).append(" level=").append(level(r.getLevel()));
+    head(sb, Instant.ofEpochMilli(r.getMillis()), r.getLevel());
     String message = formatMessage(r);
     if (ActionLog.LOG.getName().equals(r.getLoggerName())) {
       sb.append(' ').append(message);
@@ -37,6 +37,11 @@ public final class LogfmtFormatter extends Formatter {
       Logfmt.value(sb, String.valueOf(r.getThrown()));
     }
     return sb.append('\n').toString();
+  }
+
+  /** Appends {@code ts=... level=...}, the start of every line. */
+  static StringBuilder head(StringBuilder sb, Instant ts, Level level) {
+    return sb.append("ts=").append(ts).append(" level=").append(level(level));
   }
 
   /**

@@ -54,9 +54,6 @@ final class SourceFeed implements LineSink {
   public void line(SourceLine l) {
     started.countDown();
     line++;
-    if (metrics != null) {
-      metrics.line(resume.source());
-    }
     byte[] b = l.bytes();
     int end = b.length;
     while (end > 0 && (b[end - 1] == '\n' || b[end - 1] == '\r')) {
@@ -82,7 +79,10 @@ final class SourceFeed implements LineSink {
 
   /** Queues the events since the last batch, ending at {@code position} (null in the middle of a read). */
   private void hand(Position position) {
-    Batch batch = new Batch(resume, events, line, position);
+    Batch batch = new Batch(resume, events, line, position, System.nanoTime());
+    if (metrics != null && line > queuedLine) {
+      metrics.lines(resume.source(), line - Math.max(queuedLine, 0));
+    }
     events = new ArrayList<>();
     batchLines = 0;
     queuedLine = line;

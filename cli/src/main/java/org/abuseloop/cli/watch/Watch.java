@@ -34,7 +34,8 @@ import org.abuseloop.store.Store;
 
 /**
  * A running {@code abuseloop watch}: one thread per source parsing its lines, one decision thread
- * running the detector and recording bans with the sources' checkpoints, the firewall and its guard.
+ * running the detector and sending bans to the firewall, one recorder thread storing the bans with
+ * the sources' checkpoints once the kernel has them and printing them, the firewall and its guard.
  * Thread-safe: {@link #close()} may be called from any thread (a shutdown hook) and waits for the
  * queued lines to be decided and the checkpoints saved.
  */
@@ -52,6 +53,7 @@ public final class Watch implements AutoCloseable {
   private final Firewall firewall;
   private final FirewallGuard guard;
   private final DecisionLoop loop;
+  private final BanRecorder recorder;
   private final Thread loopThread;
   private final List<LogSource> sources = new ArrayList<>();
   private final List<Thread> readers = new ArrayList<>();
@@ -64,19 +66,21 @@ public final class Watch implements AutoCloseable {
     Files.createDirectories(config.stateDir());
     store = Store.open(config.effectiveStoreUrl());
     DetectionConfig detection = detection(config);
-    Duration warm = WarmUp.timed(detection, clock.instant());
-    LOG.log(Level.DEBUG, "warm-up of parse and detect took {0} ms", warm.toMillis());
     List<IpAddress> own = AllowList.hostAddresses();
-    Detector detector = Detector.builder(detection).hostAddresses(own).ownerLookup(owners).build();
     AllowList allow = AllowList.builder().allow(config.allow().cidrs()).own(own)
         .privateBannable(config.allow().allowPrivate()).build();
+    Duration warm = WarmUp.timed(detection, config.bans(), allow, clock, metrics != null);
+    LOG.log(Level.DEBUG, "warm-up of the parse, detect and ban path took {0} ms", warm.toMillis());
+    Detector detector = Detector.builder(detection).hostAddresses(own).ownerLookup(owners).build();
     firewall = firewall(config.firewall(), allow, clock);
     guard = firewall == null ? null : new FirewallGuard(firewall, store.bans(), clock, out);
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
-    BanAction action = new BanAction(firewall, out, metrics, guard == null ? () -> { } : guard::suspect);
-    loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), store, config.bans(), action, clock, metrics);
+    BanAction action = new BanAction(firewall, guard == null ? () -> { } : guard::suspect);
+    recorder = recorder(config, metrics, out, clock);
+    loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), config.bans(), action, clock, recorder);
     loop.offenses(store.bans().offenses());
     loop.alreadyBanned(guard != null ? guard.installAndRestore() : store.bans().activeAt(clock.instant()));
+    recorder.yieldingTo(() -> !queue.isEmpty()).start();
     loopThread = new Thread(loop, "abuseloop-decisions");
     loopThread.start();
     long window = window(detection).toMillis();
@@ -129,6 +133,7 @@ public final class Watch implements AutoCloseable {
     }
     loop.stop();
     join(loopThread);
+    recorder.close();
     if (guard != null) {
       guard.close();
     }
@@ -139,6 +144,12 @@ public final class Watch implements AutoCloseable {
       endpoint.close();
     }
     store.close();
+  }
+
+  /** The recorder of this watch's bans; it tells the decision loop the offense counts the store has. */
+  private BanRecorder recorder(WatchConfig config, WatchMetrics metrics, PrintStream out, Clock clock) {
+    return new BanRecorder(store.bans()::record, config.bans(), clock, metrics, new ActionOutput(out, () -> System.err, clock),
+        ban -> loop.recorded(ban));
   }
 
   /** Waits (a little) until every file that exists is open, so that "watching" means lines are read from then on. */

@@ -57,8 +57,13 @@ public final class WatchMetrics {
 
   /** One line read from the source named {@code source}. */
   public void line(String source) {
+    lines(source, 1);
+  }
+
+  /** {@code count} lines read from the source named {@code source}. */
+  public void lines(String source, long count) {
     lines.computeIfAbsent(source, s -> Counter.builder("abuseloop.lines")
-        .description("Log lines read, per source").tag("source", s).register(registry)).increment();
+        .description("Log lines read, per source").tag("source", s).register(registry)).increment(count);
   }
 
   /** One event of {@code family} recognised. */

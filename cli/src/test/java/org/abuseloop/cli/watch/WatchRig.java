@@ -28,7 +28,7 @@ import org.abuseloop.store.Store;
 
 /**
  * The decision path of {@code watch} without threads or a firewall: lines go through a real parser,
- * the detector and the decision loop into a SQLite store, on a clock the test moves. Not thread-safe;
+ * the detector, the decision loop and the recorder (run on the test's thread) into a SQLite store, on a clock the test moves. Not thread-safe;
  * one per test, and a second one on the same directory is a restart.
  */
 final class WatchRig implements AutoCloseable {
@@ -39,6 +39,7 @@ final class WatchRig implements AutoCloseable {
   final Store store;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(1024);
   private final DecisionLoop loop;
+  private final BanRecorder recorder;
   private final SourceFeed feed;
   private final ResumePoint resume;
   private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
@@ -57,8 +58,8 @@ final class WatchRig implements AutoCloseable {
     AllowList allowList = AllowList.builder().allow(allow.cidrs()).privateBannable(allow.allowPrivate())
         .own(List.of(IpAddress.parse("198.51.100.1"))).build();
     PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-    loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), store, bans,
-        new BanAction(null, out, null, () -> { }), clock, null);
+    recorder = recorder(bans, out);
+    loop = new DecisionLoop(queue, detector, new BanPolicy(bans, allowList), bans, new BanAction(null, () -> { }), clock, recorder);
     loop.offenses(store.bans().offenses());
     loop.alreadyBanned(store.bans().activeAt(clock.instant()));
     var saved = store.checkpoints().find(SOURCE);
@@ -71,6 +72,11 @@ final class WatchRig implements AutoCloseable {
     if (position < file.size()) {
       feed(file.subList((int) position, file.size()));
     }
+  }
+
+  private BanRecorder recorder(WatchConfig.Bans bans, PrintStream out) {
+    return new BanRecorder(store.bans()::record, bans, clock, null, new ActionOutput(out, () -> System.err, clock),
+        ban -> loop.recorded(ban));
   }
 
   WatchRig(Path dir, SettableClock clock, List<String> file) throws InterruptedException {
@@ -102,6 +108,7 @@ final class WatchRig implements AutoCloseable {
     while (!queue.isEmpty()) {
       loop.handle(queue.take());
     }
+    recorder.recordQueued();
   }
 
   /** A file position whose offset counts lines, for this rig's list of lines. */
@@ -113,6 +120,7 @@ final class WatchRig implements AutoCloseable {
   void stop() {
     loop.stop();
     loop.run();
+    recorder.recordQueued();
   }
 
   /** The lines printed so far. */

@@ -120,6 +120,9 @@ final class FileFollower implements LogSource {
       return;
     }
     boolean grew = drain();
+    if (grew) {
+      report(); // hand the lines on before looking at the file's identity (a stat)
+    }
     FileIdentity now = FileIdentity.of(path);
     if (identity.equals(now)) {
       leftSince = -1;
