@@ -1,6 +1,9 @@
 package org.abuseloop.analysis;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.time.LocalDate;
@@ -21,6 +24,10 @@ import org.abuseloop.core.Service;
  * Counts events by target port, source and day, then builds the {@link Breakdown} with owners looked
  * up once per distinct source. Counting is exact, in primitive-valued hash maps (fastutil) so a million
  * distinct sources cost tens of megabytes; not thread-safe (one per analysis, or merge per thread).
+ *
+ * <p>Per event an IPv4 source costs one update of one primitive map keyed by port and address (no
+ * object, no second map); the per-source and per-port counts are summed from it when the breakdown is
+ * built. IPv6 sources, rarer, are counted in maps of addresses.
  */
 public final class BreakdownBuilder {
 
@@ -28,9 +35,20 @@ public final class BreakdownBuilder {
   public static final int TOP_PER_PORT = 10;
 
   private final ZoneId zone;
-  private final Object2LongOpenHashMap<IpAddress> bySource = new Object2LongOpenHashMap<>();
-  private final Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort = new Int2ObjectOpenHashMap<>();
+  /** IPv4 sources: events per port key (upper 32 bits) and address (lower 32). */
+  private final Long2LongOpenHashMap v4ByPortAndSource = new Long2LongOpenHashMap();
+  private final Object2LongOpenHashMap<IpAddress> v6BySource = new Object2LongOpenHashMap<>();
+  private final Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> v6ByPort = new Int2ObjectOpenHashMap<>();
+  /** Events per port key, in a hash map whose iteration order (ties of the port table) is kept as it was. */
   private final Map<Integer, long[]> portTotals = new HashMap<>();
+  /** The same cells by port key without boxing, and the last one used (runs of one port are common). */
+  private final Int2ObjectOpenHashMap<long[]> portCells = new Int2ObjectOpenHashMap<>();
+  private int lastPortKey = -1;
+  private long[] lastPortCell;
+  /** For a zone of fixed offset: the epoch seconds [from, to) of the day being counted. */
+  private final boolean fixedZone;
+  private long dayFrom = Long.MAX_VALUE;
+  private long dayTo = Long.MIN_VALUE;
   private final TreeMap<LocalDate, long[]> byDay = new TreeMap<>();
   private long lastEpochDay = Long.MIN_VALUE;
   private long[] lastDay;
@@ -38,32 +56,62 @@ public final class BreakdownBuilder {
 
   public BreakdownBuilder(ZoneId zone) {
     this.zone = zone;
+    this.fixedZone = zone.getRules().isFixedOffset();
   }
 
   /** Counts one event: for firewall logs a denied connection, for service logs an attack line. */
   public void accept(Event e) {
     total++;
     int portKey = portKey(e);
-    portTotals.computeIfAbsent(portKey, k -> new long[1])[0]++;
+    portCell(portKey)[0]++;
     countDay(e);
     IpAddress source = e.source();
     if (source == null) {
       return;
     }
-    bySource.addTo(source, 1);
-    Object2LongOpenHashMap<IpAddress> port = byPort.get(portKey);
+    if (source.isIPv4()) {
+      v4ByPortAndSource.addTo(((long) portKey << 32) | (source.ipv4Bits() & 0xFFFFFFFFL), 1);
+      return;
+    }
+    v6BySource.addTo(source, 1);
+    Object2LongOpenHashMap<IpAddress> port = v6ByPort.get(portKey);
     if (port == null) {
       port = new Object2LongOpenHashMap<>();
-      byPort.put(portKey, port);
+      v6ByPort.put(portKey, port);
     }
     port.addTo(source, 1);
   }
 
+  private long[] portCell(int portKey) {
+    if (portKey == lastPortKey) {
+      return lastPortCell;
+    }
+    long[] cell = portCells.get(portKey);
+    if (cell == null) {
+      cell = new long[1];
+      portCells.put(portKey, cell);
+      portTotals.put(portKey, cell);
+    }
+    lastPortKey = portKey;
+    lastPortCell = cell;
+    return cell;
+  }
+
   private void countDay(Event e) {
+    long second = e.time().getEpochSecond();
+    if (second >= dayFrom && second < dayTo) {
+      lastDay[0]++;
+      return;
+    }
     long epochDay = Math.floorDiv(e.time().getEpochSecond() + zone.getRules().getOffset(e.time()).getTotalSeconds(), 86400);
     if (epochDay != lastEpochDay) {
       lastDay = byDay.computeIfAbsent(LocalDate.ofEpochDay(epochDay), d -> new long[1]);
       lastEpochDay = epochDay;
+    }
+    if (fixedZone) {
+      long offset = zone.getRules().getOffset(e.time()).getTotalSeconds();
+      dayFrom = epochDay * 86400 - offset;
+      dayTo = dayFrom + 86400;
     }
     lastDay[0]++;
   }
@@ -74,16 +122,27 @@ public final class BreakdownBuilder {
 
   /** The breakdown with the {@code topSources} busiest sources overall. */
   public Breakdown build(OwnerLookup owners, int topSources) {
+    Object2LongOpenHashMap<IpAddress> bySource = new Object2LongOpenHashMap<>(v6BySource);
+    Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort = new Int2ObjectOpenHashMap<>();
+    v6ByPort.forEach((k, m) -> byPort.put((int) k, new Object2LongOpenHashMap<>(m)));
+    Long2ObjectOpenHashMap<IpAddress> addresses = new Long2ObjectOpenHashMap<>();
+    for (Long2LongMap.Entry en : v4ByPortAndSource.long2LongEntrySet()) {
+      long pair = en.getLongKey();
+      IpAddress source = addresses.computeIfAbsent(pair & 0xFFFFFFFFL, bits -> IpAddress.ofIPv4((int) bits));
+      bySource.addTo(source, en.getLongValue());
+      byPort.computeIfAbsent((int) (pair >>> 32), k -> new Object2LongOpenHashMap<>()).addTo(source, en.getLongValue());
+    }
     List<Breakdown.PortShare> ports = new ArrayList<>();
-    portTotals.forEach((key, count) -> ports.add(port(key, count[0], owners)));
+    portTotals.forEach((key, count) -> ports.add(port(key, count[0], byPort, owners)));
     ports.sort(Comparator.comparingLong(Breakdown.PortShare::count).reversed()
         .thenComparing(p -> p.port() == null ? -1 : p.port()));
     List<Breakdown.DayCount> daily = new ArrayList<>();
     byDay.forEach((d, n) -> daily.add(new Breakdown.DayCount(d, n[0])));
-    return new Breakdown(total, ports, top(bySource, topSources, total, owners), providers(owners), daily);
+    return new Breakdown(total, ports, top(bySource, topSources, total, owners), providers(bySource, owners), daily);
   }
 
-  private Breakdown.PortShare port(int key, long count, OwnerLookup owners) {
+  private Breakdown.PortShare port(int key, long count, Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort,
+      OwnerLookup owners) {
     Object2LongOpenHashMap<IpAddress> sources = byPort.getOrDefault(key, new Object2LongOpenHashMap<>());
     List<Breakdown.SourceShare> top = top(sources, TOP_PER_PORT, count, owners);
     long topCount = top.stream().mapToLong(Breakdown.SourceShare::count).sum();
@@ -105,7 +164,7 @@ public final class BreakdownBuilder {
         count, share(count, total), sources.size(), share(topCount, count), top, providers);
   }
 
-  private List<Breakdown.ProviderTotal> providers(OwnerLookup owners) {
+  private List<Breakdown.ProviderTotal> providers(Object2LongOpenHashMap<IpAddress> bySource, OwnerLookup owners) {
     Map<String, long[]> perProvider = new HashMap<>();
     for (Object2LongMap.Entry<IpAddress> en : bySource.object2LongEntrySet()) {
       long[] c = perProvider.computeIfAbsent(owners.ownerOf(en.getKey()).provider(), p -> new long[2]);

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.abuseloop.core.outbox.ChannelCount;
 import org.abuseloop.core.outbox.ProviderScore;
 
 /**
@@ -43,6 +44,15 @@ public final class HtmlReport {
    */
   public String render(String title, long lines, long events, long unrecognised, Breakdown b, List<IncidentRow> incidents,
       List<ProviderScore> desks) {
+    return render(title, lines, events, unrecognised, b, incidents, desks, null);
+  }
+
+  /**
+   * The page as above, with the reports per kind of channel (mail, API, web form) after the desks when
+   * {@code channels} is not null.
+   */
+  public String render(String title, long lines, long events, long unrecognised, Breakdown b, List<IncidentRow> incidents,
+      List<ProviderScore> desks, List<ChannelCount> channels) {
     StringBuilder html = new StringBuilder(16 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(Html.escape(title))
         .append("</title><style>").append(STYLE).append("</style></head><body>\n");
@@ -58,6 +68,9 @@ public final class HtmlReport {
     html.append(incidentsTable(incidents));
     if (desks != null) {
       html.append(desksTable(desks));
+    }
+    if (channels != null) {
+      html.append(channelsTable(channels));
     }
     html.append("</body></html>\n");
     return html.toString();
@@ -125,6 +138,23 @@ public final class HtmlReport {
           Html.escape(d.provider()), d.sent(), d.shareAnswered(), Html.escape(d.provider()), d.sent(),
           percent(d.shareAnswered()), span(d.medianFirstAnswer()), span(d.medianUntilStopped()), d.acknowledged(),
           d.resolved(), d.bounced()));
+    }
+    return t.append("</table>\n").toString();
+  }
+
+  private static String channelsTable(List<ChannelCount> channels) {
+    StringBuilder t = new StringBuilder("<h2>Reports per channel</h2>\n<table id=\"channels\"><tr><th>channel</th>"
+        + "<th>reports</th><th>waiting</th><th>sent</th><th>failed</th><th>bounced</th><th>left to a person (web form)</th>"
+        + "<th>uncertain (API call without answer)</th></tr>\n");
+    if (channels.isEmpty()) {
+      t.append("<tr><td colspan=\"8\">No report queued yet.</td></tr>\n");
+    }
+    for (ChannelCount c : channels) {
+      t.append(String.format(Locale.ROOT, "<tr data-channel=\"%s\" data-total=\"%d\" data-sent=\"%d\" data-manual=\"%d\""
+          + " data-uncertain=\"%d\"><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td>"
+          + "<td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d</td></tr>%n",
+          Html.escape(c.kind()), c.total(), c.sent(), c.manual(), c.uncertain(), Html.escape(c.kind()), c.total(),
+          c.waiting(), c.sent(), c.failed(), c.bounced(), c.manual(), c.uncertain()));
     }
     return t.append("</table>\n").toString();
   }

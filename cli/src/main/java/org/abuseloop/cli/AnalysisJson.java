@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.util.Map;
 import org.abuseloop.analysis.Breakdown;
 import org.abuseloop.core.EventKind;
 import org.abuseloop.core.Evidence;
@@ -119,8 +118,13 @@ final class AnalysisJson {
     o.put("first", i.first().toString()).put("last", i.last().toString());
     o.put("count", i.count()).put("ratePerMinute", i.ratePerMinute()).put("offenses", i.offenses()).put("active", i.active());
     ObjectNode kinds = o.putObject("kinds");
-    for (Map.Entry<EventKind, Long> k : i.kinds().entrySet()) {
-      kinds.put(k.getKey().name(), k.getValue());
+    // In the kinds' declared order: the incident's map (Map.copyOf) iterates in an order that follows
+    // the enum constants' identity hash codes, which differ from one build or run to the next.
+    for (EventKind k : EventKind.values()) {
+      Long n = i.kinds().get(k);
+      if (n != null) {
+        kinds.put(k.name(), n);
+      }
     }
     ObjectNode targets = o.putObject("targets");
     tally(targets.putArray("addresses"), i.addresses());

@@ -24,6 +24,11 @@ final class AnalysisPage {
 
   /** The page, with the abuse desks' scores when {@code desks} is not null. */
   String render(AnalysisResult r, List<ProviderScore> desks) {
+    return render(r, desks, null);
+  }
+
+  /** The page, with the abuse desks' scores and the reports per kind of channel when they are not null. */
+  String render(AnalysisResult r, List<ProviderScore> desks, List<org.abuseloop.core.outbox.ChannelCount> channels) {
     List<IncidentRow> rows = new ArrayList<>();
     for (Incident i : r.incidents()) {
       ProviderRange range = i.source() == null ? null : r.owners().rangeOf(i.source().network());
@@ -31,6 +36,6 @@ final class AnalysisPage {
           range == null ? null : range.region(), i.first(), i.last(), i.count(), i.ratePerMinute(), IncidentText.targets(i), i.active()));
     }
     return new HtmlReport(zone).render("abuseloop analysis", r.total().lines(), r.total().events(), r.total().unrecognised(),
-        r.breakdown(), rows, desks);
+        r.breakdown(), rows, desks, channels);
   }
 }

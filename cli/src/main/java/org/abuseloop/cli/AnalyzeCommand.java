@@ -109,7 +109,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     run.folded(fold);
     AnalysisResult result = run.finish(owners, top);
     if (html != null) {
-      Files.writeString(html, new AnalysisPage(zone).render(result, store == null ? null : deskScores(store)));
+      Files.writeString(html, store == null ? new AnalysisPage(zone).render(result) : deskPage(result, store));
     }
     if (format == Format.json) {
       new AnalysisJson().write(result, System.out);
@@ -122,9 +122,12 @@ final class AnalyzeCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static List<ProviderScore> deskScores(String url) {
+  // The page with the outbox's desk scores and its reports per kind of channel.
+  private String deskPage(AnalysisResult result, String url) {
     try (Store s = Store.open(url)) {
-      return new Scoreboard().scores(s.outbox().reports());
+      List<org.abuseloop.core.outbox.ReportEntry> reports = s.outbox().reports();
+      List<ProviderScore> scores = new Scoreboard().scores(reports);
+      return new AnalysisPage(zone).render(result, scores, new Scoreboard().channels(reports));
     }
   }
 

@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code abuseloop report approve ID...|--all}: approves queued reports (approval mode) so that the next
- * {@code report send} sends them; without arguments it lists what waits. Not thread-safe; one run at a time.
+ * {@code report send} sends them; without arguments it lists what waits, the reports left to a person
+ * (web forms: the form's address and the file of prefilled fields) and the API calls a crash left uncertain. Not thread-safe; one run at a time.
  */
 @Command(name = "approve", mixinStandardHelpOptions = true,
     description = "Approve queued reports by id (at least 8 characters) or --all; without either, list them.")
@@ -35,6 +36,12 @@ final class ReportApproveCommand implements Callable<Integer> {
         List<ReportEntry> queued = store.outbox().unbatched(ReportStatus.QUEUED);
         queued.forEach(e -> System.out.println(line(e)));
         System.out.println(queued.size() + " report(s) waiting for approval");
+        List<ReportEntry> all = store.outbox().reports();
+        all.stream().filter(e -> e.status() == ReportStatus.MANUAL).forEach(e -> System.out.println("manual    "
+            + e.id() + "  " + e.report().source() + "  fill in " + e.report().contact() + " with the fields in "
+            + e.formFile() + " (not submitted by abuseloop)"));
+        all.stream().filter(e -> e.status() == ReportStatus.UNCERTAIN).forEach(e -> System.out.println("uncertain "
+            + e.id() + "  " + e.report().source() + "  " + e.lastError()));
         return 0;
       }
       if (all && !ids.isEmpty()) {
@@ -50,6 +57,7 @@ final class ReportApproveCommand implements Callable<Integer> {
   }
 
   private static String line(ReportEntry e) {
-    return e.id() + "  " + e.report().source() + "  " + e.report().scenario() + "  to " + e.report().contact();
+    return e.id() + "  " + e.report().source() + "  " + e.report().scenario() + "  to " + e.report().contact() + " ("
+        + e.report().format() + ")";
   }
 }

@@ -29,6 +29,7 @@ import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Service;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
+import org.abuseloop.intel.AbuseChannel;
 import org.abuseloop.intel.AbuseContacts;
 import org.abuseloop.intel.ContactAnswer;
 import org.abuseloop.intel.ProviderRange;
@@ -42,12 +43,15 @@ import org.abuseloop.report.AbuseReport;
 import org.abuseloop.report.ArfReport;
 import org.abuseloop.report.AwsCsvReport;
 import org.abuseloop.report.IodefReport;
+import org.abuseloop.report.MsrcReport;
+import org.abuseloop.report.WebFormReport;
 import org.abuseloop.report.Redaction;
 import org.abuseloop.report.ReportContext;
 import org.abuseloop.report.ReportFormat;
 import org.abuseloop.report.TextReport;
 import org.abuseloop.report.XarfMail;
 import org.abuseloop.report.XarfReport;
+import org.abuseloop.report.outbox.Desk;
 import org.abuseloop.report.outbox.ReportQueue;
 import org.abuseloop.store.Store;
 import picocli.CommandLine.Command;
@@ -62,7 +66,7 @@ import picocli.CommandLine.Spec;
  * {@code analyze} does, builds one report per attacking source of each incident, and writes each in the
  * chosen format to {@code --out DIR} (file: report id + extension) with {@code DIR/index.json} saying
  * where each would go; nothing is sent. The directory is written whole or not at all. With {@code --queue}
- * the reports whose desk takes e-mail go in the store's outbox instead; sending, approval, replies and
+ * the reports go in the store's outbox instead, each in the first format its desk takes that can carry it; sending, approval, replies and
  * statistics are its subcommands (docs/outbox.md).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
@@ -71,7 +75,8 @@ import picocli.CommandLine.Spec;
 final class ReportCommand implements Callable<Integer> {
 
   /** The formats by command-line id, in the order help lists them. */
-  static final List<String> FORMATS = List.of("xarf", "xarf-mail", "arf", "iodef", "abuseipdb", "aws-csv", "text");
+  static final List<String> FORMATS = List.of("xarf", "xarf-mail", "arf", "iodef", "abuseipdb", "aws-csv", "text",
+      "msrc-api", "web-form");
 
   /** The reason an index entry gives when the preview did not ask RDAP. */
   static final String NO_RDAP = "RDAP not queried in preview";
@@ -82,14 +87,17 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--preview", description = "write the reports to --out instead of sending them")
   boolean preview;
 
-  @Option(names = "--queue", description = "put the reports whose desk takes e-mail in the outbox, for 'report send'")
+  @Option(names = "--queue", description = "put the reports in the outbox, each in its desk's format (mail, API or web form), for 'report send'")
   boolean queue;
+
+  @Option(names = "--abuseipdb", description = "with --queue: also queue each report for AbuseIPDB (TCP only; sent by 'report send' with an AbuseIPDB key)")
+  boolean alsoAbuseIpdb;
 
   @Option(names = "--store", paramLabel = "JDBC_URL", description = "with --queue: the store (default: the SQLite file in the state directory)")
   String store;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "xarf (default), xarf-mail, arf, iodef, abuseipdb, aws-csv or text")
+      description = "xarf (default), xarf-mail, arf, iodef, abuseipdb, aws-csv, text, msrc-api or web-form")
   String format = "xarf";
 
   @Option(names = "--out", paramLabel = "DIR", description = "new or empty directory for the reports and index.json")
@@ -182,32 +190,64 @@ final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  // Every report whose desk takes e-mail goes in the outbox as plain text; the same report (same source,
-  // scenario and window) is kept once however often the logs are read.
+  // Every report with a desk goes in the outbox in the first format the desk takes that can carry it
+  // (mail, API or web form); the same report (same source, scenario and window) is kept once however
+  // often the logs are read.
   private int queue(List<Incident> incidents, ReportContext context, RangeOwners owners, AbuseContacts contacts) {
-    int queued = 0;
+    Map<String, Integer> byFormat = new java.util.TreeMap<>();
     int known = 0;
-    int elsewhere = 0;
+    int nowhere = 0;
+    List<String> refused = new ArrayList<>();
     try (Store s = store == null ? Store.openIn(StateDirectory.resolve(state)) : Store.open(store)) {
       ReportQueue outbox = new ReportQueue(s.outbox(), Clock.systemUTC());
       for (Incident i : incidents) {
         for (AbuseReport r : AbuseReport.of(i, context)) {
           IpAddress address = r.sourceAddress() != null ? r.sourceAddress() : IpPrefix.parse(r.source()).network();
+          if (alsoAbuseIpdb) {
+            ReportQueue.Queued copy = outbox.queueForAbuseIpdb(r, "https://api.abuseipdb.com/api/v2/");
+            if (copy.added()) {
+              byFormat.merge("abuseipdb (copy)", 1, Integer::sum);
+            } else if (copy.format() == null) {
+              refused.add(r.source() + " (" + r.scenario() + "): " + copy.note());
+            }
+          }
           ProviderRange range = owners.rangeOf(address);
           ContactAnswer answer = contacts.find(address, range);
-          if (!answer.sendable() || !answer.contact().contains("@") || answer.contact().contains("/")) {
-            elsewhere++;
-          } else if (outbox.queue(r, range == null ? i.owner() : range.provider().id(), answer.contact()).added()) {
-            queued++;
+          if (!answer.sendable()) {
+            nowhere++;
+            continue;
+          }
+          String provider = range == null ? i.owner() : range.provider().id();
+          ReportQueue.Queued q = outbox.queue(r, provider, desk(answer, contacts, provider));
+          if (q.format() == null) {
+            refused.add(r.source() + " (" + r.scenario() + "): " + q.note());
+          } else if (q.added()) {
+            byFormat.merge(q.format(), 1, Integer::sum);
           } else {
             known++;
           }
         }
       }
     }
+    int queued = byFormat.values().stream().mapToInt(Integer::intValue).sum();
     System.out.println(queued + " report" + (queued == 1 ? "" : "s") + " queued, " + known + " already in the outbox, "
-        + elsewhere + " without an e-mail contact (see report --preview)");
+        + nowhere + " without a contact (see report --preview), " + refused.size() + " that no channel of their desk"
+        + " takes" + (byFormat.isEmpty() ? "" : "; by format " + byFormat));
+    refused.forEach(line -> System.out.println("  not queued: " + line));
     return 0;
+  }
+
+  // The desk behind a contact answer: the provider table's whole entry (mail, form, API and its formats in
+  // order), else the single contact an override or RDAP gave.
+  private static Desk desk(ContactAnswer answer, AbuseContacts contacts, String provider) {
+    if (ContactAnswer.PROVIDER.equals(answer.channel())) {
+      AbuseChannel c = contacts.channels().find(provider).orElse(null);
+      if (c != null) {
+        return new Desk(c.email(), c.webForm() == null ? null : c.webForm().toString(),
+            c.api() == null ? null : c.api().toString(), List.copyOf(c.formats()));
+      }
+    }
+    return Desk.of(answer.contact(), answer.format());
   }
 
   private ReportContext context() {
@@ -235,6 +275,8 @@ final class ReportCommand implements Callable<Integer> {
       case "abuseipdb" -> new AbuseIpdbReport();
       case "aws-csv" -> new AwsCsvReport();
       case "text" -> new TextReport();
+      case "msrc-api" -> new MsrcReport();
+      case "web-form" -> new WebFormReport();
       default -> throw usage("--format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
     };
   }

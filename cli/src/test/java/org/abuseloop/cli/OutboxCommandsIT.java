@@ -174,11 +174,76 @@ class OutboxCommandsIT {
     assertThat(again.out()).startsWith("0 reports queued, " + seen + " already in the outbox");
     try (Store store = Store.open(storeUrl)) {
       assertThat(store.outbox().reports()).hasSize(queued)
-          .allSatisfy(e -> assertThat(e.report().contact()).contains("@"))
-          .allSatisfy(e -> assertThat(e.report().body()).contains(e.id().toString()));
+          .allSatisfy(e -> assertThat(e.report().contact()).as("a mail format goes to an address, a form or API to its URL")
+              .matches(org.abuseloop.report.outbox.Channels.of(e.report().format()).equals("smtp") ? ".+@.+" : "https://.+"))
+          .allSatisfy(e -> assertThat(e.report().readable()).contains(e.id().toString()));
     }
     CommandRun neither = CommandRun.of("report", "--store", storeUrl);
     assertThat(neither.exitCode()).isEqualTo(2);
     assertThat(neither.err()).contains("--preview").contains("--queue");
+  }
+
+  @Test
+  void queuedReportsGoByTheirDesksChannelsAndStatsCountThem() throws Exception {
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    api.createContext("/", x -> {
+      seen.add(x.getRequestURI().getPath() + " " + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] ok = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+      x.sendResponseHeaders(200, ok.length);
+      x.getResponseBody().write(ok);
+      x.close();
+    });
+    api.start();
+    try {
+      List<Path> logs = ExampleLogs.copyInto(Files.createDirectory(dir.resolve("logs")));
+      List<String> args = new ArrayList<>(List.of("report", "--queue", "--store", storeUrl, "--zone", "UTC", "--ranges",
+          ExampleLogs.EXAMPLES.resolve("ranges").toString(), "--reporter-org", "Example Telephony Ltd",
+          "--reporter-contact", "abuse@example.net", "--reporter-domain", "example.net", "--destination", "192.0.2.25"));
+      logs.forEach(l -> args.add(l.toString()));
+      CommandRun queued = CommandRun.of(args.toArray(String[]::new));
+      assertThat(queued.exitCode()).as(queued.err()).isZero();
+      String base = "http://127.0.0.1:" + api.getAddress().getPort();
+      Path forms = dir.resolve("forms");
+      Path key = Files.writeString(dir.resolve("abuseipdb-key"), "key-for-tests\n");
+
+      CommandRun sent = CommandRun.of(withMail("send", "--mode", "automatic", "--per-contact-per-day", "100",
+          "--forms-dir", forms.toString(), "--msrc-url", base + "/report/v2.0/abuse", "--abuseipdb-url", base + "/api/v2/",
+          "--abuseipdb-key-file", key.toString()));
+      assertThat(sent.exitCode()).as(sent.out() + sent.err()).isZero();
+
+      java.util.Map<String, Integer> kinds = new java.util.TreeMap<>();
+      try (Store store = Store.open(storeUrl)) {
+        for (org.abuseloop.core.outbox.ReportEntry e : store.outbox().reports()) {
+          String kind = org.abuseloop.report.outbox.Channels.kind(e.report().format());
+          kinds.merge(kind, 1, Integer::sum);
+          switch (kind) {
+            case "web-form" -> {
+              assertThat(e.status()).isEqualTo(ReportStatus.MANUAL);
+              assertThat(Path.of(e.formFile())).startsWith(forms).isRegularFile();
+              assertThat(Files.readString(Path.of(e.formFile()))).contains("Form: https://", "Source IP: " + e.report().source());
+            }
+            case "msrc-api" -> {
+              assertThat(e.status()).isEqualTo(ReportStatus.SENT);
+              assertThat(seen).anyMatch(r -> r.startsWith("/report/v2.0/abuse ") && r.contains(e.report().source()));
+            }
+            default -> assertThat(e.status()).as(e.report().format()).isEqualTo(ReportStatus.SENT);
+          }
+        }
+      }
+      assertThat(kinds).as(queued.out()).containsKeys("mail", "web-form");
+      CommandRun approve = CommandRun.of("report", "approve", "--store", storeUrl);
+      assertThat(approve.out()).contains("manual", "not submitted by abuseloop");
+      JsonNode channels = new ObjectMapper().readTree(CommandRun.of("report", "stats", "--store", storeUrl, "--format",
+          "json").out()).get("channels");
+      for (JsonNode c : channels) {
+        assertThat(c.get("reports").asInt()).isEqualTo(kinds.get(c.get("channel").asText()));
+      }
+      assertThat(channels.size()).isEqualTo(kinds.size());
+      assertThat(greenMail.findReceivedMessages(u -> !u.getEmail().equals(REPORTER), m -> true).count()).isPositive();
+    } finally {
+      api.stop(0);
+    }
   }
 }

@@ -56,7 +56,7 @@ class ReportCommandTest {
     Path out = tmp.resolve("out-" + format);
     JsonNode index = preview(format, out);
     String extension = switch (format) {
-      case "xarf", "abuseipdb" -> ".json";
+      case "xarf", "abuseipdb", "msrc-api" -> ".json";
       case "xarf-mail", "arf" -> ".eml";
       case "iodef" -> ".xml";
       case "aws-csv" -> ".csv";

@@ -46,6 +46,11 @@ public final class Detector {
   private final PriorityQueue<OpenIncident> deadlines =
       new PriorityQueue<>(Comparator.comparingLong(i -> i.queuedDeadline));
   private long now = Long.MIN_VALUE;
+  /** The parts of the key being counted, set by {@link #keyParts} (fields, so no key is built per event). */
+  private long keyHigh;
+  private long keyLow;
+  private int keyMeta;
+  private String keyOwner;
 
   private Detector(Builder b) {
     this.settings = b.config.settings();
@@ -85,18 +90,19 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
+    IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
-      Key key = null;
       boolean keyed = false;
       for (Rule r : rulesByScope[g]) {
         if (matching[r.index] && r.hasCountedField(s)) {
           if (!keyed) {
-            key = key(scopes[g], e.source());
             keyed = true;
+            if (!keyParts(scopes[g], source)) {
+              break;
+            }
           }
-          if (key != null) {
-            count(r, r.scenario.perTargetPort() ? key.withPort(s.port()) : key, s, t, out);
-          }
+          int meta = r.perTargetPort ? Key.withPort(keyMeta, s.port()) : keyMeta;
+          count(r, keyHigh, keyLow, meta, keyOwner, s, t, out);
         }
       }
     }
@@ -162,21 +168,50 @@ public final class Detector {
     return offenders.size();
   }
 
-  private Key key(Scope scope, IpAddress source) {
-    return switch (scope) {
-      case ADDRESS -> Key.address(source);
-      case PREFIX -> Key.prefix(IpPrefix.of(source, settings.prefixLength(source)));
+  /**
+   * Sets {@link #keyHigh}, {@link #keyLow}, {@link #keyMeta} and {@link #keyOwner} to the parts of the
+   * source's key under {@code scope} (see {@link Key}), without building the key: most events find
+   * their keys tracked already. False when the source has no key there (no known owner).
+   */
+  private boolean keyParts(Scope scope, IpAddress source) {
+    keyOwner = null;
+    switch (scope) {
+      case ADDRESS -> {
+        keyHigh = source.high();
+        keyLow = source.low();
+        keyMeta = Key.addressMeta(source);
+      }
+      case PREFIX -> {
+        int length = settings.prefixLength(source);
+        if (source.isIPv4()) {
+          keyHigh = 0;
+          keyLow = (length == 0 ? 0 : source.ipv4Bits() & (-1 << (32 - length))) & 0xFFFFFFFFL;
+          keyMeta = Key.ipv4PrefixMeta(length);
+        } else {
+          Key k = Key.prefix(IpPrefix.of(source, length));
+          keyHigh = k.high();
+          keyLow = k.low();
+          keyMeta = k.meta();
+        }
+      }
       case OWNER -> {
         String owner = ownerLookup == null ? null : ownerLookup.apply(source);
-        yield owner == null || owner.isBlank() ? null : Key.owner(owner);
+        if (owner == null || owner.isBlank()) {
+          return false;
+        }
+        keyHigh = 0;
+        keyLow = 0;
+        keyMeta = Key.ownerMeta();
+        keyOwner = owner;
       }
-    };
+    }
+    return true;
   }
 
-  private void count(Rule r, Key key, Sighting s, long t, List<Incident> out) {
-    Tracked tracked = table.get(key);
+  private void count(Rule r, long high, long low, int meta, String owner, Sighting s, long t, List<Incident> out) {
+    Tracked tracked = table.get(high, low, meta, owner);
     if (tracked == null) {
-      tracked = table.create(key, now, evicted -> closeAll(evicted, out));
+      tracked = table.create(new Key(high, low, meta, owner), now, evicted -> closeAll(evicted, out));
     }
     tracked.see(s);
     tracked.expiresAt = Math.max(tracked.expiresAt, t + r.quietMs);
@@ -197,7 +232,7 @@ public final class Detector {
   private void open(Slot slot, Tracked tracked, long t, List<Incident> out) {
     long since = slot.counter.since();
     long events = slot.counter.events();
-    List<Sighting> recent = tracked.recent.list();
+    List<Sighting> recent = tracked.recent();
     List<Sighting> burst = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0 && burst.size() < events; i--) {
       if (slot.rule.matches(recent.get(i))) {

@@ -8,10 +8,12 @@ import java.util.function.ObjIntConsumer;
  * hash with the time it was last seen, how often it came and the value itself (for the incident's
  * target list); values older than the window drop out. Once N are held the rule has fired, so a
  * larger set is never needed: a new value then replaces the stalest. Not thread-safe.
+ *
+ * <p>Per value three longs side by side (hash, last seen, hits): most sets hold a value or two, whose
+ * state is then one cache line to fetch, not one per field.
  */
 final class DistinctCounter extends Counter {
 
-  /** Per value, three longs side by side (hash, last seen, hits): one array to touch, not three. */
   private static final int HASH = 0;
   private static final int SEEN = 1;
   private static final int HITS = 2;
@@ -42,7 +44,7 @@ final class DistinctCounter extends Counter {
     events++;
     int at = indexOf(hash);
     if (at < 0) {
-      int i = size < n ? append() : stalest();
+      int i = size < n ? append() : replaceStalest();
       at = i * STRIDE;
       entries[at + HASH] = hash;
       entries[at + HITS] = 0;
@@ -77,13 +79,27 @@ final class DistinctCounter extends Counter {
     return size++;
   }
 
-  private int stalest() {
+  /**
+   * The index of the value seen longest ago (the first of equals), which the caller overwrites; the
+   * second oldest time becomes the lower bound, so a full set that keeps replacing does not make every
+   * later event run an expiry pass.
+   */
+  private int replaceStalest() {
+    long[] e = entries;
     int s = 0;
+    long min = e[SEEN];
+    long second = Long.MAX_VALUE;
     for (int j = 1; j < size; j++) {
-      if (entries[j * STRIDE + SEEN] < entries[s * STRIDE + SEEN]) {
+      long x = e[j * STRIDE + SEEN];
+      if (x < min) {
+        second = min;
+        min = x;
         s = j;
+      } else if (x < second) {
+        second = x;
       }
     }
+    oldest = second;
     return s;
   }
 
@@ -93,16 +109,16 @@ final class DistinctCounter extends Counter {
     long newOldest = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
       int from = i * STRIDE;
-      long seen = entries[from + SEEN];
-      if (t - seen <= window) {
+      long when = entries[from + SEEN];
+      if (t - when <= window) {
         if (kept != i) {
           int to = kept * STRIDE;
           entries[to + HASH] = entries[from + HASH];
-          entries[to + SEEN] = seen;
+          entries[to + SEEN] = when;
           entries[to + HITS] = entries[from + HITS];
           shown[kept] = shown[i];
         }
-        newOldest = Math.min(newOldest, seen);
+        newOldest = Math.min(newOldest, when);
         kept++;
       }
     }

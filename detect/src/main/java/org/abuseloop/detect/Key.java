@@ -30,7 +30,27 @@ record Key(long high, long low, int meta, String owner) {
 
   /** This key narrowed to one target port. */
   Key withPort(int port) {
-    return new Key(high, low, (meta & 0x7FF) | ((port + 1) << 11), owner);
+    return new Key(high, low, withPort(meta, port), owner);
+  }
+
+  /** The meta of a key narrowed to one target port. */
+  static int withPort(int meta, int port) {
+    return (meta & 0x7FF) | ((port + 1) << 11);
+  }
+
+  /** The meta of {@link #address}. */
+  static int addressMeta(IpAddress a) {
+    return pack(Scope.ADDRESS, a.isIPv4(), a.bitLength(), NO_PORT);
+  }
+
+  /** The meta of an IPv4 {@link #prefix}. */
+  static int ipv4PrefixMeta(int length) {
+    return pack(Scope.PREFIX, true, length, NO_PORT);
+  }
+
+  /** The meta of {@link #owner}. */
+  static int ownerMeta() {
+    return pack(Scope.OWNER, false, 0, NO_PORT);
   }
 
   /** This key without its target port: the source alone. */
@@ -64,6 +84,11 @@ record Key(long high, long low, int meta, String owner) {
 
   @Override
   public int hashCode() {
+    return hash(high, low, meta, owner);
+  }
+
+  /** The hash of the key with these parts, for tables that look keys up without building them. */
+  static int hash(long high, long low, int meta, String owner) {
     long x = (high * 0x9E3779B97F4A7C15L + low) * 0xBF58476D1CE4E5B9L + meta;
     int h = (int) (x ^ (x >>> 32));
     return owner == null ? h : 31 * h + owner.hashCode();

@@ -1,9 +1,8 @@
 package org.abuseloop.detect;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Consumer;
+import org.abuseloop.core.Incident.Scope;
 
 /**
  * The tracked keys, capped, in the order they were last touched: keys whose state no longer matters
@@ -19,6 +18,11 @@ import java.util.function.Consumer;
  * event, each a scattered write): a touch stamps the key with a counter and appends (key number,
  * stamp) to a queue of primitives; an entry whose stamp is no longer its key's is skipped and dropped,
  * and the queue is compacted when it fills. The order of the live entries is exactly the access order.
+ *
+ * <p>The index is an open-addressing table of primitives (linear probing, backward-shift deletion)
+ * rather than a {@code HashMap<Key, Tracked>}: a lookup compares the key's bits where they lie in one
+ * array, so the detector finds a key without building a {@link Key} and without following a node and
+ * a key object per probe (the hash map's pointer chase was the largest cost of a replay).
  */
 final class KeyTable {
 
@@ -27,12 +31,20 @@ final class KeyTable {
 
   private static final int INITIAL = 1024;
 
-  private final Map<Key, Tracked> map = new HashMap<>(INITIAL);
+  /** Per index slot: the key's high and low bits, then its meta in the upper half and its number + 1 (0: empty). */
+  private static final int STRIDE = 3;
+
+  private long[] index = new long[INITIAL * 2 * STRIDE];
+  private int indexMask = INITIAL * 2 - 1;
+  private int indexShift = Integer.numberOfLeadingZeros(INITIAL * 2) + 1;
+  private int size;
   private final int cap;
   private final int sightingCap;
   private final int listed;
   /** The tracked keys by number; numbers of dropped keys are reused. */
   private Tracked[] byNumber = new Tracked[INITIAL];
+  /** The stamp of each key number's latest touch; 0 for a free number (stamps start at 1). */
+  private long[] touchedAt = new long[INITIAL];
   private int[] freeNumbers = new int[INITIAL];
   private int freeCount;
   private int numbersUsed;
@@ -57,27 +69,34 @@ final class KeyTable {
   }
 
   int size() {
-    return map.size();
+    return size;
   }
 
   /** The key's state, marked as touched now; null if it is not tracked. */
   Tracked get(Key key) {
-    Tracked t = map.get(key);
-    if (t != null) {
-      touch(t);
+    return get(key.high(), key.low(), key.meta(), key.owner());
+  }
+
+  /** As {@link #get(Key)}, for the key with these parts (see {@link Key}), without building it. */
+  Tracked get(long high, long low, int meta, String owner) {
+    int at = slotOf(high, low, meta, owner);
+    if (at < 0) {
+      return null;
     }
+    Tracked t = byNumber[numberAt(at)];
+    touch(t);
     return t;
   }
 
   /** New state for a key not tracked yet, evicting the coldest key first when the table is full. */
   Tracked create(Key key, long now, Consumer<Tracked> evicted) {
-    if (map.size() >= cap) {
+    if (size >= cap) {
       evictColdest(now, evicted);
     }
     Tracked t = new Tracked(key, sightingCap, listed);
     t.number = takeNumber();
+    insert(key, t.number);
     byNumber[t.number] = t;
-    map.put(key, t);
     touch(t);
     return t;
   }
@@ -97,8 +116,10 @@ final class KeyTable {
   }
 
   void clear() {
-    map.clear();
+    Arrays.fill(index, 0);
+    size = 0;
     Arrays.fill(byNumber, null);
+    Arrays.fill(touchedAt, 0);
     freeCount = 0;
     numbersUsed = 0;
     head = 0;
@@ -148,12 +169,17 @@ final class KeyTable {
 
   /** The key queued at ring position {@code at} if this entry is its latest touch, else null. */
   private Tracked live(int at) {
-    Tracked t = byNumber[queued[at]];
-    return t != null && t.touched == stamps[at] ? t : null;
+    return isLive(at) ? byNumber[queued[at]] : null;
+  }
+
+  /** True when the entry at ring position {@code at} is its key's latest touch (one array read). */
+  private boolean isLive(int at) {
+    return touchedAt[queued[at]] == stamps[at];
   }
 
   private void touch(Tracked t) {
-    t.touched = ++clock;
+    long stamp = ++clock;
+    touchedAt[t.number] = stamp;
     if (count == queued.length) {
       compact();
     }
@@ -162,7 +188,7 @@ final class KeyTable {
       at -= queued.length;
     }
     queued[at] = t.number;
-    stamps[at] = t.touched;
+    stamps[at] = stamp;
     count++;
   }
 
@@ -171,7 +197,7 @@ final class KeyTable {
     int kept = 0;
     int length = queued.length;
     for (int i = 0, at = head; i < count; i++, at = next(at)) {
-      if (live(at) != null) {
+      if (isLive(at)) {
         int to = head + kept < length ? head + kept : head + kept - length;
         queued[to] = queued[at];
         stamps[to] = stamps[at];
@@ -202,8 +228,9 @@ final class KeyTable {
   }
 
   private void remove(Tracked t) {
-    map.remove(t.key);
+    delete(slotOf(t.key.high(), t.key.low(), t.key.meta(), t.key.owner()));
     byNumber[t.number] = null;
+    touchedAt[t.number] = 0;
     if (freeCount == freeNumbers.length) {
       freeNumbers = Arrays.copyOf(freeNumbers, freeCount * 2);
     }
@@ -216,8 +243,89 @@ final class KeyTable {
     }
     if (numbersUsed == byNumber.length) {
       byNumber = Arrays.copyOf(byNumber, numbersUsed * 2);
+      touchedAt = Arrays.copyOf(touchedAt, numbersUsed * 2);
     }
     return numbersUsed++;
+  }
+
+  /** The index slot holding this key, or -1. */
+  private int slotOf(long high, long low, int meta, String owner) {
+    long[] ix = index;
+    for (int at = home(high, low, meta, owner); ; at = (at + 1) & indexMask) {
+      int base = at * STRIDE;
+      long tag = ix[base + 2];
+      if ((int) tag == 0) {
+        return -1;
+      }
+      if (ix[base] == high && ix[base + 1] == low && (int) (tag >>> 32) == meta
+          && (owner == null || owner.equals(byNumber[(int) tag - 1].key.owner()))) {
+        return at;
+      }
+    }
+  }
+
+  private int numberAt(int at) {
+    return (int) index[at * STRIDE + 2] - 1;
+  }
+
+  /** Indexes a new key; its number must not be in {@link #byNumber} yet (a growing index re-adds those). */
+  private void insert(Key key, int number) {
+    if ((size + 1) * 2 > indexMask + 1) {
+      growIndex();
+    }
+    place(key, number);
+    size++;
+  }
+
+  private void place(Key key, int number) {
+    int at = home(key.high(), key.low(), key.meta(), key.owner());
+    while ((int) index[at * STRIDE + 2] != 0) {
+      at = (at + 1) & indexMask;
+    }
+    int base = at * STRIDE;
+    index[base] = key.high();
+    index[base + 1] = key.low();
+    index[base + 2] = ((long) key.meta() << 32) | (number + 1L);
+  }
+
+  /** Empties a slot and moves later entries of its probe run back, so no lookup needs a tombstone. */
+  private void delete(int at) {
+    long[] ix = index;
+    int hole = at;
+    for (int next = (hole + 1) & indexMask; (int) ix[next * STRIDE + 2] != 0; next = (next + 1) & indexMask) {
+      int base = next * STRIDE;
+      Key k = byNumber[(int) ix[base + 2] - 1].key;
+      int home = home(k.high(), k.low(), k.meta(), k.owner());
+      // The entry may fill the hole unless its home lies cyclically in (hole, next].
+      boolean stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
+      if (!stays) {
+        int to = hole * STRIDE;
+        ix[to] = ix[base];
+        ix[to + 1] = ix[base + 1];
+        ix[to + 2] = ix[base + 2];
+        hole = next;
+      }
+    }
+    Arrays.fill(ix, hole * STRIDE, hole * STRIDE + STRIDE, 0);
+    size--;
+  }
+
+  private void growIndex() {
+    int slots = (indexMask + 1) * 2;
+    index = new long[slots * STRIDE];
+    indexMask = slots - 1;
+    indexShift = Integer.numberOfLeadingZeros(slots) + 1;
+    for (int n = 0; n < numbersUsed; n++) {
+      if (byNumber[n] != null) {
+        place(byNumber[n].key, n);
+      }
+    }
+  }
+
+  /** The key's first probe: its hash, spread by a Fibonacci multiplication over the table's bits. */
+  private int home(long high, long low, int meta, String owner) {
+    int h = Key.hash(high, low, meta, owner);
+    return (h * 0x9E3779B9) >>> indexShift;
   }
 
   /** Expired state weighs -1, open incidents 2 and more, else the progress toward firing (0 to 1). */

@@ -13,6 +13,8 @@ final class Rule {
   final long windowMs;
   final long leakMs;
   final long quietMs;
+  /** The scenario keys its counts by source and target port. */
+  final boolean perTargetPort;
 
   Rule(int index, Scenario scenario) {
     this.index = index;
@@ -20,6 +22,7 @@ final class Rule {
     this.windowMs = scenario.window() == null ? 0 : scenario.window().toMillis();
     this.leakMs = scenario.leak() == null ? 0 : scenario.leak().toMillis();
     this.quietMs = scenario.quiet().toMillis();
+    this.perTargetPort = scenario.perTargetPort();
   }
 
   /** True when this scenario counts the sighting: the filter matches and the counted field is there. */

@@ -15,6 +15,16 @@ final class TallyBuilder<T> {
   private final Map<T, long[]> counts = new LinkedHashMap<>();
   private final int limit;
   private long others;
+  /**
+   * The last value counted and where its count went (its cell, or {@link #OTHERS}): an incident's
+   * events mostly repeat the value before (the same source, the same swept port), which then costs one
+   * {@code equals} instead of a map lookup. A value that went to "others" always does: the map only fills.
+   * Its hash is kept too, so a different value is told apart without reading the old value's object.
+   */
+  private T lastValue;
+  private int lastHash;
+  private long[] lastCell;
+  private static final long[] OTHERS = new long[0];
 
   TallyBuilder(int limit) {
     this.limit = limit;
@@ -25,14 +35,24 @@ final class TallyBuilder<T> {
     if (value == null) {
       return;
     }
-    long[] c = counts.get(value);
-    if (c != null) {
-      c[0] += n;
-    } else if (counts.size() < limit) {
-      counts.put(value, new long[] {n});
-    } else {
-      others += n;
+    int hash = value.hashCode();
+    long[] c = hash == lastHash && value.equals(lastValue) ? lastCell : counts.get(value);
+    if (c == null) {
+      if (counts.size() < limit) {
+        c = new long[1];
+        counts.put(value, c);
+      } else {
+        c = OTHERS;
+      }
     }
+    if (c == OTHERS) {
+      others += n;
+    } else {
+      c[0] += n;
+    }
+    lastValue = value;
+    lastHash = hash;
+    lastCell = c;
   }
 
   /** As {@link #add}, for values whose type the caller knows only at run time. */

@@ -95,6 +95,27 @@ public final class AbuseIpdbReport implements ReportFormat {
     return b.toString();
   }
 
+  /**
+   * The bulk-report CSV of reports already rendered by {@link #render} (what the outbox keeps), header
+   * first, in the order given.
+   *
+   * @throws IllegalArgumentException when one is not such a rendering
+   */
+  public static String bulkCsvOf(List<String> rendered) {
+    ObjectMapper mapper = new ObjectMapper();
+    StringBuilder b = new StringBuilder(CSV_HEADER).append("\r\n");
+    for (String one : rendered) {
+      try {
+        com.fasterxml.jackson.databind.JsonNode o = mapper.readTree(one);
+        b.append(CsvLine.of(List.of(o.path("ip").asText(), o.path("categories").asText(),
+            o.path("timestamp").asText(), o.path("comment").asText())));
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException("not an AbuseIPDB report call: " + e.getOriginalMessage(), e);
+      }
+    }
+    return b.toString();
+  }
+
   /** The AbuseIPDB categories of a report, in ascending order. */
   static List<Integer> categories(AbuseReport r) {
     Set<Integer> c = new LinkedHashSet<>();

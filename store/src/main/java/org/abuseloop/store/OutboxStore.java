@@ -23,7 +23,7 @@ import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.core.outbox.StatusChange;
 
 /**
- * The outbox of one {@link Store} (schema V4): reports, the messages that carry them, their history,
+ * The outbox of one {@link Store} (schemas V4 and V5): reports, the messages that carry them, their history,
  * replies and the IMAP cursor. Thread-safe: each call is one transaction on its own connection, and the
  * state changes that two senders could race on (claiming a message) are compare-and-set updates.
  */
@@ -34,9 +34,9 @@ public final class OutboxStore implements OutboxLedger {
 
   private static final String REPORT_COLUMNS = "report_id, source, scenario, window_start, window_end, provider, "
       + "contact, format, body, status, queued_at, updated_at, message_id, sent_at, first_answer_at, last_seen_at, "
-      + "follows, last_error";
+      + "follows, last_error, protocol, text_body, form_file";
   private static final String MESSAGE_COLUMNS = "message_id, contact, subject, body, message_references, status, "
-      + "attempts, next_attempt_at, claimed_at, sent_at, last_error, created_at";
+      + "attempts, next_attempt_at, claimed_at, sent_at, last_error, created_at, channel, format";
 
   private final Store store;
 
@@ -57,7 +57,7 @@ public final class OutboxStore implements OutboxLedger {
         setStatus(c, follows, ReportStatus.RE_OFFENDED, at, "attacked again from " + r.first() + ": report " + r.id());
       }
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_report (" + REPORT_COLUMNS
-          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, NULL)")) {
+          + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL, NULL, ?, ?, NULL, ?, ?, NULL)")) {
         insert.setString(1, r.id().toString());
         insert.setString(2, r.source());
         insert.setString(3, r.scenario());
@@ -72,6 +72,8 @@ public final class OutboxStore implements OutboxLedger {
         insert.setLong(12, millis(at));
         insert.setLong(13, millis(r.last()));
         insert.setString(14, follows == null ? null : follows.toString());
+        insert.setString(15, r.protocol());
+        insert.setString(16, r.text());
         insert.executeUpdate();
       }
       history(c, r.id(), status, at, follows == null ? "" : "follows up resolved report " + follows);
@@ -146,7 +148,7 @@ public final class OutboxStore implements OutboxLedger {
   public void compose(OutgoingMessage m, Instant at) {
     store.inTransaction("cannot keep message " + m.messageId(), c -> {
       try (PreparedStatement insert = c.prepareStatement("INSERT INTO outbox_message (" + MESSAGE_COLUMNS
-          + ", tag) VALUES (?, ?, ?, ?, ?, ?, 0, ?, NULL, NULL, NULL, ?, ?)")) {
+          + ", tag) VALUES (?, ?, ?, ?, ?, ?, 0, ?, NULL, NULL, NULL, ?, ?, ?, ?)")) {
         insert.setString(1, m.messageId());
         insert.setString(2, m.contact());
         insert.setString(3, m.subject());
@@ -155,7 +157,9 @@ public final class OutboxStore implements OutboxLedger {
         insert.setString(6, MessageStatus.PENDING.id());
         setMillis(insert, 7, m.nextAttemptAt() == null ? at : m.nextAttemptAt());
         insert.setLong(8, millis(at));
-        insert.setString(9, tagOf(m.subject()));
+        insert.setString(9, m.channel());
+        insert.setString(10, m.format());
+        insert.setString(11, tagOf(m.subject()));
         insert.executeUpdate();
       }
       for (UUID id : m.reportIds()) {
@@ -211,13 +215,13 @@ public final class OutboxStore implements OutboxLedger {
   }
 
   @Override
-  public void markSent(String messageId, Instant at) {
+  public void markSent(String messageId, String note, Instant at) {
     store.inTransaction("cannot mark message " + messageId + " sent", c -> {
       update(c, "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, claimed_at = NULL "
           + "WHERE message_id = ?", MessageStatus.SENT.id(), millis(at), messageId);
       update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", millis(at), messageId);
       for (UUID id : reportIdsOf(c, messageId)) {
-        setStatus(c, id, ReportStatus.SENT, at, "accepted by SMTP as " + messageId);
+        setStatus(c, id, ReportStatus.SENT, at, note);
       }
       return null;
     });
@@ -248,6 +252,32 @@ public final class OutboxStore implements OutboxLedger {
     for (UUID id : reportIdsOf(c, messageId)) {
       setStatus(c, id, ReportStatus.FAILED, at, error);
     }
+  }
+
+  @Override
+  public void markUncertain(String messageId, String note, Instant at) {
+    store.inTransaction("cannot mark message " + messageId + " uncertain", c -> {
+      update(c, "UPDATE outbox_message SET last_error = ? WHERE message_id = ?", clip(note), messageId);
+      update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), messageId);
+      for (UUID id : reportIdsOf(c, messageId)) {
+        if (findReport(c, id).map(e -> e.status() != ReportStatus.UNCERTAIN).orElse(false)) {
+          setStatus(c, id, ReportStatus.UNCERTAIN, at, note);
+        }
+      }
+      return null;
+    });
+  }
+
+  @Override
+  public void markManual(UUID reportId, String formFile, Instant at) {
+    store.inTransaction("cannot mark report " + reportId + " manual", c -> {
+      if (update(c, "UPDATE outbox_report SET form_file = ?, last_error = NULL WHERE report_id = ? AND message_id IS NULL",
+          formFile, reportId.toString()) != 1) {
+        throw new IllegalStateException("report " + reportId + " is unknown or already in a message");
+      }
+      setStatus(c, reportId, ReportStatus.MANUAL, at, "web form only: prefilled fields in " + formFile);
+      return null;
+    });
   }
 
   @Override
@@ -395,11 +425,12 @@ public final class OutboxStore implements OutboxLedger {
       try (ResultSet row = s.executeQuery()) {
         while (row.next()) {
           NewReport r = new NewReport(UUID.fromString(row.getString(1)), row.getString(2), row.getString(3),
-              instant(row, 4), instant(row, 5), row.getString(6), row.getString(7), row.getString(8), row.getString(9));
+              instant(row, 4), instant(row, 5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+              row.getString(19), row.getString(20));
           String follows = row.getString(17);
           entries.add(new ReportEntry(r, ReportStatus.of(row.getString(10)), instant(row, 11), instant(row, 12),
               row.getString(13), instant(row, 14), instant(row, 15), instant(row, 16),
-              follows == null ? null : UUID.fromString(follows), row.getString(18)));
+              follows == null ? null : UUID.fromString(follows), row.getString(18), row.getString(21)));
         }
       }
     }
@@ -415,15 +446,13 @@ public final class OutboxStore implements OutboxLedger {
           String id = row.getString(1);
           messages.add(new OutgoingMessage(id, row.getString(2), row.getString(3), row.getString(4), row.getString(5),
               List.of(), MessageStatus.of(row.getString(6)), row.getInt(7), instant(row, 8), instant(row, 9),
-              instant(row, 10), row.getString(11), instant(row, 12)));
+              instant(row, 10), row.getString(11), instant(row, 12), row.getString(13), row.getString(14)));
         }
       }
     }
     List<OutgoingMessage> withReports = new ArrayList<>(messages.size());
     for (OutgoingMessage m : messages) {
-      withReports.add(new OutgoingMessage(m.messageId(), m.contact(), m.subject(), m.body(), m.references(),
-          reportIdsOf(c, m.messageId()), m.status(), m.attempts(), m.nextAttemptAt(), m.claimedAt(), m.sentAt(),
-          m.lastError(), m.createdAt()));
+      withReports.add(m.withReportIds(reportIdsOf(c, m.messageId())));
     }
     return withReports;
   }

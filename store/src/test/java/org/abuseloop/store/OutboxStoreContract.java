@@ -3,9 +3,12 @@ package org.abuseloop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.abuseloop.core.outbox.MailboxCursor;
 import org.abuseloop.core.outbox.MessageStatus;
@@ -17,6 +20,7 @@ import org.abuseloop.core.outbox.ReplyKind;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.core.outbox.StatusChange;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -261,6 +265,109 @@ abstract class OutboxStoreContract {
       outbox.saveCursor(new MailboxCursor("abuse@reporter.example/INBOX", 7, 15));
 
       assertThat(outbox.cursor("abuse@reporter.example/INBOX")).contains(new MailboxCursor("abuse@reporter.example/INBOX", 7, 15));
+    }
+  }
+
+  @Test
+  void keepsChannelFormatProtocolAndTheTextForAPerson() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport plain = report("203.0.113.9", T0);
+      NewReport r = new NewReport(plain.id(), plain.source(), plain.scenario(), plain.first(), plain.last(), "aws",
+          "https://api.abuseipdb.test/api/v2/report", "abuseipdb", "{\"ip\":\"203.0.113.9\"}", "tcp", "For a person\n");
+      outbox.enqueue(r, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = new OutgoingMessage("<abuseloop.1a2b3c4d@reporter.example>", r.contact(),
+          "Abuse report [abuseloop 1a2b3c4d]", "ip=203.0.113.9", null, List.of(r.id()), MessageStatus.PENDING, 0, null,
+          null, null, null, T0, OutgoingMessage.ABUSEIPDB, "abuseipdb");
+
+      outbox.compose(m, T0);
+
+      assertThat(outbox.report(r.id()).orElseThrow().report()).isEqualTo(r);
+      assertThat(outbox.report(r.id()).orElseThrow().report().readable()).isEqualTo("For a person\n");
+      OutgoingMessage kept = outbox.message(m.messageId()).orElseThrow();
+      assertThat(kept.channel()).isEqualTo(OutgoingMessage.ABUSEIPDB);
+      assertThat(kept.format()).isEqualTo("abuseipdb");
+      assertThat(kept.isMail()).isFalse();
+      assertThat(outbox.message(message("5e6f7a8b", List.of()).messageId())).isEmpty();
+    }
+  }
+
+  @Test
+  void anApiCallLeftByACrashIsUncertainAndStaysClaimed() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(m, T0);
+      outbox.claim(m.messageId(), T0);
+
+      outbox.markUncertain(m.messageId(), "the call may have reached AbuseIPDB", T0.plusSeconds(900));
+      outbox.markUncertain(m.messageId(), "the call may have reached AbuseIPDB", T0.plusSeconds(1800));
+
+      ReportEntry e = outbox.report(a.id()).orElseThrow();
+      assertThat(e.status()).isEqualTo(ReportStatus.UNCERTAIN);
+      assertThat(e.lastError()).contains("may have reached");
+      assertThat(outbox.history(a.id())).extracting(StatusChange::status).containsExactly(ReportStatus.QUEUED,
+          ReportStatus.SENDING, ReportStatus.UNCERTAIN);
+      assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+      assertThat(outbox.claim(m.messageId(), T0.plusSeconds(1800))).isFalse();
+    }
+  }
+
+  @Test
+  void aReportForAWebFormIsManualWithItsFile() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.APPROVED, T0);
+
+      outbox.markManual(a.id(), "/var/lib/abuseloop/forms/x.txt", T0.plusSeconds(60));
+
+      ReportEntry e = outbox.report(a.id()).orElseThrow();
+      assertThat(e.status()).isEqualTo(ReportStatus.MANUAL);
+      assertThat(e.formFile()).isEqualTo("/var/lib/abuseloop/forms/x.txt");
+      assertThat(e.sentAt()).isNull();
+      assertThat(outbox.unbatched(ReportStatus.APPROVED)).isEmpty();
+      assertThatThrownBy(() -> outbox.markManual(UUID.randomUUID(), "f", T0)).isInstanceOf(RuntimeException.class);
+    }
+  }
+
+  @Test
+  void version5KeepsWhatVersion4Held() throws Exception {
+    Backend backend = Backend.of(url());
+    Flyway.configure().dataSource(backend.dataSource(url())).locations("classpath:db/migration")
+        .placeholders(Map.of("id_column", backend.idColumn())).target("4").load().migrate();
+    try (Connection c = backend.dataSource(url()).getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO outbox_message (message_id, tag, contact, subject, body, status, attempts, created_at)"
+          + " VALUES ('<abuseloop.m1@reporter.example>', 'm1', 'abuse@provider.example', 'S [abuseloop m1]', 'B',"
+          + " 'sent', 1, 1000)");
+      s.executeUpdate("INSERT INTO outbox_report (report_id, source, scenario, window_start, window_end, contact, format,"
+          + " body, status, queued_at, updated_at, message_id, sent_at, last_seen_at) VALUES"
+          + " ('00000000-0000-3000-8000-000000000001', '203.0.113.9', 'sshd-bf', 1000, 2000, 'abuse@provider.example',"
+          + " 'text', 'old body', 'sent', 1000, 3000, '<abuseloop.m1@reporter.example>', 3000, 2000)");
+      s.executeUpdate("INSERT INTO outbox_report_status (report_id, status, at, note) VALUES"
+          + " ('00000000-0000-3000-8000-000000000001', 'queued', 1000, 'first'),"
+          + " ('00000000-0000-3000-8000-000000000001', 'sent', 3000, 'second')");
+      s.executeUpdate("INSERT INTO outbox_reply (message_id, report_id, kind, received_at, note) VALUES"
+          + " ('<ack@desk>', '00000000-0000-3000-8000-000000000001', 'acknowledgement', 4000, 'ack')");
+    }
+    UUID id = UUID.fromString("00000000-0000-3000-8000-000000000001");
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      ReportEntry e = outbox.report(id).orElseThrow();
+      assertThat(e.report().body()).isEqualTo("old body");
+      assertThat(e.report().protocol()).isNull();
+      assertThat(e.messageId()).isEqualTo("<abuseloop.m1@reporter.example>");
+      assertThat(outbox.message(e.messageId()).orElseThrow().channel()).isEqualTo(OutgoingMessage.SMTP);
+      assertThat(outbox.message(e.messageId()).orElseThrow().format()).isEqualTo("text");
+      assertThat(outbox.history(id)).extracting(StatusChange::note).containsExactly("first", "second");
+      assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(id), ReplyKind.ACKNOWLEDGEMENT, T0, "ack"))).isFalse();
+      assertThat(outbox.recordReply(new Reply("<answer@desk>", List.of(id), ReplyKind.ANSWER, T0, "hi"))).isTrue();
+      NewReport more = report("203.0.113.9", T0);
+      assertThat(outbox.enqueue(more, ReportStatus.QUEUED, T0).added()).isTrue();
+      assertThat(outbox.history(more.id())).hasSize(1);
+      assertThat(outbox.history(id)).hasSize(3);
     }
   }
 }

@@ -17,10 +17,23 @@ import java.util.UUID;
  * @param contact the abuse desk's address
  * @param format the format the body is in (text, xarf, ...)
  * @param body the report rendered in that format
+ * @param protocol the transport the attack used ({@code tcp}, {@code udp}, ...), null when the logs do not say
+ * @param text the report as plain text for a person when {@code body} is in a machine format, else null
  */
 public record NewReport(
     UUID id, String source, String scenario, Instant first, Instant last, String provider, String contact,
-    String format, String body) {
+    String format, String body, String protocol, String text) {
+
+  /** A report whose transport is not known and whose body is all a person reads. */
+  public NewReport(UUID id, String source, String scenario, Instant first, Instant last, String provider,
+      String contact, String format, String body) {
+    this(id, source, scenario, first, last, provider, contact, format, body, null, null);
+  }
+
+  /** The text a person reads: {@code text} when there is one, else the body. */
+  public String readable() {
+    return text != null ? text : body;
+  }
 
   public NewReport {
     Objects.requireNonNull(id, "id");

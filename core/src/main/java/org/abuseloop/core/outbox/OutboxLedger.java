@@ -66,13 +66,30 @@ public interface OutboxLedger {
   boolean claim(String messageId, Instant at);
 
   /** SMTP accepted the message: it and its reports are sent. */
-  void markSent(String messageId, Instant at);
+  default void markSent(String messageId, Instant at) {
+    markSent(messageId, "accepted by SMTP as " + messageId, at);
+  }
+
+  /** The mail server or API accepted the message: it and its reports are sent, {@code note} in their history. */
+  void markSent(String messageId, String note, Instant at);
 
   /** A temporary failure: the message waits until {@code next}; its reports are failed (retrying). */
   void markRetry(String messageId, String error, Instant next, Instant at);
 
   /** A permanent failure: the message and its reports are failed, with the server's answer. */
   void markFailed(String messageId, String error, Instant at);
+
+  /**
+   * A message left in sending by a crash whose delivery cannot be checked (an API call): it stays in sending,
+   * never tried again by itself, and its reports become uncertain with {@code note}.
+   */
+  void markUncertain(String messageId, String note, Instant at);
+
+  /**
+   * A report whose desk has only a web form: no message carries it; it becomes manual, with the file holding
+   * the form's prefilled fields.
+   */
+  void markManual(UUID reportId, String formFile, Instant at);
 
   /** A message left in sending by a crash that did not reach the desk: pending again, due at {@code at}. */
   void release(String messageId, Instant at);

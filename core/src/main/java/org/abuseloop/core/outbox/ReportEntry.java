@@ -17,10 +17,18 @@ import java.util.UUID;
  * @param lastSeen the last attack of this source known so far (this window's end, or a later report's)
  * @param follows the earlier report this one follows up (the source re-offended after it was resolved)
  * @param lastError why it is not sent (failed), or null
+ * @param formFile for a report left to a person ({@link ReportStatus#MANUAL}): the file holding the web form's
+ *     prefilled fields; else null
  */
 public record ReportEntry(
     NewReport report, ReportStatus status, Instant queuedAt, Instant updatedAt, String messageId,
-    Instant sentAt, Instant firstAnswerAt, Instant lastSeen, UUID follows, String lastError) {
+    Instant sentAt, Instant firstAnswerAt, Instant lastSeen, UUID follows, String lastError, String formFile) {
+
+  /** An entry that is not left to a person. */
+  public ReportEntry(NewReport report, ReportStatus status, Instant queuedAt, Instant updatedAt, String messageId,
+      Instant sentAt, Instant firstAnswerAt, Instant lastSeen, UUID follows, String lastError) {
+    this(report, status, queuedAt, updatedAt, messageId, sentAt, firstAnswerAt, lastSeen, follows, lastError, null);
+  }
 
   /** The report's id. */
   public UUID id() {

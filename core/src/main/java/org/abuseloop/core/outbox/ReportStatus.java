@@ -26,7 +26,17 @@ public enum ReportStatus {
   /** The provider said it acted (resolved, terminated, suspended). */
   RESOLVED,
   /** Resolved, then the same source attacked again: a follow-up report cites this one. */
-  RE_OFFENDED;
+  RE_OFFENDED,
+  /**
+   * The desk takes reports only through a web form: the prefilled fields are written to a file for a person
+   * to submit. Never counted as sent.
+   */
+  MANUAL,
+  /**
+   * An API call was made and a crash came before its answer was recorded: it may or may not have reached the
+   * service. Never repeated on a guess; the operator decides.
+   */
+  UNCERTAIN;
 
   /** The status as stored and printed: lower case, words joined by a hyphen ({@code re-offended}). */
   public String id() {

@@ -10,9 +10,10 @@ import java.util.Objects;
 import org.abuseloop.core.outbox.ReportEntry;
 
 /**
- * Decides which ready reports go out now and how they are grouped: one message per contact and batching
- * period (a period is due once it has ended), follow-ups on their own, and no more messages to a contact
- * than its rate limit leaves for the last 24 hours. Pure: the time and the counts come from the caller.
+ * Decides which ready reports go out now and how they are grouped: one message per contact, format and
+ * batching period (a period is due once it has ended; a format that is one report per message gets one
+ * message per report), follow-ups on their own, and no more mails to a contact than its rate limit leaves
+ * for the last 24 hours (API calls are not counted: the services set their own limits). Pure: the time and the counts come from the caller.
  * Immutable and thread-safe.
  */
 final class Batching {
@@ -44,7 +45,9 @@ final class Batching {
     for (List<ReportEntry> group : groups.values()) {
       String contact = group.get(0).report().contact();
       int count = used.getOrDefault(contact, 0);
-      if (count < policy.perContactPerDay()) {
+      if (!Channels.of(group.get(0).report().format()).equals(org.abuseloop.core.outbox.OutgoingMessage.SMTP)) {
+        batches.add(new Batch(contact, group));
+      } else if (count < policy.perContactPerDay()) {
         used.put(contact, count + 1);
         batches.add(new Batch(contact, group));
       }
@@ -52,10 +55,13 @@ final class Batching {
     return batches;
   }
 
-  // Contacts compare without case (mail domains are case-insensitive; so, in practice, are desks).
+  // Contacts compare without case (mail domains are case-insensitive; so, in practice, are desks). One
+  // message carries one format; a format that is one report per message gets a group per report.
   private static List<Object> key(ReportEntry e, long period) {
+    String format = e.report().format();
     return List.of(e.report().contact().toLowerCase(java.util.Locale.ROOT), period,
-        Objects.toString(e.follows(), ""));
+        Objects.toString(e.follows(), ""), format,
+        Channels.ONE_SOURCE_PER_MESSAGE.contains(format) ? e.id().toString() : "");
   }
 
   private long period(Instant queuedAt) {

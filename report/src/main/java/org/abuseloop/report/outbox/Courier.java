@@ -16,9 +16,11 @@ import org.abuseloop.core.outbox.ReportStatus;
 
 /**
  * Sends what the outbox holds, in three steps per run: settles the messages a crash left in sending
- * (the copy in the reporter's mailbox says whether one went out; if not it goes again with the same
- * Message-ID), composes due reports into one message per contact and period within the rate limits,
- * and hands each due message to SMTP, retrying temporary refusals with backoff. Time comes from the
+ * (the copy in the reporter's mailbox says whether a mail went out; if not it goes again with the same
+ * Message-ID; an API call cannot be checked and becomes uncertain), composes due reports into one message
+ * per contact, format and period within the rate limits (web-form reports are written to a file for a
+ * person instead), and hands each due message to its channel (SMTP, AbuseIPDB, Microsoft), retrying
+ * temporary refusals with backoff or the server's Retry-After. Time comes from the
  * injected clock. Not thread-safe; the ledger's compare-and-set claim keeps two couriers (say, two
  * processes) from sending one message twice.
  */
@@ -27,7 +29,7 @@ public final class Courier {
   private static final System.Logger LOG = System.getLogger(Courier.class.getName());
 
   private final OutboxLedger ledger;
-  private final MailTransport transport;
+  private final Routes routes;
   private final SentCheck sentCheck;
   private final OutboxPolicy policy;
   private final MessageComposer composer;
@@ -44,8 +46,22 @@ public final class Courier {
    */
   public Courier(OutboxLedger ledger, MailTransport transport, SentCheck sentCheck, OutboxPolicy policy, String domain,
       String organisation, Clock clock) {
+    this(ledger, Routes.mailOnly(transport), sentCheck, policy, domain, organisation, clock);
+  }
+
+  /**
+   * @param ledger the outbox
+   * @param routes where each channel's messages go (mail, APIs, the web forms' directory)
+   * @param sentCheck how a restart learns whether a mail left in sending went out
+   * @param policy mode, batching, limits and retries
+   * @param domain the right-hand side of Message-IDs (the reporter's mail domain)
+   * @param organisation who reports, as the desk reads it
+   * @param clock the time
+   */
+  public Courier(OutboxLedger ledger, Routes routes, SentCheck sentCheck, OutboxPolicy policy, String domain,
+      String organisation, Clock clock) {
     this.ledger = ledger;
-    this.transport = transport;
+    this.routes = routes;
     this.sentCheck = sentCheck;
     this.policy = policy;
     this.composer = new MessageComposer(domain, organisation);
@@ -57,7 +73,8 @@ public final class Courier {
     int[] settled = settle();
     int[] composed = compose();
     int[] sent = deliver();
-    return new SendRun(settled[0], settled[1], composed[0], composed[1], sent[0], sent[1], sent[2]);
+    return new SendRun(settled[0], settled[1], composed[0], composed[1], sent[0], sent[1], sent[2], composed[2],
+        settled[2], sent[3]);
   }
 
   /**
@@ -65,14 +82,32 @@ public final class Courier {
    * reporter's mailbox, else pending again (same Message-ID); left as they are when the mailbox cannot
    * be read, so that nothing goes out twice on a guess.
    *
-   * @return {recovered, released}
+   * An API call left in sending cannot be checked: its reports become uncertain and it is never made
+   * again by itself.
+   *
+   * @return {recovered, released, uncertain}
    */
   int[] settle() {
     int recovered = 0;
     int released = 0;
+    int uncertain = 0;
     Instant now = clock.instant();
     for (OutgoingMessage m : ledger.messages(MessageStatus.SENDING)) {
       if (m.claimedAt() != null && m.claimedAt().plus(policy.sendingLease()).isAfter(now)) {
+        continue;
+      }
+      if (!m.isMail()) {
+        boolean known = m.reportIds().stream().map(ledger::report).flatMap(java.util.Optional::stream)
+            .allMatch(e -> e.status() == ReportStatus.UNCERTAIN);
+        if (known) {
+          continue;
+        }
+        String note = "uncertain: the " + m.channel() + " call began at " + m.claimedAt() + " and no answer was"
+            + " recorded (a crash?); it may have reached the service, so it is not made again: check the account,"
+            + " then leave it or queue the report anew";
+        ledger.markUncertain(m.messageId(), note, now);
+        LOG.log(Level.WARNING, "{0}: {1}", m.messageId(), note);
+        uncertain++;
         continue;
       }
       switch (sentCheck.copyOf(m.messageId())) {
@@ -91,16 +126,17 @@ public final class Courier {
             + "the next run", m.messageId());
       }
     }
-    return new int[] {recovered, released};
+    return new int[] {recovered, released, uncertain};
   }
 
-  /** @return {messages composed, reports given up for a bad contact} */
+  /** @return {messages composed, reports given up for a bad contact, reports left to a web form} */
   int[] compose() {
     Instant now = clock.instant();
     List<ReportEntry> ready = new ArrayList<>(ledger.unbatched(ReportStatus.APPROVED));
     if (policy.mode() == OutboxPolicy.Mode.AUTOMATIC) {
       ready.addAll(ledger.unbatched(ReportStatus.QUEUED));
     }
+    int manual = toForms(ready, now);
     int bad = failBadContacts(ready, now);
     Map<String, Integer> recent = new HashMap<>();
     for (ReportEntry e : ready) {
@@ -117,12 +153,36 @@ public final class Courier {
       LOG.log(Level.INFO, "composed {0} to {1} with {2} report(s)", m.messageId(), m.contact(), m.reportIds().size());
       composed++;
     }
-    return new int[] {composed, bad};
+    return new int[] {composed, bad, manual};
+  }
+
+  // Reports whose desk has only a web form: their fields go to a file and they become manual; without a
+  // forms directory they wait. Never a message: nothing pretends the form was submitted.
+  private int toForms(List<ReportEntry> ready, Instant now) {
+    int manual = 0;
+    for (ReportEntry e : List.copyOf(ready)) {
+      if (!Channels.FORM.equals(Channels.of(e.report().format()))) {
+        continue;
+      }
+      ready.remove(e);
+      if (routes.forms() == null) {
+        LOG.log(Level.WARNING, "report {0} is for a web form and no forms directory is configured: left waiting", e.id());
+        continue;
+      }
+      String file = new WebForms(routes.forms()).write(e).toString();
+      ledger.markManual(e.id(), file, now);
+      LOG.log(Level.INFO, "report {0}: fill in {1} by hand with the fields in {2}", e.id(), e.report().contact(), file);
+      manual++;
+    }
+    return manual;
   }
 
   private int failBadContacts(List<ReportEntry> ready, Instant now) {
     List<UUID> bad = new ArrayList<>();
     for (ReportEntry e : List.copyOf(ready)) {
+      if (!OutgoingMessage.SMTP.equals(Channels.of(e.report().format()))) {
+        continue;
+      }
       try {
         SmtpSettings.address(e.report().contact(), "contact");
       } catch (IllegalArgumentException invalid) {
@@ -135,15 +195,33 @@ public final class Courier {
     return bad.size();
   }
 
-  /** @return {sent, retrying, failed} */
+  /** @return {sent, retrying, failed, unrouted} */
   int[] deliver() {
     int sent = 0;
     int retrying = 0;
     int failed = 0;
+    int unrouted = 0;
     Backoff backoff = new Backoff(policy);
     for (OutgoingMessage m : ledger.messages(MessageStatus.PENDING)) {
       Instant now = clock.instant();
-      if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(now) || !ledger.claim(m.messageId(), now)) {
+      if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(now)) {
+        continue;
+      }
+      MailTransport transport = routes.of(m.channel());
+      if (transport == null) {
+        LOG.log(Level.WARNING, "{0} goes by {1}, which is not configured: left waiting", m.messageId(), m.channel());
+        unrouted++;
+        continue;
+      }
+      String refusal = refusal(m);
+      if (refusal != null) {
+        ledger.markFailed(m.messageId(), refusal, now);
+        LOG.log(Level.ERROR, "{0}: {1}", m.messageId(), refusal);
+        failed++;
+        continue;
+      }
+      // Claimed (sending, committed) before the call: a crash after it is seen on restart, never repeated blindly.
+      if (!ledger.claim(m.messageId(), now)) {
         continue;
       }
       int attempts = m.attempts() + 1;
@@ -151,7 +229,7 @@ public final class Courier {
       Instant after = clock.instant();
       switch (d.outcome()) {
         case ACCEPTED -> {
-          ledger.markSent(m.messageId(), after);
+          ledger.markSent(m.messageId(), m.isMail() ? "accepted by SMTP as " + m.messageId() : d.answer(), after);
           LOG.log(Level.INFO, "sent {0} to {1}", m.messageId(), m.contact());
           sent++;
         }
@@ -168,6 +246,9 @@ public final class Courier {
             failed++;
           } else {
             Instant next = backoff.next(attempts, after);
+            if (d.retryAfter() != null && after.plus(d.retryAfter()).isAfter(next)) {
+              next = after.plus(d.retryAfter());
+            }
             ledger.markRetry(m.messageId(), d.answer(), next, after);
             LOG.log(Level.WARNING, "{0} to {1} refused for now, retry at {2}: {3}", m.messageId(), m.contact(), next,
                 d.answer());
@@ -176,6 +257,18 @@ public final class Courier {
         }
       }
     }
-    return new int[] {sent, retrying, failed};
+    return new int[] {sent, retrying, failed, unrouted};
+  }
+
+  // AbuseIPDB takes no UDP: checked again here, from the reports' protocol, before any call.
+  private String refusal(OutgoingMessage m) {
+    if (!OutgoingMessage.ABUSEIPDB.equals(m.channel())) {
+      return null;
+    }
+    List<org.abuseloop.core.outbox.NewReport> carried = new ArrayList<>();
+    for (UUID id : m.reportIds()) {
+      ledger.report(id).ifPresent(e -> carried.add(e.report()));
+    }
+    return AbuseIpdbApi.refusal(carried).orElse(null);
   }
 }

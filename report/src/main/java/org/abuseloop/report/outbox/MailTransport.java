@@ -3,8 +3,8 @@ package org.abuseloop.report.outbox;
 import org.abuseloop.core.outbox.OutgoingMessage;
 
 /**
- * Hands one outgoing message to a mail server. Implementations say whether they are thread-safe; the
- * SMTP one is.
+ * Hands one outgoing message to where its channel goes: a mail server, or a reporting API. Implementations
+ * say whether they are thread-safe; the SMTP and API ones are.
  */
 public interface MailTransport {
 

@@ -15,7 +15,9 @@ import org.abuseloop.core.outbox.ReportEntry;
 /**
  * Turns a {@link Batch} into the message the desk gets: a Message-ID derived from the report ids (the
  * same reports always give the same Message-ID), a subject with the tag {@code [abuseloop SHORTID]}
- * that replies keep, and a body with one line per source and then each report in full. A follow-up cites
+ * that replies keep, and a body in the batch's format: for a person, one line per source and then each
+ * report in full as text, with the machine-readable reports attached when the desk takes them so; or the
+ * report's own mail; or the API call. A follow-up cites
  * the report it follows and references its message. Immutable and thread-safe.
  */
 final class MessageComposer {
@@ -47,8 +49,30 @@ final class MessageComposer {
     List<UUID> ids = batch.reports().stream().map(ReportEntry::id).toList();
     String tag = batchId(ids).toString().substring(0, 8);
     String references = followed == null ? null : followed.messageId();
-    return new OutgoingMessage(messageId(ids), batch.contact(), subject(batch, followed, tag), body(batch, followed),
-        references, ids, MessageStatus.PENDING, 0, now, null, null, null, now);
+    String format = batch.reports().get(0).report().format();
+    return new OutgoingMessage(messageId(ids), batch.contact(), subject(batch, followed, tag),
+        content(batch, followed, format, batchId(ids).toString()), references, ids, MessageStatus.PENDING, 0, now, null,
+        null, null, now, Channels.of(format), format);
+  }
+
+  /**
+   * What the message holds as it will be sent: plain text; the text with the reports attached (X-ARF v4,
+   * IODEF, AWS CSV); the report's own mail (X-ARF 0.2, ARF: one report each); or the API call's body
+   * (AbuseIPDB's parameters, or its bulk CSV for several reports; Microsoft's JSON).
+   */
+  private String content(Batch batch, ReportEntry followed, String format, String seed) {
+    List<ReportEntry> reports = batch.reports();
+    if (OutboxMime.ATTACHED.contains(format)) {
+      return OutboxMime.withAttachments(body(batch, followed), reports, format, seed);
+    }
+    if (Channels.WHOLE_MAIL.contains(format) || format.equals("msrc-api")) {
+      return reports.get(0).report().body();
+    }
+    if (format.equals("abuseipdb")) {
+      return reports.size() == 1 ? reports.get(0).report().body()
+          : org.abuseloop.report.AbuseIpdbReport.bulkCsvOf(reports.stream().map(e -> e.report().body()).toList());
+    }
+    return body(batch, followed);
   }
 
   private static UUID batchId(List<UUID> reportIds) {
@@ -82,10 +106,18 @@ final class MessageComposer {
           .append("  report ").append(e.id()).append('\n');
     }
     b.append("\nPlease keep the tag in the subject, or quote the report id, when you answer.\n");
+    String format = batch.reports().get(0).report().format();
+    if (OutboxMime.ATTACHED.contains(format)) {
+      b.append(switch (format) {
+        case "xarf" -> "Each source's report is attached as an X-ARF v4 JSON document (xarf-REPORT_ID.json).\n";
+        case "iodef" -> "Each source's report is attached as an IODEF (RFC 7970) document (iodef-REPORT_ID.xml).\n";
+        default -> "The sources are attached as one CSV file (abuse-report.csv), one row per source and target.\n";
+      });
+    }
     for (ReportEntry e : batch.reports()) {
-      b.append("\n----- report ").append(e.id()).append(" (").append(e.report().format()).append(") -----\n");
-      b.append(e.report().body());
-      if (!e.report().body().endsWith("\n")) {
+      b.append("\n----- report ").append(e.id()).append(" -----\n");
+      b.append(e.report().readable());
+      if (!e.report().readable().endsWith("\n")) {
         b.append('\n');
       }
     }

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.abuseloop.core.outbox.ChannelCount;
 import org.abuseloop.core.outbox.ProviderScore;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
@@ -20,11 +21,14 @@ public final class Scoreboard {
   /** Name used for reports whose source no provider was attributed to. */
   public static final String UNKNOWN = "(unknown)";
 
-  /** One score per provider that was sent a report, most reports first, then by name. */
+  /**
+   * One score per provider that was sent a report, most reports first, then by name; the copies sent to
+   * AbuseIPDB are left out (it is a shared blocklist, not the provider's desk).
+   */
   public List<ProviderScore> scores(List<ReportEntry> reports) {
     Map<String, List<ReportEntry>> byProvider = new TreeMap<>();
     for (ReportEntry e : reports) {
-      if (e.sentAt() != null) {
+      if (e.sentAt() != null && !Channels.ABUSEIPDB_PROVIDER.equals(e.report().provider())) {
         String p = e.report().provider() == null || e.report().provider().isBlank() ? UNKNOWN : e.report().provider();
         byProvider.computeIfAbsent(p, k -> new ArrayList<>()).add(e);
       }
@@ -33,6 +37,36 @@ public final class Scoreboard {
     byProvider.forEach((provider, sent) -> scores.add(score(provider, sent)));
     scores.sort(Comparator.comparingInt(ProviderScore::sent).reversed().thenComparing(ProviderScore::provider));
     return scores;
+  }
+
+  /**
+   * The reports per kind of channel (mail, AbuseIPDB API, Microsoft API, web form) by where they stand, in
+   * that order, kinds without reports left out.
+   */
+  public List<ChannelCount> channels(List<ReportEntry> reports) {
+    Map<String, int[]> counts = new java.util.LinkedHashMap<>();
+    for (String kind : List.of("mail", "abuseipdb-api", "msrc-api", "web-form")) {
+      counts.put(kind, new int[7]);
+    }
+    for (ReportEntry e : reports) {
+      int[] c = counts.get(Channels.kind(e.report().format()));
+      c[0]++;
+      c[switch (e.status()) {
+        case QUEUED, APPROVED, SENDING -> 1;
+        case SENT, ACKNOWLEDGED, ANSWERED, RESOLVED, RE_OFFENDED -> 2;
+        case FAILED -> 3;
+        case BOUNCED -> 4;
+        case MANUAL -> 5;
+        case UNCERTAIN -> 6;
+      }]++;
+    }
+    List<ChannelCount> out = new ArrayList<>();
+    counts.forEach((kind, c) -> {
+      if (c[0] > 0) {
+        out.add(new ChannelCount(kind, c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+      }
+    });
+    return out;
   }
 
   private static ProviderScore score(String provider, List<ReportEntry> sent) {

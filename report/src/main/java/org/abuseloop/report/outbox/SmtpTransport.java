@@ -61,9 +61,15 @@ public final class SmtpTransport implements MailTransport {
     }
   }
 
-  /** The message as it goes on the wire: headers, Bcc to the reporter, plain UTF-8 text. */
-  MimeMessage mime(OutgoingMessage m) throws MessagingException {
-    MimeMessage mime = new FixedIdMessage(session, m.messageId());
+  /**
+   * The message as it goes on the wire: headers, Bcc to the reporter, and the body the outbox kept: plain
+   * UTF-8 text, or the MIME entity it composed (attachments, or a whole X-ARF 0.2 / ARF mail, whose own
+   * headers give way to ours: From, To, Subject with the tag, Message-ID, Date).
+   */
+  public MimeMessage mime(OutgoingMessage m) throws MessagingException {
+    boolean plain = m.format().equals("text");
+    MimeMessage mime = plain ? new FixedIdMessage(session, m.messageId())
+        : new FixedIdMessage(session, m.messageId(), m.body());
     mime.setFrom(new InternetAddress(settings.from()));
     mime.setReplyTo(new InternetAddress[] {new InternetAddress(settings.from())});
     mime.setRecipient(Message.RecipientType.TO, new InternetAddress(m.contact(), true));
@@ -75,7 +81,11 @@ public final class SmtpTransport implements MailTransport {
       mime.setHeader("References", m.references());
     }
     mime.setHeader(REPORTS_HEADER, m.reportIds().stream().map(Object::toString).collect(Collectors.joining(" ")));
-    mime.setText(m.body(), "UTF-8");
+    // Desks' auto-responders must answer (acknowledgements count), so no Auto-Submitted header.
+    mime.removeHeader("Auto-Submitted");
+    if (plain) {
+      mime.setText(m.body(), "UTF-8");
+    }
     mime.saveChanges();
     return mime;
   }
@@ -127,6 +137,12 @@ public final class SmtpTransport implements MailTransport {
 
     FixedIdMessage(Session session, String messageId) {
       super(session);
+      this.messageId = messageId;
+    }
+
+    /** A message whose headers and content are parsed from {@code entity}; ours are set on top. */
+    FixedIdMessage(Session session, String messageId, String entity) throws MessagingException {
+      super(session, new java.io.ByteArrayInputStream(entity.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       this.messageId = messageId;
     }
 
