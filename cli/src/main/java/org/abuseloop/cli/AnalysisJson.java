@@ -37,7 +37,7 @@ final class AnalysisJson {
       g.writeNumberField("unrecognised", r.total().unrecognised());
       g.writeNumberField("folded", r.folded());
       g.writeObjectFieldStart("foldedByFamily");
-      for (Map.Entry<org.abuseloop.core.Family, Long> f : r.foldedByFamily().entrySet()) {
+      for (java.util.Map.Entry<org.abuseloop.core.Family, Long> f : r.foldedByFamily().entrySet()) {
         g.writeNumberField(f.getKey().id(), f.getValue());
       }
       g.writeEndObject();
