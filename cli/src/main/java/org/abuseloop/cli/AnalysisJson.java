@@ -35,6 +35,12 @@ final class AnalysisJson {
       g.writeNumberField("lines", r.total().lines());
       g.writeNumberField("events", r.total().events());
       g.writeNumberField("unrecognised", r.total().unrecognised());
+      g.writeNumberField("folded", r.folded());
+      g.writeObjectFieldStart("foldedByFamily");
+      for (java.util.Map.Entry<org.abuseloop.core.Family, Long> f : r.foldedByFamily().entrySet()) {
+        g.writeNumberField(f.getKey().id(), f.getValue());
+      }
+      g.writeEndObject();
       g.writeArrayFieldStart("files");
       for (AnalysisResult.FileStats f : r.files()) {
         g.writeTree(JSON.createObjectNode().put("file", f.file()).put("format", f.format())

@@ -31,12 +31,22 @@ final class AnalysisText {
   void print(AnalysisResult r) {
     out.printf(Locale.ROOT, "%,d lines, %,d events, %,d not recognised, %d files%n", r.total().lines(), r.total().events(),
         r.total().unrecognised(), r.files().size());
+    if (r.folded() > 0) {
+      out.printf(Locale.ROOT, "%,d events folded into another line of the same attempt (%s), %,d counted%n", r.folded(),
+          folds(r), r.total().events() - r.folded());
+    }
     incidents(r.incidents());
     ports(r.breakdown());
     sources(r.breakdown());
     providers(r.breakdown());
     daily(r.breakdown());
     out.flush();
+  }
+
+  private static String folds(AnalysisResult r) {
+    StringBuilder sb = new StringBuilder();
+    r.foldedByFamily().forEach((f, n) -> sb.append(sb.length() == 0 ? "" : ", ").append(f.id()).append(' ').append(String.format(Locale.ROOT, "%,d", n)));
+    return sb.toString();
   }
 
   private void incidents(List<Incident> incidents) {

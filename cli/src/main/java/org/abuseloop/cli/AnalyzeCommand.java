@@ -1,7 +1,7 @@
 package org.abuseloop.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,9 +21,14 @@ import org.abuseloop.report.outbox.Scoreboard;
 import org.abuseloop.store.Store;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
+import org.abuseloop.core.Family;
+import org.abuseloop.logs.LogChain;
 import org.abuseloop.logs.LogParser;
 import org.abuseloop.logs.ParseStats;
 import org.abuseloop.logs.ParserCatalog;
+import org.abuseloop.logs.RotatedLog;
+import org.abuseloop.logs.TimeOrderedMerge;
+import org.abuseloop.logs.attempt.SameAttempt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,13 +36,18 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code abuseloop analyze}: parses old logs, runs the detector over them and attributes the sources,
  * then prints the incidents and where the attacks came from (text or JSON) and optionally writes the
- * HTML page. Files are read oldest first (by modification time), so rotated logs replay in order.
+ * HTML page. The inputs are merged by event time (a rotated set of one log read oldest first as one
+ * input), so the detector sees one timeline across services and hosts, and the lines one failed attempt
+ * writes (Asterisk's NOTICE and SECURITY event, Dovecot's auth and login lines) count once.
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = "Detect and attribute attacks in old logs: incidents, ports, sources, providers, days.")
 final class AnalyzeCommand implements Callable<Integer> {
 
   enum Format { text, json }
+
+  /** How long a line that may have a partner waits for it, so that the richer of the two is kept. */
+  static final Duration HOLD = Duration.ofSeconds(2);
 
   @Option(names = "--format", description = "text (default) or json")
   Format format = Format.text;
@@ -72,20 +82,31 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<Path> inputs = oldestFirst(LogInputs.expand(files));
+    List<RotatedLog> logs = inOrder(RotatedLog.group(LogInputs.expand(files)));
     RangeOwners owners = RangeOwners.load(ranges, state);
     DetectionConfig detection = config == null ? DetectionConfig.defaults() : DetectionConfig.load(config);
     Detector detector = Detector.builder(detection).hostAddresses(HostAddresses.local()).ownerLookup(owners::ownerName).build();
     Analysis run = new Analysis(new BreakdownBuilder(zone), detector);
     LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
-    try (ProgressBar bar = ProgressBar.forTerminal(totalBytes(inputs))) {
-      for (Path file : inputs) {
-        try (InputStream in = new CountingInputStream(Files.newInputStream(file), bar.counter())) {
-          ParseStats stats = parser.parse(file.toString(), in, Files.getLastModifiedTime(file).toInstant(), run::accept);
-          run.fileDone(new AnalysisResult.FileStats(file.toString(), String.valueOf(stats.format()), stats));
+    SameAttempt fold = new SameAttempt(HOLD);
+    Map<Path, AnalysisResult.FileStats> read = new HashMap<>();
+    try (ProgressBar bar = ProgressBar.forTerminal(totalBytes(logs))) {
+      List<LogChain> chains = new ArrayList<>();
+      for (RotatedLog log : logs) {
+        chains.add(new LogChain(parser, log, file -> new CountingInputStream(Files.newInputStream(file), bar.counter()),
+            (file, stats) -> read.put(file, new AnalysisResult.FileStats(file.toString(), String.valueOf(stats.format()), stats))));
+      }
+      try (TimeOrderedMerge merge = new TimeOrderedMerge(chains)) {
+        for (Event e = merge.next(); e != null; e = merge.next()) {
+          fold.accept(e, run::accept);
         }
       }
+      fold.flush(run::accept);
     }
+    for (RotatedLog log : logs) {
+      log.files().forEach(f -> run.fileDone(read.get(f)));
+    }
+    run.folded(fold);
     AnalysisResult result = run.finish(owners, top);
     if (html != null) {
       Files.writeString(html, store == null ? new AnalysisPage(zone).render(result) : deskPage(result, store));
@@ -121,14 +142,29 @@ final class AnalyzeCommand implements Callable<Integer> {
     return sorted;
   }
 
-  private static long totalBytes(List<Path> inputs) throws IOException {
+  /**
+   * The rotated sets in merge order (which breaks ties between events of the same instant): by the
+   * modification time of their oldest file, then name, as files were read before the merge.
+   */
+  static List<RotatedLog> inOrder(List<RotatedLog> logs) throws IOException {
+    Map<RotatedLog, Instant> modified = new HashMap<>();
+    for (RotatedLog log : logs) {
+      modified.put(log, Files.getLastModifiedTime(log.files().get(0)).toInstant());
+    }
+    List<RotatedLog> sorted = new ArrayList<>(logs);
+    sorted.sort(Comparator.comparing((RotatedLog l) -> modified.get(l)).thenComparing(l -> l.files().get(0)));
+    return sorted;
+  }
+
+  private static long totalBytes(List<RotatedLog> logs) throws IOException {
     long n = 0;
-    for (Path p : inputs) {
-      n += Files.size(p);
+    for (RotatedLog log : logs) {
+      for (Path p : log.files()) {
+        n += Files.size(p);
+      }
     }
     return n;
   }
-
   /** The state of one analysis run: the breakdown being counted, the detector, incidents closed so far. */
   private static final class Analysis {
     private final BreakdownBuilder breakdown;
@@ -136,6 +172,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     private final List<Incident> closed = new ArrayList<>();
     private final List<AnalysisResult.FileStats> files = new ArrayList<>();
     private final ParseStats total = new ParseStats();
+    private long folded;
+    private Map<Family, Long> foldedByFamily = Map.of();
 
     Analysis(BreakdownBuilder breakdown, Detector detector) {
       this.breakdown = breakdown;
@@ -152,6 +190,11 @@ final class AnalyzeCommand implements Callable<Integer> {
       total.add(stats.stats());
     }
 
+    void folded(SameAttempt fold) {
+      folded = fold.folded();
+      foldedByFamily = fold.foldedByFamily();
+    }
+
     private void keepClosed(List<Incident> changed) {
       for (Incident i : changed) {
         if (!i.active()) {
@@ -163,7 +206,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     AnalysisResult finish(RangeOwners owners, int top) {
       keepClosed(detector.flush());
       closed.sort(Comparator.comparing(Incident::first).thenComparing(Incident::scenario));
-      return new AnalysisResult(files, total, breakdown.build(owners, top), closed, owners);
+      return new AnalysisResult(files, total, folded, foldedByFamily, breakdown.build(owners, top), closed, owners);
     }
   }
 }

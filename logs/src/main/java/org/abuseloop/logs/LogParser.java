@@ -112,6 +112,25 @@ public final class LogParser {
   }
 
   /**
+   * Opens a stream, gzip or plain, for reading one event at a time (see {@link ParseCursor}); the
+   * events and counts are those {@link #parse(String, InputStream, Instant, Consumer)} gives.
+   */
+  public ParseCursor open(String name, InputStream raw, Instant reference) throws IOException {
+    BufferedInputStream buffered;
+    LogFormat format;
+    try {
+      InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD));
+      buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD);
+      format = sniff(buffered);
+    } catch (IOException | RuntimeException e) {
+      raw.close();
+      throw e;
+    }
+    LineParser lines = new LineParser(catalog, format, new TimeReader(zone, reference), name);
+    return new ParseCursor(buffered, new LineReader(buffered, LineReader.DEFAULT_MAX_LINE), lines, format);
+  }
+
+  /**
    * True when the file's first lines already reach a parser that remembers earlier lines (an sshd
    * log): chunks would then mostly be read twice, so the file is better read in one pass.
    */

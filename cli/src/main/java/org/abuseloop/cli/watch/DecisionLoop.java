@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.detect.Detector;
+import org.abuseloop.logs.attempt.SameAttempt;
 import org.abuseloop.store.Ban;
 import org.abuseloop.store.Checkpoint;
 import org.abuseloop.store.Offense;
@@ -47,6 +48,8 @@ final class DecisionLoop implements Runnable {
   private final Clock clock;
   private final BanRecorder recorder;
   private final Map<IpPrefix, Instant> banned = new HashMap<>();
+  /** Folds the lines one attempt writes, at once (the first line counts), across all sources. */
+  private final SameAttempt sameAttempt = new SameAttempt(Duration.ZERO);
   /** Every target's offense count: the store's at start, one more per ban sent, corrected by what the store records. */
   private final Map<IpPrefix, Integer> offenses = new ConcurrentHashMap<>();
   private final Set<ResumePoint> unsaved = new LinkedHashSet<>();
@@ -149,6 +152,9 @@ final class DecisionLoop implements Runnable {
     List<Decided.Decision> decisions = List.of();
     for (Batch.Seen seen : batch.events()) {
       resume.event(seen.event().time());
+      if (sameAttempt.corroborates(seen.event())) {
+        continue; // a further line of an attempt already counted (Asterisk NOTICE + SECURITY, Dovecot auth + login)
+      }
       List<Incident> incidents = detector.accept(seen.event());
       for (int i = 0; i < incidents.size(); i++) {
         Incident incident = incidents.get(i);
