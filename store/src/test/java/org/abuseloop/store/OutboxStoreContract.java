@@ -263,4 +263,64 @@ abstract class OutboxStoreContract {
       assertThat(outbox.cursor("abuse@reporter.example/INBOX")).contains(new MailboxCursor("abuse@reporter.example/INBOX", 7, 15));
     }
   }
+
+  @Test
+  void aLeaseClaimsOnlyDueMessagesAndOnlyItsHolderMovesThem() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      outbox.enqueue(b, ReportStatus.QUEUED, T0);
+      OutgoingMessage first = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(first, T0);
+      outbox.compose(new OutgoingMessage("<abuseloop.later@reporter.example>", DESK, "Later [abuseloop 5e6f7a8b]", "body",
+          null, List.of(b.id()), MessageStatus.PENDING, 0, T0.plusSeconds(600), null, null, null, T0), T0);
+
+      List<OutgoingMessage> mine = outbox.claimDue("lease-a", T0.plusSeconds(1), 10);
+
+      assertThat(mine).singleElement().satisfies(m -> {
+        assertThat(m.messageId()).isEqualTo(first.messageId());
+        assertThat(m.status()).isEqualTo(MessageStatus.SENDING);
+        assertThat(m.attempts()).isEqualTo(1);
+      });
+      assertThat(outbox.claimDue("lease-b", T0.plusSeconds(1), 10)).as("taken, and the other is not due").isEmpty();
+      assertThat(outbox.markSent(first.messageId(), "lease-b", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.release(first.messageId(), "lease-b", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.markFailed(first.messageId(), "lease-b", "no", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.message(first.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+      assertThat(outbox.takeOver(first.messageId(), "lease-b", T0)).as("the claim is not stale yet").isFalse();
+
+      assertThat(outbox.markRetry(first.messageId(), "lease-a", "421 busy", T0.plusSeconds(60), T0.plusSeconds(2)))
+          .isTrue();
+      assertThat(outbox.claimDue("lease-b", T0.plusSeconds(59), 10)).isEmpty();
+      assertThat(outbox.claimDue("lease-b", T0.plusSeconds(600), 10)).extracting(OutgoingMessage::attempts)
+          .containsExactly(2, 1);
+    }
+  }
+
+  @Test
+  void aStaleClaimIsTakenOverByOneSettlerAtATime() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(m, T0);
+      outbox.claimDue("crashed", T0, 1);
+      Instant later = T0.plus(Duration.ofMinutes(11));
+      Instant staleBefore = later.minus(Duration.ofMinutes(10));
+
+      assertThat(outbox.takeOver(m.messageId(), "settler-a", staleBefore)).isTrue();
+      assertThat(outbox.takeOver(m.messageId(), "settler-b", staleBefore)).isTrue();
+      assertThat(outbox.release(m.messageId(), "settler-a", later)).as("settler-b holds it now").isFalse();
+      assertThat(outbox.release(m.messageId(), "settler-b", later)).isTrue();
+      assertThat(outbox.claimDue("sender", later, 1)).hasSize(1);
+      assertThat(outbox.takeOver(m.messageId(), "settler-a", staleBefore))
+          .as("claimed again just now: a late settler cannot release it under the sender").isFalse();
+      assertThat(outbox.release(m.messageId(), "settler-a", later)).isFalse();
+      assertThat(outbox.markSent(m.messageId(), "sender", later)).isTrue();
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENT);
+    }
+  }
 }

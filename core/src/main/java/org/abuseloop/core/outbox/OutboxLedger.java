@@ -65,6 +65,33 @@ public interface OutboxLedger {
   /** Takes a pending message for an attempt (sending, one more attempt); false when another took it. */
   boolean claim(String messageId, Instant at);
 
+  /**
+   * Claims at most {@code max} pending messages due at {@code at} for the sender holding {@code lease} (a
+   * token only it knows) in one atomic update, then reads back the messages that {@code lease} now holds:
+   * sending, one more attempt, claimed at {@code at}. Two senders racing for a message never both get it.
+   */
+  List<OutgoingMessage> claimDue(String lease, Instant at, int max);
+
+  /**
+   * Takes over a message left in sending since before {@code staleBefore} (a crashed sender's) so that
+   * {@code lease} may settle it; its claim time stays, so a message that cannot be settled now stays stale.
+   *
+   * @return whether {@code lease} now holds the message
+   */
+  boolean takeOver(String messageId, String lease, Instant staleBefore);
+
+  /** {@link #markSent(String, Instant)} while {@code lease} holds the message; false (nothing done) otherwise. */
+  boolean markSent(String messageId, String lease, Instant at);
+
+  /** {@link #markRetry(String, String, Instant, Instant)} while {@code lease} holds the message; else false. */
+  boolean markRetry(String messageId, String lease, String error, Instant next, Instant at);
+
+  /** {@link #markFailed(String, String, Instant)} while {@code lease} holds the message; else false. */
+  boolean markFailed(String messageId, String lease, String error, Instant at);
+
+  /** {@link #release(String, Instant)} while {@code lease} holds the message; else false. */
+  boolean release(String messageId, String lease, Instant at);
+
   /** SMTP accepted the message: it and its reports are sent. */
   void markSent(String messageId, Instant at);
 

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.abuseloop.core.outbox.MessageStatus;
 import org.abuseloop.core.outbox.OutboxLedger;
@@ -19,8 +21,9 @@ import org.abuseloop.core.outbox.ReportStatus;
  * (the copy in the reporter's mailbox says whether one went out; if not it goes again with the same
  * Message-ID), composes due reports into one message per contact and period within the rate limits,
  * and hands each due message to SMTP, retrying temporary refusals with backoff. Time comes from the
- * injected clock. Not thread-safe; the ledger's compare-and-set claim keeps two couriers (say, two
- * processes) from sending one message twice.
+ * injected clock. Not thread-safe; each run holds its own lease token, and the ledger's atomic claim and
+ * lease-checked updates keep two couriers (two threads or processes on one store) from sending one message
+ * twice.
  */
 public final class Courier {
 
@@ -54,9 +57,10 @@ public final class Courier {
 
   /** One run: settle, compose, send. */
   public SendRun send() {
-    int[] settled = settle();
+    String lease = UUID.randomUUID().toString();
+    int[] settled = settle(lease);
     int[] composed = compose();
-    int[] sent = deliver();
+    int[] sent = deliver(lease);
     return new SendRun(settled[0], settled[1], composed[0], composed[1], sent[0], sent[1], sent[2]);
   }
 
@@ -67,22 +71,28 @@ public final class Courier {
    *
    * @return {recovered, released}
    */
-  int[] settle() {
+  int[] settle(String lease) {
     int recovered = 0;
     int released = 0;
     Instant now = clock.instant();
+    Instant staleBefore = now.minus(policy.sendingLease());
     for (OutgoingMessage m : ledger.messages(MessageStatus.SENDING)) {
-      if (m.claimedAt() != null && m.claimedAt().plus(policy.sendingLease()).isAfter(now)) {
+      if (m.claimedAt() != null && m.claimedAt().isAfter(staleBefore)
+          || !ledger.takeOver(m.messageId(), lease, staleBefore)) {
         continue;
       }
       switch (sentCheck.copyOf(m.messageId())) {
         case YES -> {
-          ledger.markSent(m.messageId(), now);
+          if (!ledger.markSent(m.messageId(), lease, now)) {
+            continue;
+          }
           LOG.log(Level.INFO, "message {0} left in sending was delivered (its copy is in the mailbox)", m.messageId());
           recovered++;
         }
         case NO -> {
-          ledger.release(m.messageId(), now);
+          if (!ledger.release(m.messageId(), lease, now)) {
+            continue;
+          }
           LOG.log(Level.WARNING, "message {0} left in sending is not in the mailbox: sending it again, same Message-ID",
               m.messageId());
           released++;
@@ -113,11 +123,30 @@ public final class Courier {
       if (ledger.message(m.messageId()).isPresent()) {
         continue;
       }
-      ledger.compose(m, now);
+      if (!keep(m, now)) {
+        continue;
+      }
       LOG.log(Level.INFO, "composed {0} to {1} with {2} report(s)", m.messageId(), m.contact(), m.reportIds().size());
       composed++;
     }
     return new int[] {composed, bad};
+  }
+
+  // Another courier may compose the same reports at the same moment: the store refuses the second
+  // (unique Message-ID, or a report already in a message) and rolls it back whole; that is no error.
+  private boolean keep(OutgoingMessage m, Instant now) {
+    try {
+      ledger.compose(m, now);
+      return true;
+    } catch (RuntimeException e) {
+      boolean taken = m.reportIds().stream()
+          .anyMatch(id -> ledger.report(id).map(r -> r.messageId() != null).orElse(false));
+      if (!taken) {
+        throw e;
+      }
+      LOG.log(Level.INFO, "reports of {0} were composed by another sender", m.messageId());
+      return false;
+    }
   }
 
   private int failBadContacts(List<ReportEntry> ready, Instant now) {
@@ -135,40 +164,48 @@ public final class Courier {
     return bad.size();
   }
 
-  /** @return {sent, retrying, failed} */
-  int[] deliver() {
+  /**
+   * Claims due messages one at a time (an atomic claim under this run's lease) and hands each to the
+   * transport; a message another courier claimed first is never seen here.
+   *
+   * @return {sent, retrying, failed}
+   */
+  int[] deliver(String lease) {
     int sent = 0;
     int retrying = 0;
     int failed = 0;
     Backoff backoff = new Backoff(policy);
-    for (OutgoingMessage m : ledger.messages(MessageStatus.PENDING)) {
-      Instant now = clock.instant();
-      if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(now) || !ledger.claim(m.messageId(), now)) {
-        continue;
+    Set<String> tried = new HashSet<>();
+    while (true) {
+      List<OutgoingMessage> claimed = ledger.claimDue(lease, clock.instant(), 1);
+      if (claimed.isEmpty() || !tried.add(claimed.get(0).messageId())) {
+        claimed.forEach(m -> ledger.release(m.messageId(), lease, m.claimedAt()));
+        break;
       }
-      int attempts = m.attempts() + 1;
+      OutgoingMessage m = claimed.get(0);
+      int attempts = m.attempts();
       Delivery d = transport.send(m);
       Instant after = clock.instant();
       switch (d.outcome()) {
         case ACCEPTED -> {
-          ledger.markSent(m.messageId(), after);
+          ledger.markSent(m.messageId(), lease, after);
           LOG.log(Level.INFO, "sent {0} to {1}", m.messageId(), m.contact());
           sent++;
         }
         case PERMANENT -> {
-          ledger.markFailed(m.messageId(), d.answer(), after);
+          ledger.markFailed(m.messageId(), lease, d.answer(), after);
           LOG.log(Level.ERROR, "{0} to {1} refused for good: {2}", m.messageId(), m.contact(), d.answer());
           failed++;
         }
         case TEMPORARY -> {
           if (backoff.exhausted(attempts)) {
-            ledger.markFailed(m.messageId(), "gave up after " + attempts + " attempts: " + d.answer(), after);
+            ledger.markFailed(m.messageId(), lease, "gave up after " + attempts + " attempts: " + d.answer(), after);
             LOG.log(Level.ERROR, "{0} to {1} given up after {2} attempts: {3}", m.messageId(), m.contact(), attempts,
                 d.answer());
             failed++;
           } else {
             Instant next = backoff.next(attempts, after);
-            ledger.markRetry(m.messageId(), d.answer(), next, after);
+            ledger.markRetry(m.messageId(), lease, d.answer(), next, after);
             LOG.log(Level.WARNING, "{0} to {1} refused for now, retry at {2}: {3}", m.messageId(), m.contact(), next,
                 d.answer());
             retrying++;
