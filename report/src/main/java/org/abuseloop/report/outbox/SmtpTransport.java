@@ -65,7 +65,7 @@ public final class SmtpTransport implements MailTransport {
   MimeMessage mime(OutgoingMessage m) throws MessagingException {
     MimeMessage mime = new FixedIdMessage(session, m.messageId());
     mime.setFrom(new InternetAddress(settings.from()));
-    mime.setReplyTo(new InternetAddress[] {new InternetAddress(settings.from())});
+    mime.setReplyTo(new InternetAddress[] {new InternetAddress(settings.replyTo())});
     mime.setRecipient(Message.RecipientType.TO, new InternetAddress(m.contact(), true));
     mime.setRecipient(Message.RecipientType.BCC, new InternetAddress(settings.copyTo()));
     mime.setSubject(m.subject(), "UTF-8");
