@@ -1,5 +1,6 @@
 package org.abuseloop.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.abuseloop.report.outbox.MailServer;
@@ -23,14 +24,29 @@ import org.abuseloop.report.outbox.OutboxPolicy;
  * @param batchPeriod one message per contact and period
  * @param perContactPerDay most messages to one contact in 24 hours
  * @param maxAttempts attempts before a failing message is given up
+ * @param abuseIpdb AbuseIPDB's API
+ * @param msrc Microsoft's Report Abuse API
+ * @param formsDir where web-form reports' prefilled fields are written
  */
 record ReportConfig(String from, String replyTo, String copyTo, String organisation, String store, String trustHost,
     Server smtp, Server imap, OutboxPolicy.Mode mode, Duration batchPeriod, Integer perContactPerDay,
-    Integer maxAttempts) {
+    Integer maxAttempts, Api abuseIpdb, Api msrc, Path formsDir) {
 
   /** No section: every value from flags and defaults. */
   static final ReportConfig EMPTY = new ReportConfig(null, null, null, null, null, null, Server.EMPTY, Server.EMPTY,
-      null, null, null, null);
+      null, null, null, null, Api.EMPTY, Api.EMPTY, null);
+
+  /**
+   * One reporting API of the section; absent values are null. The key is never held, only where to read it.
+   *
+   * @param url the API's base URL (AbuseIPDB) or endpoint (Microsoft)
+   * @param keyFile the file holding the key
+   * @param keyEnv the environment variable holding the key
+   */
+  record Api(URI url, Path keyFile, String keyEnv) {
+
+    static final Api EMPTY = new Api(null, null, null);
+  }
 
   /**
    * One mail server of the section; absent values are null.

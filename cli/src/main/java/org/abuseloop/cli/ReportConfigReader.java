@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +34,8 @@ import org.abuseloop.report.outbox.OutboxPolicy;
 final class ReportConfigReader {
 
   static final Set<String> SECTION = Set.of("from", "reply-to", "copy-to", "organisation", "store", "trust-host",
-      "smtp", "imap", "mode", "limits");
+      "smtp", "imap", "mode", "limits", "abuseipdb", "msrc", "forms-dir");
+  static final Set<String> API = Set.of("url", "key-file", "key-env", "key");
   static final Set<String> SERVER = Set.of("host", "port", "security", "user", "password-file", "password-env",
       "password");
   static final Set<String> IMAP = Set.of("host", "port", "security", "user", "password-file", "password-env",
@@ -118,11 +121,60 @@ final class ReportConfigReader {
       perDay = integer(limits.get("per-contact-per-day"), "report.limits.per-contact-per-day", 1, 1000);
       attempts = integer(limits.get("max-attempts"), "report.limits.max-attempts", 1, 1000);
     }
+    ReportConfig.Api abuseIpdb = api(section.get("abuseipdb"), "report.abuseipdb");
+    ReportConfig.Api msrc = api(section.get("msrc"), "report.msrc");
+    String forms = text(section.get("forms-dir"), "report.forms-dir");
     if (!problems.isEmpty()) {
       throw new ReportConfigException(origin, problems);
     }
     return new ReportConfig(from, replyTo, copyTo, organisation, store, trustHost, smtp, imap, mode, period, perDay,
-        attempts);
+        attempts, abuseIpdb, msrc, forms == null ? null : base == null ? Path.of(forms) : base.resolve(forms));
+  }
+
+  // A reporting API: its URL (https, or http on loopback only: the key travels in a header) and where its
+  // key is; a key written in the file is refused like a password.
+  private ReportConfig.Api api(JsonNode node, String at) {
+    if (absent(node) || !mapping(node, at, API)) {
+      return ReportConfig.Api.EMPTY;
+    }
+    URI url = url(node.get("url"), at + ".url");
+    if (!absent(node.get("key"))) {
+      problem(at + ".key", "an API key is not kept in the configuration file in clear: put it in a file "
+          + "readable only by abuseloop (key-file) or an environment variable (key-env)");
+    }
+    Path keyFile = passwordFile(node.get("key-file"), at + ".key-file");
+    String keyEnv = text(node.get("key-env"), at + ".key-env");
+    if (keyEnv != null && !keyEnv.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+      problem(at + ".key-env", "not an environment variable name: '" + keyEnv + "'");
+    }
+    if (keyFile != null && keyEnv != null) {
+      problem(at, "give key-file or key-env, not both");
+    }
+    return new ReportConfig.Api(url, keyFile, keyEnv);
+  }
+
+  private URI url(JsonNode node, String at) {
+    String t = text(node, at);
+    if (t == null) {
+      return null;
+    }
+    URI u;
+    try {
+      u = new URI(t);
+    } catch (URISyntaxException e) {
+      problem(at, "not a URL: '" + t + "'");
+      return null;
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+    if (u.getHost() == null || !scheme.equals("https") && !scheme.equals("http")) {
+      problem(at, "expected an https:// URL, got '" + t + "'");
+      return null;
+    }
+    if (scheme.equals("http") && !loopback(u.getHost())) {
+      problem(at, "http is only for a server on loopback; " + u.getHost() + " needs https (the key is sent)");
+      return null;
+    }
+    return u;
   }
 
   private ReportConfig.Server server(JsonNode node, String at, Set<String> keys) {
@@ -283,7 +335,8 @@ final class ReportConfigReader {
   }
 
   private static boolean loopback(String host) {
-    return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1"));
+    return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1")
+        || host.equals("[::1]"));
   }
 
   private static boolean absent(JsonNode node) {

@@ -45,8 +45,8 @@ final class ReportSendCommand implements Callable<Integer> {
       System.err.println("abuseloop: no --imap-host: a message a crash left in sending will be sent again (same Message-ID)");
     }
     try (Store store = outbox.open()) {
-      Routes routes = new Routes(new SmtpTransport(smtp), apis.abuseIpdb(clock), apis.msrc(clock),
-          apis.forms(outbox.state));
+      Routes routes = new Routes(new SmtpTransport(smtp), apis.abuseIpdb(clock, config), apis.msrc(clock, config),
+          apis.forms(outbox.state, config));
       Courier courier = new Courier(store.outbox(), routes, check, outbox.policy(), smtp.domain(),
           OutboxOptions.first(organisation, config.organisation(), smtp.domain()), clock);
       SendRun run = courier.send();

@@ -128,4 +128,48 @@ class ReportConfigReaderTest {
             p -> assertThat(p).startsWith("report.smtp.password-file: cannot read").endsWith("(line 4, column 5)"))
         .anySatisfy(p -> assertThat(p).startsWith("report.smtp.user: missing")));
   }
+
+  @Test
+  void theApisUrlsAndWhereTheirKeysAreAreRead() throws Exception {
+    Files.writeString(dir.resolve("abuseipdb.key"), "k\n");
+
+    ReportConfig c = read("""
+        report:
+          abuseipdb:
+            url: http://127.0.0.1:8080/api/v2/
+            key-file: abuseipdb.key
+          msrc:
+            url: https://msrc.example/report
+            key-env: MSRC_KEY
+          forms-dir: forms
+        """);
+
+    assertThat(c.abuseIpdb().url()).hasToString("http://127.0.0.1:8080/api/v2/");
+    assertThat(c.abuseIpdb().keyFile()).isEqualTo(dir.resolve("abuseipdb.key"));
+    assertThat(c.abuseIpdb().keyEnv()).isNull();
+    assertThat(c.msrc().keyEnv()).isEqualTo("MSRC_KEY");
+    assertThat(c.formsDir()).isEqualTo(dir.resolve("forms"));
+    assertThat(read("report:\n  mode: approval\n").abuseIpdb()).isEqualTo(ReportConfig.Api.EMPTY);
+  }
+
+  @Test
+  void anApiKeyInClearAPlainRemoteUrlAndTwoKeySourcesAreProblems() {
+    assertThatThrownBy(() -> read("""
+        report:
+          abuseipdb:
+            url: http://api.abuseipdb.example/api/v2/
+            key: 0123456789abcdef
+          msrc:
+            url: ftp://msrc.example/
+            key-file: nowhere.key
+            key-env: MSRC_KEY
+        """)).isInstanceOfSatisfying(ReportConfigException.class, e -> assertThat(e.problems()).satisfiesExactlyInAnyOrder(
+            p -> assertThat(p).startsWith("report.abuseipdb.url: http is only for a server on loopback")
+                .endsWith("(line 3, column 5)"),
+            p -> assertThat(p).startsWith("report.abuseipdb.key: an API key is not kept in the configuration file in clear")
+                .endsWith("(line 4, column 5)"),
+            p -> assertThat(p).startsWith("report.msrc.url: expected an https:// URL"),
+            p -> assertThat(p).startsWith("report.msrc.key-file: cannot read"),
+            p -> assertThat(p).startsWith("report.msrc: give key-file or key-env, not both")));
+  }
 }
