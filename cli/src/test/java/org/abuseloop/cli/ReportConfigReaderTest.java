@@ -92,8 +92,8 @@ class ReportConfigReaderTest {
           colour: blue
         """))
         .isInstanceOfSatisfying(ReportConfigException.class, e -> assertThat(e.problems()).containsExactlyInAnyOrder(
-            "report.colour: unknown key (known: copy-to, from, imap, limits, mode, organisation, reply-to, smtp, store, "
-                + "trust-host) (line 15, column 3)",
+            "report.colour: unknown key (known: abuseipdb, copy-to, forms-dir, from, imap, limits, mode, msrc, "
+                + "organisation, reply-to, smtp, store, trust-host) (line 15, column 3)",
             "report.from: not one e-mail address: 'not-an-address' (line 2, column 3)",
             "report.smtp.port: must be 1 to 65535, got 70000 (line 5, column 5)",
             "report.smtp.security: unknown value 'ssl' (one of starttls, starttls-optional, tls, none) (line 6, column 5)",
