@@ -23,13 +23,13 @@ final class ApiOptions {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   @Option(names = "--abuseipdb-url", paramLabel = "URL", description = "AbuseIPDB's API base (default: https://api.abuseipdb.com/api/v2/)")
-  URI abuseIpdbUrl = AbuseIpdbApi.DEFAULT_BASE;
+  URI abuseIpdbUrl;
 
   @Option(names = "--abuseipdb-key-file", paramLabel = "FILE", description = "file holding the AbuseIPDB API key (else $ABUSELOOP_ABUSEIPDB_KEY); without a key AbuseIPDB reports wait")
   Path abuseIpdbKeyFile;
 
   @Option(names = "--msrc-url", paramLabel = "URL", description = "Microsoft's Report Abuse API (default: " + MsrcReport.ENDPOINT + ")")
-  URI msrcUrl = URI.create(MsrcReport.ENDPOINT);
+  URI msrcUrl;
 
   @Option(names = "--msrc-key-file", paramLabel = "FILE", description = "file holding a key sent as api-key (else $ABUSELOOP_MSRC_KEY; default: none)")
   Path msrcKeyFile;
@@ -40,20 +40,27 @@ final class ApiOptions {
   @Option(names = "--forms-dir", paramLabel = "DIR", description = "where web-form reports' prefilled fields are written (default: STATE/forms)")
   Path formsDir;
 
-  /** AbuseIPDB's API, or null when no key is configured. */
-  MailTransport abuseIpdb(Clock clock) throws IOException {
-    String key = secret(abuseIpdbKeyFile, "ABUSELOOP_ABUSEIPDB_KEY");
-    return key == null ? null : new AbuseIpdbApi(abuseIpdbUrl, key, TIMEOUT, clock);
+  /** AbuseIPDB's API (flags, else the configuration's {@code report.abuseipdb}), or null without a key. */
+  MailTransport abuseIpdb(Clock clock, ReportConfig config) throws IOException {
+    ReportConfig.Api conf = config.abuseIpdb();
+    String key = secret(OutboxOptions.first(abuseIpdbKeyFile, conf.keyFile(), null),
+        OutboxOptions.first(conf.keyEnv(), "ABUSELOOP_ABUSEIPDB_KEY", null));
+    return key == null ? null
+        : new AbuseIpdbApi(OutboxOptions.first(abuseIpdbUrl, conf.url(), AbuseIpdbApi.DEFAULT_BASE), key, TIMEOUT, clock);
   }
 
-  /** Microsoft's API, or null with {@code --no-msrc}. */
-  MailTransport msrc(Clock clock) throws IOException {
-    return noMsrc ? null : new MsrcApi(msrcUrl, secret(msrcKeyFile, "ABUSELOOP_MSRC_KEY"), TIMEOUT, clock);
+  /** Microsoft's API (flags, else the configuration's {@code report.msrc}), or null with {@code --no-msrc}. */
+  MailTransport msrc(Clock clock, ReportConfig config) throws IOException {
+    ReportConfig.Api conf = config.msrc();
+    return noMsrc ? null : new MsrcApi(OutboxOptions.first(msrcUrl, conf.url(), URI.create(MsrcReport.ENDPOINT)),
+        secret(OutboxOptions.first(msrcKeyFile, conf.keyFile(), null),
+            OutboxOptions.first(conf.keyEnv(), "ABUSELOOP_MSRC_KEY", null)), TIMEOUT, clock);
   }
 
-  /** The web forms' directory: {@code --forms-dir}, else {@code forms} in the state directory. */
-  Path forms(Path state) {
-    return formsDir != null ? formsDir : StateDirectory.resolve(state).resolve("forms");
+  /** The web forms' directory: {@code --forms-dir}, else the configuration's, else {@code forms} in the state directory. */
+  Path forms(Path state, ReportConfig config) {
+    return formsDir != null ? formsDir
+        : config.formsDir() != null ? config.formsDir() : StateDirectory.resolve(state).resolve("forms");
   }
 
   private static String secret(Path file, String env) throws IOException {

@@ -2,6 +2,7 @@ package org.abuseloop.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.abuseloop.cli.watch.WatchConfig;
@@ -15,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code abuseloop config check FILE}: validates a watch configuration as {@code watch --config}
- * would, printing {@code ok} and a one-screen summary, or every problem with its path and line and
- * exiting 2. One run per instance, as picocli creates it.
+ * would, and its {@code report:} section as the report commands' {@code --config} would (a file holding
+ * only that section is checked as such), printing {@code ok} and a one-screen summary, or every problem
+ * with its path and line and exiting 2. One run per instance, as picocli creates it.
  */
 @Command(name = "config", mixinStandardHelpOptions = true, description = "Check a watch configuration file.",
     subcommands = ConfigCommand.Check.class)
@@ -36,22 +38,63 @@ final class ConfigCommand {
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      WatchConfig config;
-      try {
-        config = WatchConfigReader.read(file, StateDirectory.resolve(null));
-      } catch (WatchConfigException e) {
-        err.println(e.origin() + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems"));
-        for (String p : e.problems()) {
+      List<String> problems = new ArrayList<>();
+      List<String> summary = new ArrayList<>();
+      // A file holding only a report: section is the outbox's configuration, not a watch one.
+      if (!ReportConfigReader.onlySection(file)) {
+        try {
+          summary.addAll(summary(WatchConfigReader.read(file, StateDirectory.resolve(null))));
+        } catch (WatchConfigException e) {
+          problems.addAll(e.problems());
+        }
+      }
+      if (ReportConfigReader.hasSection(file)) {
+        try {
+          summary.addAll(reportSummary(ReportConfigReader.read(file)));
+        } catch (ReportConfigException e) {
+          problems.addAll(e.problems());
+        }
+      }
+      if (!problems.isEmpty()) {
+        err.println(file + ": " + problems.size() + (problems.size() == 1 ? " problem" : " problems"));
+        for (String p : problems) {
           err.println("  " + p);
         }
         err.flush();
         return 2;
       }
       out.println("ok: " + file);
-      summary(config).forEach(out::println);
+      summary.forEach(out::println);
       out.flush();
       return 0;
     }
+  }
+
+  /** A few lines saying what the report commands would use. */
+  static List<String> reportSummary(ReportConfig c) {
+    return List.of(
+        "  report:    mode " + (c.mode() == null ? "approval (default)" : c.mode().name().toLowerCase(java.util.Locale.ROOT))
+            + ", from " + orNone(c.from()) + (c.replyTo() == null ? "" : ", reply-to " + c.replyTo()),
+        "  smtp:      " + server(c.smtp()),
+        "  imap:      " + server(c.imap()) + (c.imap().folder() == null ? "" : ", folder " + c.imap().folder()),
+        "  limits:    " + (c.perContactPerDay() == null ? "4 (default)" : c.perContactPerDay()) + " a contact a day, batch "
+            + (c.batchPeriod() == null ? "1h (default)" : text(c.batchPeriod())) + ", "
+            + (c.maxAttempts() == null ? "12 (default)" : c.maxAttempts()) + " attempts");
+  }
+
+  private static String server(ReportConfig.Server s) {
+    if (s.host() == null) {
+      return "(not configured: flags needed)";
+    }
+    String password = s.passwordFile() != null ? "password from " + s.passwordFile()
+        : s.passwordEnv() != null ? "password from $" + s.passwordEnv() : "password from the default variable";
+    return s.host() + (s.port() == null ? "" : ":" + s.port()) + ", "
+        + (s.security() == null ? "default security" : s.security().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        + (s.user() == null ? ", no login" : ", user " + s.user() + ", " + password);
+  }
+
+  private static String orNone(String s) {
+    return s == null ? "(not set)" : s;
   }
 
   /** A few lines saying what {@code watch} would run with. */

@@ -36,6 +36,10 @@ final class FailureHandler implements IExecutionExceptionHandler {
       return e.origin() + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + "\n  "
           + String.join("\n  ", e.problems());
     }
+    if (t instanceof ReportConfigException e) {
+      return e.origin() + ": " + e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + "\n  "
+          + String.join("\n  ", e.problems());
+    }
     if (t instanceof NoSuchFileException e) {
       return e.getFile() + ": no such file";
     }

@@ -32,7 +32,7 @@ final class MailOptions {
   Integer smtpPort;
 
   @Option(names = "--smtp-security", paramLabel = "S", description = "starttls (default, required), tls, or none (loopback only)")
-  MailServer.Security smtpSecurity = MailServer.Security.STARTTLS;
+  MailServer.Security smtpSecurity;
 
   @Option(names = "--smtp-user", paramLabel = "USER")
   String smtpUser;
@@ -47,7 +47,7 @@ final class MailOptions {
   Integer imapPort;
 
   @Option(names = "--imap-security", paramLabel = "S", description = "tls (default), starttls, or none (loopback only)")
-  MailServer.Security imapSecurity = MailServer.Security.TLS;
+  MailServer.Security imapSecurity;
 
   @Option(names = "--imap-user", paramLabel = "USER", description = "default: --smtp-user")
   String imapUser;
@@ -56,36 +56,57 @@ final class MailOptions {
   Path imapPasswordFile;
 
   @Option(names = "--imap-folder", paramLabel = "FOLDER", description = "default: INBOX")
-  String imapFolder = "INBOX";
+  String imapFolder;
+
+  @Option(names = "--reply-to", paramLabel = "ADDRESS", description = "Reply-To of every report (default: --from)")
+  String replyTo;
 
   @Option(names = "--trust-host", paramLabel = "HOST", description = "trust this server's certificate as it is (a self-signed test server)")
   String trustHost;
 
-  /** The SMTP settings, checked; fails naming the missing option. */
-  SmtpSettings smtp() throws IOException {
-    require(smtpHost, "--smtp-host");
-    require(from, "--from");
-    int port = smtpPort != null ? smtpPort : smtpSecurity == MailServer.Security.TLS ? 465 : 587;
-    String password = smtpUser == null ? null : password(smtpPasswordFile, "ABUSELOOP_SMTP_PASSWORD", "--smtp-password-file");
-    MailServer server = new MailServer(smtpHost, port, smtpSecurity, smtpUser, password, trustHost, TIMEOUT);
-    return new SmtpSettings(server, from, copyTo == null ? from : copyTo);
+  /** The SMTP settings from the flags over {@code c}, checked; fails naming the missing option. */
+  SmtpSettings smtp(ReportConfig c) throws IOException {
+    ReportConfig.Server conf = c.smtp();
+    String host = first(smtpHost, conf.host(), null);
+    String sender = first(from, c.from(), null);
+    require(host, "--smtp-host (or report.smtp.host)");
+    require(sender, "--from (or report.from)");
+    MailServer.Security security = first(smtpSecurity, conf.security(), MailServer.Security.STARTTLS);
+    int port = first(smtpPort, conf.port(), security == MailServer.Security.TLS ? 465 : 587);
+    String user = first(smtpUser, conf.user(), null);
+    String password = user == null ? null : password(first(smtpPasswordFile, conf.passwordFile(), null),
+        first(conf.passwordEnv(), "ABUSELOOP_SMTP_PASSWORD", null), "--smtp-password-file");
+    MailServer server = new MailServer(host, port, security, user, password, first(trustHost, c.trustHost(), null),
+        TIMEOUT);
+    return new SmtpSettings(server, sender, first(copyTo, c.copyTo(), sender), first(replyTo, c.replyTo(), sender));
   }
 
-  /** True when an IMAP server is configured. */
-  boolean hasImap() {
-    return imapHost != null;
+  /** True when an IMAP server is configured by flag or in {@code c}. */
+  boolean hasImap(ReportConfig c) {
+    return imapHost != null || c.imap().host() != null;
   }
 
-  /** The reporter's mailbox, checked; fails naming the missing option. */
-  ImapMailbox imap(Clock clock) throws IOException {
-    require(imapHost, "--imap-host");
-    String user = imapUser != null ? imapUser : smtpUser;
-    require(user, "--imap-user (or --smtp-user)");
-    String password = imapPasswordFile != null || System.getenv("ABUSELOOP_IMAP_PASSWORD") != null
-        ? password(imapPasswordFile, "ABUSELOOP_IMAP_PASSWORD", "--imap-password-file")
-        : password(smtpPasswordFile, "ABUSELOOP_SMTP_PASSWORD", "--imap-password-file");
-    int port = imapPort != null ? imapPort : imapSecurity == MailServer.Security.TLS ? 993 : 143;
-    return new ImapMailbox(new MailServer(imapHost, port, imapSecurity, user, password, trustHost, TIMEOUT), imapFolder, clock);
+  /** The reporter's mailbox from the flags over {@code c}, checked; fails naming the missing option. */
+  ImapMailbox imap(ReportConfig c, Clock clock) throws IOException {
+    ReportConfig.Server conf = c.imap();
+    String host = first(imapHost, conf.host(), null);
+    require(host, "--imap-host (or report.imap.host)");
+    String user = first(imapUser, conf.user(), first(smtpUser, c.smtp().user(), null));
+    require(user, "--imap-user (or --smtp-user, report.imap.user)");
+    Path file = first(imapPasswordFile, conf.passwordFile(), null);
+    String env = first(conf.passwordEnv(), "ABUSELOOP_IMAP_PASSWORD", null);
+    String password = file != null || System.getenv(env) != null
+        ? password(file, env, "--imap-password-file")
+        : password(first(smtpPasswordFile, c.smtp().passwordFile(), null),
+            first(c.smtp().passwordEnv(), "ABUSELOOP_SMTP_PASSWORD", null), "--imap-password-file");
+    MailServer.Security security = first(imapSecurity, conf.security(), MailServer.Security.TLS);
+    int port = first(imapPort, conf.port(), security == MailServer.Security.TLS ? 993 : 143);
+    return new ImapMailbox(new MailServer(host, port, security, user, password, first(trustHost, c.trustHost(), null),
+        TIMEOUT), first(imapFolder, conf.folder(), "INBOX"), clock);
+  }
+
+  private static <T> T first(T flag, T configured, T fallback) {
+    return OutboxOptions.first(flag, configured, fallback);
   }
 
   private static String password(Path file, String env, String option) throws IOException {
@@ -94,7 +115,8 @@ final class MailOptions {
     }
     String value = System.getenv(env);
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("a mail user is set but no password: give " + option + " or set $" + env);
+      throw new IllegalArgumentException("a mail user is set but no password: give " + option + ", a password-file "
+          + "in the configuration, or set $" + env);
     }
     return value;
   }

@@ -1,5 +1,8 @@
 package org.abuseloop.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import org.abuseloop.report.outbox.OutboxPolicy;
@@ -18,26 +21,54 @@ final class OutboxOptions {
   @Option(names = "--store", paramLabel = "JDBC_URL", description = "the store instead: jdbc:sqlite:FILE or jdbc:postgresql://...")
   String store;
 
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "configuration file with a report: section (mail servers, addresses, mode, limits); flags override it")
+  Path config;
+
   @Option(names = "--mode", paramLabel = "MODE", description = "approval (default: reports wait for 'report approve') or automatic")
-  OutboxPolicy.Mode mode = OutboxPolicy.Mode.APPROVAL;
+  OutboxPolicy.Mode mode;
 
   @Option(names = "--batch-period", paramLabel = "DURATION", description = "one message per contact and period, ISO-8601 (default: PT1H; PT0S sends at once)")
-  Duration batchPeriod = OutboxPolicy.defaults().batchPeriod();
+  Duration batchPeriod;
 
   @Option(names = "--per-contact-per-day", paramLabel = "N", description = "most messages to one contact in 24 hours (default: 4)")
-  int perContactPerDay = OutboxPolicy.defaults().perContactPerDay();
+  Integer perContactPerDay;
 
   @Option(names = "--max-attempts", paramLabel = "N", description = "attempts before a message that keeps failing is given up (default: 12)")
-  int maxAttempts = OutboxPolicy.defaults().maxAttempts();
+  Integer maxAttempts;
 
-  /** Opens the store named by {@code --store}, else the SQLite file in the state directory. */
-  Store open() {
-    return store != null ? Store.open(store) : Store.openIn(StateDirectory.resolve(state));
+  private ReportConfig loaded;
+
+  /** The {@code report:} section of {@code --config}, read and checked once; empty without the option. */
+  ReportConfig config() {
+    if (loaded == null) {
+      try {
+        loaded = config == null ? ReportConfig.EMPTY : ReportConfigReader.read(config);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return loaded;
   }
 
-  /** The policy these options give, checked. */
+  /** Opens the store named by {@code --store} (else the configuration's), else the SQLite file in the state directory. */
+  Store open() {
+    String url = store != null ? store : config().store();
+    return url != null ? Store.open(url) : Store.openIn(StateDirectory.resolve(state));
+  }
+
+  /** The policy these options give over the configuration's, checked. */
   OutboxPolicy policy() {
     OutboxPolicy d = OutboxPolicy.defaults();
-    return new OutboxPolicy(mode, batchPeriod, perContactPerDay, d.retryFirst(), d.retryMax(), maxAttempts, d.sendingLease());
+    ReportConfig c = config();
+    return new OutboxPolicy(first(mode, c.mode(), OutboxPolicy.Mode.APPROVAL),
+        first(batchPeriod, c.batchPeriod(), d.batchPeriod()),
+        first(perContactPerDay, c.perContactPerDay(), d.perContactPerDay()), d.retryFirst(), d.retryMax(),
+        first(maxAttempts, c.maxAttempts(), d.maxAttempts()), d.sendingLease());
+  }
+
+  /** The flag's value, else the configuration's, else the default. */
+  static <T> T first(T flag, T configured, T fallback) {
+    return flag != null ? flag : configured != null ? configured : fallback;
   }
 }

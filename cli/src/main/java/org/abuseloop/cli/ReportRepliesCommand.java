@@ -26,7 +26,7 @@ final class ReportRepliesCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (Store store = outbox.open()) {
-      TrackRun run = new Tracker(store.outbox(), mail.imap(Clock.systemUTC())).poll();
+      TrackRun run = new Tracker(store.outbox(), mail.imap(outbox.config(), Clock.systemUTC())).poll();
       System.out.printf("read %d mail(s): %d replies recorded, %d copies of our reports, %d unrelated%n", run.read(),
           run.matched(), run.ownCopies(), run.unrelated());
       return 0;

@@ -38,16 +38,17 @@ final class ReportSendCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Clock clock = Clock.systemUTC();
-    SmtpSettings smtp = mail.smtp();
-    SentCheck check = mail.hasImap() ? mail.imap(clock) : SentCheck.none();
-    if (!mail.hasImap()) {
+    ReportConfig config = outbox.config();
+    SmtpSettings smtp = mail.smtp(config);
+    SentCheck check = mail.hasImap(config) ? mail.imap(config, clock) : SentCheck.none();
+    if (!mail.hasImap(config)) {
       System.err.println("abuseloop: no --imap-host: a message a crash left in sending will be sent again (same Message-ID)");
     }
     try (Store store = outbox.open()) {
-      Routes routes = new Routes(new SmtpTransport(smtp), apis.abuseIpdb(clock), apis.msrc(clock),
-          apis.forms(outbox.state));
+      Routes routes = new Routes(new SmtpTransport(smtp), apis.abuseIpdb(clock, config), apis.msrc(clock, config),
+          apis.forms(outbox.state, config));
       Courier courier = new Courier(store.outbox(), routes, check, outbox.policy(), smtp.domain(),
-          organisation == null ? smtp.domain() : organisation, clock);
+          OutboxOptions.first(organisation, config.organisation(), smtp.domain()), clock);
       SendRun run = courier.send();
       System.out.printf("composed %d message(s), sent %d, retrying %d, failed %d; bad contacts %d; "
               + "after a crash: %d confirmed sent, %d sent again, %d API call(s) uncertain; "

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.abuseloop.core.IpAddress;
 
 /**
@@ -42,6 +45,10 @@ import org.abuseloop.core.IpAddress;
  * a set of seen handles and URLs and on depth and count limits. When the abuse entity carries no
  * e-mail but a {@code self} link on the same server, that link is fetched (at most
  * {@value #MAX_ENTITY_FETCHES} times).
+ *
+ * <p>The JDK's request timeout ends at the response headers; a deadline covers the whole exchange,
+ * body included, and a body over {@value #MAX_BODY} bytes is cut off unread, so a server that
+ * trickles bytes or sends megabytes cannot hold a lookup or fill the heap.
  */
 public final class RdapClient {
 
@@ -50,7 +57,8 @@ public final class RdapClient {
   /** How long to wait after a 429 without a readable Retry-After. */
   public static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(1);
 
-  static final int MAX_BODY = 2 << 20;
+  /** The largest answer read (1 MiB); RDAP answers are a few kilobytes, the IANA bootstrap files less. */
+  static final int MAX_BODY = 1 << 20;
   static final int MAX_DEPTH = 16;
   static final int MAX_ENTITIES = 500;
   static final int MAX_ENTITY_FETCHES = 2;
@@ -60,11 +68,24 @@ public final class RdapClient {
 
   private final HttpClient http;
   private final Duration requestTimeout;
+  private final Duration deadline;
   private final Clock clock;
 
-  /** A client with the given timeouts; {@code clock} reads Retry-After dates. */
+  /** A client with the given timeouts and a total deadline of twice the request timeout. */
   public RdapClient(Duration connectTimeout, Duration requestTimeout, Clock clock) {
+    this(connectTimeout, requestTimeout, positive(requestTimeout, "request timeout").multipliedBy(2), clock);
+  }
+
+  /**
+   * A client with the given timeouts; {@code clock} reads Retry-After dates.
+   *
+   * @param connectTimeout for the TCP (and TLS) connection
+   * @param requestTimeout from sending the request to the response headers
+   * @param deadline for the whole exchange, the body included: a body still arriving then is cut off
+   */
+  public RdapClient(Duration connectTimeout, Duration requestTimeout, Duration deadline, Clock clock) {
     this.requestTimeout = positive(requestTimeout, "request timeout");
+    this.deadline = positive(deadline, "deadline");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.http = HttpClient.newBuilder()
         .connectTimeout(positive(connectTimeout, "connect timeout"))
@@ -139,21 +160,9 @@ public final class RdapClient {
         .header("User-Agent", "abuseloop-rdap")
         .GET()
         .build();
-    HttpResponse<InputStream> response;
-    try {
-      response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-    } catch (HttpTimeoutException e) {
-      throw new RdapException(RdapException.Kind.TIMEOUT, url, "no answer within the timeout", null, e);
-    } catch (IOException e) {
-      throw new RdapException(RdapException.Kind.FAILED, url, "cannot ask the RDAP server: " + e, null, e);
-    }
+    HttpResponse<byte[]> response = exchange(request, url);
     URI answered = response.uri();
-    byte[] body;
-    try (InputStream in = response.body()) {
-      body = in.readNBytes(MAX_BODY + 1);
-    } catch (IOException e) {
-      throw new RdapException(RdapException.Kind.FAILED, answered, "answer broke off: " + e, null, e);
-    }
+    byte[] body = response.body();
     int status = response.statusCode();
     if (status == 404) {
       throw new RdapException(RdapException.Kind.NOT_FOUND, answered, "the registry has no record (HTTP 404)", null, null);
@@ -170,10 +179,41 @@ public final class RdapClient {
     if (status != 200) {
       throw new RdapException(RdapException.Kind.FAILED, answered, "HTTP status " + status, null, null);
     }
-    if (body.length > MAX_BODY) {
-      throw new RdapException(RdapException.Kind.NOT_RDAP, answered, "answer larger than " + MAX_BODY + " bytes", null, null);
-    }
     return new Raw(answered, body, response.headers().firstValue("Content-Type").orElse("none"));
+  }
+
+  /**
+   * The whole exchange within the deadline: the JDK's request timeout ends at the response headers,
+   * so a body that trickles in a byte at a time would hold the lookup for ever; the deadline covers
+   * the body too, and {@link CappedBody} stops one larger than {@link #MAX_BODY}.
+   */
+  private HttpResponse<byte[]> exchange(HttpRequest request, URI url) throws RdapException, InterruptedException {
+    CappedBody[] body = new CappedBody[1];
+    CompletableFuture<HttpResponse<byte[]>> answer = http.sendAsync(request, info -> {
+      body[0] = new CappedBody(MAX_BODY);
+      return body[0];
+    });
+    try {
+      return answer.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      answer.cancel(true);
+      long got = body[0] == null ? 0 : body[0].received();
+      throw new RdapException(RdapException.Kind.TIMEOUT, url, "answer not complete within " + deadline.toMillis()
+          + " ms (" + got + " bytes of the body received), cut off", null, e);
+    } catch (InterruptedException e) {
+      answer.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        throw new RdapException(RdapException.Kind.TIMEOUT, url, "no answer within the timeout", null, cause);
+      }
+      if (cause instanceof CappedBody.TooLarge || cause != null && cause.getCause() instanceof CappedBody.TooLarge) {
+        throw new RdapException(RdapException.Kind.NOT_RDAP, url, "answer larger than " + MAX_BODY
+            + " bytes, cut off", null, cause);
+      }
+      throw new RdapException(RdapException.Kind.FAILED, url, "cannot ask the RDAP server: " + cause, null, cause);
+    }
   }
 
   private Duration retryAfter(HttpResponse<?> response) {

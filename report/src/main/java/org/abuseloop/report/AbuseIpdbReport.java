@@ -33,8 +33,14 @@ public final class AbuseIpdbReport implements ReportFormat {
   static final int BRUTE_FORCE = 18;
   static final int SSH = 22;
 
+  /** The most lines of one bulk-report file, the header included (AbuseIPDB's limit per upload). */
+  public static final int MAX_BULK_LINES = 10_000;
+
   /** The bulk CSV's header line. */
-  static final String CSV_HEADER = "IP,Categories,ReportDate,Comment";
+  public static final String CSV_HEADER = "IP,Categories,ReportDate,Comment";
+
+  /** The header line as a file holds it, with its CRLF. */
+  public static final String CSV_HEADER_LINE = CSV_HEADER + "\r\n";
 
   // AbuseIPDB cuts comments at 1024 characters; stay under it.
   private static final int MAX_COMMENT = 1000;
@@ -88,8 +94,7 @@ public final class AbuseIpdbReport implements ReportFormat {
     StringBuilder b = new StringBuilder(CSV_HEADER).append("\r\n");
     for (AbuseReport r : reports) {
       if (refusal(r).isEmpty()) {
-        b.append(CsvLine.of(List.of(r.source(), categoryList(r), TIME.format(r.first().atOffset(r.offset())),
-            comment(r))));
+        b.append(bulkLine(r));
       }
     }
     return b.toString();
@@ -114,6 +119,41 @@ public final class AbuseIpdbReport implements ReportFormat {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * The bulk-report CSV split into files of at most {@value #MAX_BULK_LINES} lines each, the header
+   * line included (AbuseIPDB's limit per upload); a record whose comment holds a line break counts each
+   * of its lines. Refused reports are left out. No report at all gives no file.
+   */
+  public List<String> bulkCsvFiles(List<AbuseReport> reports) {
+    List<String> files = new ArrayList<>();
+    StringBuilder b = null;
+    int lines = 0;
+    for (AbuseReport r : reports) {
+      if (refusal(r).isPresent()) {
+        continue;
+      }
+      String record = bulkLine(r);
+      int recordLines = (int) record.chars().filter(c -> c == '\n').count();
+      if (b == null || lines + recordLines > MAX_BULK_LINES) {
+        if (b != null) {
+          files.add(b.toString());
+        }
+        b = new StringBuilder(CSV_HEADER).append("\r\n");
+        lines = 1;
+      }
+      b.append(record);
+      lines += recordLines;
+    }
+    if (b != null) {
+      files.add(b.toString());
+    }
+    return files;
+  }
+
+  private String bulkLine(AbuseReport r) {
+    return CsvLine.of(List.of(r.source(), categoryList(r), TIME.format(r.first().atOffset(r.offset())), comment(r)));
   }
 
   /** The AbuseIPDB categories of a report, in ascending order. */

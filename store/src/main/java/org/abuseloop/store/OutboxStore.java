@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,9 +25,10 @@ import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.core.outbox.StatusChange;
 
 /**
- * The outbox of one {@link Store} (schemas V4 and V5): reports, the messages that carry them, their history,
- * replies and the IMAP cursor. Thread-safe: each call is one transaction on its own connection, and the
- * state changes that two senders could race on (claiming a message) are compare-and-set updates.
+ * The outbox of one {@link Store} (schemas V4 and V5, leases V6): reports, the messages that carry them, their
+ * history, replies and the IMAP cursor. Thread-safe: each call is one transaction on its own connection, and the
+ * state changes that two senders could race on (claiming a message, and every later step of the sender holding
+ * it) are compare-and-set updates on the sender's lease token.
  */
 public final class OutboxStore implements OutboxLedger {
 
@@ -210,40 +213,100 @@ public final class OutboxStore implements OutboxLedger {
   @Override
   public boolean claim(String messageId, Instant at) {
     return store.inTransaction("cannot claim message " + messageId, c -> update(c,
-        "UPDATE outbox_message SET status = ?, attempts = attempts + 1, claimed_at = ? WHERE message_id = ? AND status = ?",
-        MessageStatus.SENDING.id(), millis(at), messageId, MessageStatus.PENDING.id()) == 1);
+        "UPDATE outbox_message SET status = ?, attempts = attempts + 1, claimed_at = ?, lease_token = ? "
+            + "WHERE message_id = ? AND status = ?",
+        MessageStatus.SENDING.id(), millis(at), UUID.randomUUID().toString(), messageId,
+        MessageStatus.PENDING.id()) == 1);
+  }
+
+  // One UPDATE decides who gets a message: on PostgreSQL a second updater waits for the first's row lock
+  // and then re-checks status = 'pending', on SQLite writers are serialised; the read-back then sees only
+  // the rows this lease won.
+  @Override
+  public List<OutgoingMessage> claimDue(String lease, Instant at, int max, Collection<String> channels) {
+    if (channels != null && channels.isEmpty()) {
+      return List.of();
+    }
+    String only = channels == null ? ""
+        : " AND channel IN (" + String.join(", ", Collections.nCopies(channels.size(), "?")) + ")";
+    List<Object> args = new ArrayList<>(List.of(MessageStatus.SENDING.id(), millis(at), lease, MessageStatus.PENDING.id(),
+        MessageStatus.PENDING.id(), millis(at)));
+    if (channels != null) {
+      args.addAll(channels);
+    }
+    args.add((long) max);
+    return store.inTransaction("cannot claim messages", c -> {
+      update(c, "UPDATE outbox_message SET status = ?, attempts = attempts + 1, claimed_at = ?, lease_token = ? "
+          + "WHERE status = ? AND id IN (SELECT id FROM outbox_message WHERE status = ? AND "
+          + "(next_attempt_at IS NULL OR next_attempt_at <= ?)" + only + " ORDER BY id LIMIT ?)", args.toArray());
+      // claimed_at = at: a stale message this lease took over to settle is not claimed for sending.
+      return selectMessages(c, "SELECT " + MESSAGE_COLUMNS + " FROM outbox_message WHERE lease_token = ? "
+          + "AND status = ? AND claimed_at = ? ORDER BY id", lease, MessageStatus.SENDING.id(), millis(at));
+    });
+  }
+
+  @Override
+  public boolean takeOver(String messageId, String lease, Instant staleBefore) {
+    return store.inTransaction("cannot take over message " + messageId, c -> update(c,
+        "UPDATE outbox_message SET lease_token = ? WHERE message_id = ? AND status = ? "
+            + "AND (claimed_at IS NULL OR claimed_at <= ?)",
+        lease, messageId, MessageStatus.SENDING.id(), millis(staleBefore)) == 1);
   }
 
   @Override
   public void markSent(String messageId, String note, Instant at) {
-    store.inTransaction("cannot mark message " + messageId + " sent", c -> {
-      update(c, "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, claimed_at = NULL "
-          + "WHERE message_id = ?", MessageStatus.SENT.id(), millis(at), messageId);
+    markSent(messageId, null, note, at);
+  }
+
+  @Override
+  public boolean markSent(String messageId, String lease, String note, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " sent", c -> {
+      if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, "
+          + "claimed_at = NULL, lease_token = NULL WHERE message_id = ?", MessageStatus.SENT.id(), millis(at),
+          messageId) == 0 && lease != null) {
+        return false;
+      }
       update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", millis(at), messageId);
       for (UUID id : reportIdsOf(c, messageId)) {
         setStatus(c, id, ReportStatus.SENT, at, note);
       }
-      return null;
+      return true;
     });
   }
 
   @Override
   public void markRetry(String messageId, String error, Instant next, Instant at) {
-    store.inTransaction("cannot mark message " + messageId + " for a retry", c -> {
-      update(c, "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, last_error = ? "
-          + "WHERE message_id = ?", MessageStatus.PENDING.id(), millis(next), clip(error), messageId);
+    markRetry(messageId, null, error, next, at);
+  }
+
+  @Override
+  public boolean markRetry(String messageId, String lease, String error, Instant next, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " for a retry", c -> {
+      if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, "
+          + "lease_token = NULL, last_error = ? WHERE message_id = ?", MessageStatus.PENDING.id(), millis(next),
+          clip(error), messageId) == 0 && lease != null) {
+        return false;
+      }
       failReports(c, messageId, error + " (retry at " + next + ")", at);
-      return null;
+      return true;
     });
   }
 
   @Override
   public void markFailed(String messageId, String error, Instant at) {
-    store.inTransaction("cannot mark message " + messageId + " failed", c -> {
-      update(c, "UPDATE outbox_message SET status = ?, next_attempt_at = NULL, claimed_at = NULL, last_error = ? "
-          + "WHERE message_id = ?", MessageStatus.FAILED.id(), clip(error), messageId);
+    markFailed(messageId, null, error, at);
+  }
+
+  @Override
+  public boolean markFailed(String messageId, String lease, String error, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " failed", c -> {
+      if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, next_attempt_at = NULL, claimed_at = NULL, "
+          + "lease_token = NULL, last_error = ? WHERE message_id = ?", MessageStatus.FAILED.id(), clip(error),
+          messageId) == 0 && lease != null) {
+        return false;
+      }
       failReports(c, messageId, error, at);
-      return null;
+      return true;
     });
   }
 
@@ -256,35 +319,68 @@ public final class OutboxStore implements OutboxLedger {
 
   @Override
   public void markUncertain(String messageId, String note, Instant at) {
-    store.inTransaction("cannot mark message " + messageId + " uncertain", c -> {
-      update(c, "UPDATE outbox_message SET last_error = ? WHERE message_id = ?", clip(note), messageId);
+    markUncertain(messageId, null, note, at);
+  }
+
+  // The message stays in sending (never claimed again by itself) and keeps the lease that marked it.
+  @Override
+  public boolean markUncertain(String messageId, String lease, String note, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " uncertain", c -> {
+      if (updateHeld(c, lease, "UPDATE outbox_message SET last_error = ? WHERE message_id = ?", clip(note),
+          messageId) == 0 && lease != null) {
+        return false;
+      }
       update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), messageId);
       for (UUID id : reportIdsOf(c, messageId)) {
         if (findReport(c, id).map(e -> e.status() != ReportStatus.UNCERTAIN).orElse(false)) {
           setStatus(c, id, ReportStatus.UNCERTAIN, at, note);
         }
       }
-      return null;
+      return true;
     });
   }
 
   @Override
-  public void markManual(UUID reportId, String formFile, Instant at) {
-    store.inTransaction("cannot mark report " + reportId + " manual", c -> {
-      if (update(c, "UPDATE outbox_report SET form_file = ?, last_error = NULL WHERE report_id = ? AND message_id IS NULL",
-          formFile, reportId.toString()) != 1) {
+  public boolean markManual(UUID reportId, String formFile, Instant at) {
+    return store.inTransaction("cannot mark report " + reportId + " manual", c -> {
+      if (update(c, "UPDATE outbox_report SET form_file = ?, last_error = NULL WHERE report_id = ? "
+          + "AND message_id IS NULL AND status IN (?, ?)", formFile, reportId.toString(), ReportStatus.QUEUED.id(),
+          ReportStatus.APPROVED.id()) != 1) {
+        if (findReport(c, reportId).map(e -> e.messageId() == null).orElse(false)) {
+          return false;
+        }
         throw new IllegalStateException("report " + reportId + " is unknown or already in a message");
       }
       setStatus(c, reportId, ReportStatus.MANUAL, at, "web form only: prefilled fields in " + formFile);
-      return null;
+      return true;
     });
   }
 
   @Override
   public void release(String messageId, Instant at) {
     store.inTransaction("cannot release message " + messageId, c -> update(c,
-        "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL WHERE message_id = ? AND status = ?",
+        "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, lease_token = NULL "
+            + "WHERE message_id = ? AND status = ?",
         MessageStatus.PENDING.id(), millis(at), messageId, MessageStatus.SENDING.id()));
+  }
+
+  @Override
+  public boolean release(String messageId, String lease, Instant at) {
+    return store.inTransaction("cannot release message " + messageId, c -> update(c,
+        "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, lease_token = NULL "
+            + "WHERE message_id = ? AND status = ? AND lease_token = ?",
+        MessageStatus.PENDING.id(), millis(at), messageId, MessageStatus.SENDING.id(), lease) == 1);
+  }
+
+  // An update of one message, on the condition that lease (when given) still holds it in sending.
+  private static int updateHeld(Connection c, String lease, String sql, Object... args) throws SQLException {
+    if (lease == null) {
+      return update(c, sql, args);
+    }
+    Object[] held = Arrays.copyOf(args, args.length + 2);
+    held[args.length] = MessageStatus.SENDING.id();
+    held[args.length + 1] = lease;
+    return update(c, sql + " AND status = ? AND lease_token = ?", held);
   }
 
   @Override

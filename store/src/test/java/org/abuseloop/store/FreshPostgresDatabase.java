@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * loudly, except under CI=true, where it fails. Register it as a static field; not thread-safe (the tests of
  * one class run one at a time).
  */
-final class FreshPostgresDatabase implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class FreshPostgresDatabase implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
   private static final String MISSING = "PostgreSQL server binaries (initdb, pg_ctl) not found on the PATH or "
       + "under /usr/lib/postgresql/*/bin: install the Debian package postgresql";
@@ -30,7 +30,7 @@ final class FreshPostgresDatabase implements BeforeAllCallback, AfterAllCallback
   private String url;
 
   /** Names each test's database {@code prefix_N}. */
-  FreshPostgresDatabase(String prefix) {
+  public FreshPostgresDatabase(String prefix) {
     this.prefix = prefix;
   }
 
@@ -62,7 +62,7 @@ final class FreshPostgresDatabase implements BeforeAllCallback, AfterAllCallback
   }
 
   /** The JDBC URL of the current test's fresh database. */
-  String url() {
+  public String url() {
     return url;
   }
 

@@ -322,11 +322,14 @@ abstract class OutboxStoreContract {
       NewReport a = report("203.0.113.9", T0);
       outbox.enqueue(a, ReportStatus.APPROVED, T0);
 
-      outbox.markManual(a.id(), "/var/lib/abuseloop/forms/x.txt", T0.plusSeconds(60));
+      assertThat(outbox.markManual(a.id(), "/var/lib/abuseloop/forms/x.txt", T0.plusSeconds(60))).isTrue();
+      assertThat(outbox.markManual(a.id(), "/var/lib/abuseloop/forms/y.txt", T0.plusSeconds(61)))
+          .as("another sender already handed it to a person").isFalse();
 
       ReportEntry e = outbox.report(a.id()).orElseThrow();
       assertThat(e.status()).isEqualTo(ReportStatus.MANUAL);
       assertThat(e.formFile()).isEqualTo("/var/lib/abuseloop/forms/x.txt");
+      assertThat(outbox.history(a.id())).hasSize(2);
       assertThat(e.sentAt()).isNull();
       assertThat(outbox.unbatched(ReportStatus.APPROVED)).isEmpty();
       assertThatThrownBy(() -> outbox.markManual(UUID.randomUUID(), "f", T0)).isInstanceOf(RuntimeException.class);
@@ -368,6 +371,114 @@ abstract class OutboxStoreContract {
       assertThat(outbox.enqueue(more, ReportStatus.QUEUED, T0).added()).isTrue();
       assertThat(outbox.history(more.id())).hasSize(1);
       assertThat(outbox.history(id)).hasSize(3);
+    }
+  }
+
+  @Test
+  void aLeaseClaimsOnlyDueMessagesAndOnlyItsHolderMovesThem() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      outbox.enqueue(b, ReportStatus.QUEUED, T0);
+      OutgoingMessage first = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(first, T0);
+      outbox.compose(new OutgoingMessage("<abuseloop.later@reporter.example>", DESK, "Later [abuseloop 5e6f7a8b]", "body",
+          null, List.of(b.id()), MessageStatus.PENDING, 0, T0.plusSeconds(600), null, null, null, T0), T0);
+
+      List<OutgoingMessage> mine = outbox.claimDue("lease-a", T0.plusSeconds(1), 10);
+
+      assertThat(mine).singleElement().satisfies(m -> {
+        assertThat(m.messageId()).isEqualTo(first.messageId());
+        assertThat(m.status()).isEqualTo(MessageStatus.SENDING);
+        assertThat(m.attempts()).isEqualTo(1);
+      });
+      assertThat(outbox.claimDue("lease-b", T0.plusSeconds(1), 10)).as("taken, and the other is not due").isEmpty();
+      assertThat(outbox.markSent(first.messageId(), "lease-b", "accepted", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.markUncertain(first.messageId(), "lease-b", "may have reached", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENDING);
+      assertThat(outbox.release(first.messageId(), "lease-b", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.markFailed(first.messageId(), "lease-b", "no", T0.plusSeconds(2))).isFalse();
+      assertThat(outbox.message(first.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+      assertThat(outbox.takeOver(first.messageId(), "lease-b", T0)).as("the claim is not stale yet").isFalse();
+
+      assertThat(outbox.markRetry(first.messageId(), "lease-a", "421 busy", T0.plusSeconds(60), T0.plusSeconds(2)))
+          .isTrue();
+      assertThat(outbox.claimDue("lease-b", T0.plusSeconds(59), 10)).isEmpty();
+      assertThat(outbox.claimDue("lease-b", T0.plusSeconds(600), 10)).extracting(OutgoingMessage::attempts)
+          .containsExactly(2, 1);
+    }
+  }
+
+  @Test
+  void aStaleClaimIsTakenOverByOneSettlerAtATime() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
+      outbox.compose(m, T0);
+      outbox.claimDue("crashed", T0, 1);
+      Instant later = T0.plus(Duration.ofMinutes(11));
+      Instant staleBefore = later.minus(Duration.ofMinutes(10));
+
+      assertThat(outbox.takeOver(m.messageId(), "settler-a", staleBefore)).isTrue();
+      assertThat(outbox.takeOver(m.messageId(), "settler-b", staleBefore)).isTrue();
+      assertThat(outbox.release(m.messageId(), "settler-a", later)).as("settler-b holds it now").isFalse();
+      assertThat(outbox.release(m.messageId(), "settler-b", later)).isTrue();
+      assertThat(outbox.claimDue("sender", later, 1)).hasSize(1);
+      assertThat(outbox.takeOver(m.messageId(), "settler-a", staleBefore))
+          .as("claimed again just now: a late settler cannot release it under the sender").isFalse();
+      assertThat(outbox.release(m.messageId(), "settler-a", later)).isFalse();
+      assertThat(outbox.markSent(m.messageId(), "sender", "accepted by the desk's API", later)).isTrue();
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENT);
+      assertThat(outbox.history(a.id())).last().extracting(StatusChange::note).isEqualTo("accepted by the desk's API");
+    }
+  }
+
+  @Test
+  void anUncertainCallIsMarkedOnlyUnderTheLeaseThatTookItOverAndIsNeverClaimedAgain() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      OutgoingMessage m = new OutgoingMessage("<abuseloop.1a2b3c4d@reporter.example>", DESK,
+          "Abuse report [abuseloop 1a2b3c4d]", "ip=203.0.113.9", null, List.of(a.id()), MessageStatus.PENDING, 0, null,
+          null, null, null, T0, OutgoingMessage.ABUSEIPDB, "abuseipdb");
+      outbox.compose(m, T0);
+      assertThat(outbox.claimDue("crashed", T0, 1)).hasSize(1);
+      Instant later = T0.plus(Duration.ofMinutes(11));
+
+      assertThat(outbox.takeOver(m.messageId(), "settler", later.minus(Duration.ofMinutes(10)))).isTrue();
+      assertThat(outbox.markUncertain(m.messageId(), "crashed", "may have reached", later)).isFalse();
+      assertThat(outbox.markUncertain(m.messageId(), "settler", "may have reached", later)).isTrue();
+
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.UNCERTAIN);
+      assertThat(outbox.claimDue("settler", later, 10)).as("taken over to settle, not to send").isEmpty();
+      assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+    }
+  }
+
+  @Test
+  void aLeaseClaimsOnlyTheChannelsItHasARouteFor() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      outbox.enqueue(b, ReportStatus.QUEUED, T0);
+      outbox.compose(new OutgoingMessage("<abuseloop.1a2b3c4d@reporter.example>", DESK, "A [abuseloop 1a2b3c4d]",
+          "ip=203.0.113.9", null, List.of(a.id()), MessageStatus.PENDING, 0, null, null, null, null, T0,
+          OutgoingMessage.ABUSEIPDB, "abuseipdb"), T0);
+      OutgoingMessage mail = message("5e6f7a8b", List.of(b.id()));
+      outbox.compose(mail, T0);
+
+      assertThat(outbox.claimDue("mailer", T0, 10, List.of(OutgoingMessage.SMTP)))
+          .extracting(OutgoingMessage::messageId).containsExactly(mail.messageId());
+      assertThat(outbox.claimDue("nothing", T0, 10, List.of())).isEmpty();
+      assertThat(outbox.claimDue("api", T0, 10, List.of(OutgoingMessage.ABUSEIPDB, OutgoingMessage.MSRC)))
+          .extracting(OutgoingMessage::channel).containsExactly(OutgoingMessage.ABUSEIPDB);
     }
   }
 }

@@ -44,7 +44,8 @@ import org.abuseloop.detect.YamlPosition;
  */
 public final class WatchConfigReader {
 
-  static final Set<String> TOP = Set.of("sources", "firewall", "bans", "allow", "state", "store", "scenarios", "metrics", "ranges");
+  static final Set<String> TOP = Set.of("sources", "firewall", "bans", "allow", "state", "store", "scenarios", "metrics", "ranges",
+      "report");
   static final Set<String> SOURCE = Set.of("kind", "path", "listen", "service", "zone");
   static final Set<String> FIREWALL = Set.of("backend", "table", "dry-run");
   static final Set<String> BANS = Set.of("time", "factor", "cap", "prefix-bans", "ipv4-prefix", "ipv6-prefix");

@@ -15,7 +15,7 @@ import org.abuseloop.detect.YamlPosition;
  * {@code sources[1].path}), so that a value found bad after binding can still be reported at its
  * line and column. Immutable once built and thread-safe.
  */
-final class YamlLocations {
+public final class YamlLocations {
 
   private static final YAMLFactory YAML = YAMLFactory.builder().build();
 
@@ -26,7 +26,7 @@ final class YamlLocations {
   }
 
   /** Walks the tokens of {@code yaml}; a document that does not parse gives what was seen before the error. */
-  static YamlLocations of(String yaml) {
+  public static YamlLocations of(String yaml) {
     Map<String, JsonLocation> found = new HashMap<>();
     try (JsonParser p = YAML.createParser(yaml)) {
       for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -47,7 +47,7 @@ final class YamlLocations {
   }
 
   /** {@code " (line L, column C)"} for the path or its nearest located parent, else empty. */
-  String at(String path) {
+  public String at(String path) {
     for (String p = path; !p.isEmpty(); p = parent(p)) {
       JsonLocation loc = locations.get(p);
       if (loc != null) {

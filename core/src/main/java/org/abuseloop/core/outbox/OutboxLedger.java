@@ -65,6 +65,47 @@ public interface OutboxLedger {
   /** Takes a pending message for an attempt (sending, one more attempt); false when another took it. */
   boolean claim(String messageId, Instant at);
 
+  /**
+   * Claims at most {@code max} pending messages due at {@code at} for the sender holding {@code lease} (a
+   * token only it knows) in one atomic update, then reads back the messages that {@code lease} now holds:
+   * sending, one more attempt, claimed at {@code at}. Two senders racing for a message never both get it.
+   */
+  default List<OutgoingMessage> claimDue(String lease, Instant at, int max) {
+    return claimDue(lease, at, max, null);
+  }
+
+  /**
+   * {@link #claimDue(String, Instant, int)} for the messages of {@code channels} only (null: every channel), so
+   * that a sender never claims what it has no route for.
+   */
+  List<OutgoingMessage> claimDue(String lease, Instant at, int max, Collection<String> channels);
+
+  /**
+   * Takes over a message left in sending since before {@code staleBefore} (a crashed sender's) so that
+   * {@code lease} may settle it; its claim time stays, so a message that cannot be settled now stays stale.
+   *
+   * @return whether {@code lease} now holds the message
+   */
+  boolean takeOver(String messageId, String lease, Instant staleBefore);
+
+  /**
+   * {@link #markSent(String, String, Instant)} (with {@code note} in the reports' history) while {@code lease}
+   * holds the message; false (nothing done) otherwise.
+   */
+  boolean markSent(String messageId, String lease, String note, Instant at);
+
+  /** {@link #markUncertain(String, String, Instant)} while {@code lease} holds the message; else false. */
+  boolean markUncertain(String messageId, String lease, String note, Instant at);
+
+  /** {@link #markRetry(String, String, Instant, Instant)} while {@code lease} holds the message; else false. */
+  boolean markRetry(String messageId, String lease, String error, Instant next, Instant at);
+
+  /** {@link #markFailed(String, String, Instant)} while {@code lease} holds the message; else false. */
+  boolean markFailed(String messageId, String lease, String error, Instant at);
+
+  /** {@link #release(String, Instant)} while {@code lease} holds the message; else false. */
+  boolean release(String messageId, String lease, Instant at);
+
   /** SMTP accepted the message: it and its reports are sent. */
   default void markSent(String messageId, Instant at) {
     markSent(messageId, "accepted by SMTP as " + messageId, at);
@@ -87,9 +128,13 @@ public interface OutboxLedger {
 
   /**
    * A report whose desk has only a web form: no message carries it; it becomes manual, with the file holding
-   * the form's prefilled fields.
+   * the form's prefilled fields. Compare-and-set: only a report still queued or approved and in no message
+   * moves, so two senders never both hand it to a person.
+   *
+   * @return false when another sender already moved it
+   * @throws RuntimeException when the report is unknown or already in a message
    */
-  void markManual(UUID reportId, String formFile, Instant at);
+  boolean markManual(UUID reportId, String formFile, Instant at);
 
   /** A message left in sending by a crash that did not reach the desk: pending again, due at {@code at}. */
   void release(String messageId, Instant at);

@@ -5,8 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.abuseloop.core.outbox.MessageStatus;
 import org.abuseloop.core.outbox.OutboxLedger;
@@ -20,9 +22,9 @@ import org.abuseloop.core.outbox.ReportStatus;
  * Message-ID; an API call cannot be checked and becomes uncertain), composes due reports into one message
  * per contact, format and period within the rate limits (web-form reports are written to a file for a
  * person instead), and hands each due message to its channel (SMTP, AbuseIPDB, Microsoft), retrying
- * temporary refusals with backoff or the server's Retry-After. Time comes from the
- * injected clock. Not thread-safe; the ledger's compare-and-set claim keeps two couriers (say, two
- * processes) from sending one message twice.
+ * temporary refusals with backoff or the server's Retry-After. Time comes from the injected clock.
+ * Not thread-safe; each run holds its own lease tokens, and the ledger's atomic claim and lease-checked
+ * updates keep two couriers (two threads or processes on one store) from sending one message twice.
  */
 public final class Courier {
 
@@ -70,9 +72,10 @@ public final class Courier {
 
   /** One run: settle, compose, send. */
   public SendRun send() {
-    int[] settled = settle();
+    String lease = UUID.randomUUID().toString();
+    int[] settled = settle(lease);
     int[] composed = compose();
-    int[] sent = deliver();
+    int[] sent = deliver(UUID.randomUUID().toString());
     return new SendRun(settled[0], settled[1], composed[0], composed[1], sent[0], sent[1], sent[2], composed[2],
         settled[2], sent[3]);
   }
@@ -87,13 +90,15 @@ public final class Courier {
    *
    * @return {recovered, released, uncertain}
    */
-  int[] settle() {
+  int[] settle(String lease) {
     int recovered = 0;
     int released = 0;
     int uncertain = 0;
     Instant now = clock.instant();
+    Instant staleBefore = now.minus(policy.sendingLease());
     for (OutgoingMessage m : ledger.messages(MessageStatus.SENDING)) {
-      if (m.claimedAt() != null && m.claimedAt().plus(policy.sendingLease()).isAfter(now)) {
+      if (m.claimedAt() != null && m.claimedAt().isAfter(staleBefore)
+          || !ledger.takeOver(m.messageId(), lease, staleBefore)) {
         continue;
       }
       if (!m.isMail()) {
@@ -105,19 +110,25 @@ public final class Courier {
         String note = "uncertain: the " + m.channel() + " call began at " + m.claimedAt() + " and no answer was"
             + " recorded (a crash?); it may have reached the service, so it is not made again: check the account,"
             + " then leave it or queue the report anew";
-        ledger.markUncertain(m.messageId(), note, now);
+        if (!ledger.markUncertain(m.messageId(), lease, note, now)) {
+          continue;
+        }
         LOG.log(Level.WARNING, "{0}: {1}", m.messageId(), note);
         uncertain++;
         continue;
       }
       switch (sentCheck.copyOf(m.messageId())) {
         case YES -> {
-          ledger.markSent(m.messageId(), now);
+          if (!ledger.markSent(m.messageId(), lease, "accepted by SMTP as " + m.messageId(), now)) {
+            continue;
+          }
           LOG.log(Level.INFO, "message {0} left in sending was delivered (its copy is in the mailbox)", m.messageId());
           recovered++;
         }
         case NO -> {
-          ledger.release(m.messageId(), now);
+          if (!ledger.release(m.messageId(), lease, now)) {
+            continue;
+          }
           LOG.log(Level.WARNING, "message {0} left in sending is not in the mailbox: sending it again, same Message-ID",
               m.messageId());
           released++;
@@ -149,7 +160,9 @@ public final class Courier {
       if (ledger.message(m.messageId()).isPresent()) {
         continue;
       }
-      ledger.compose(m, now);
+      if (!keep(m, now)) {
+        continue;
+      }
       LOG.log(Level.INFO, "composed {0} to {1} with {2} report(s)", m.messageId(), m.contact(), m.reportIds().size());
       composed++;
     }
@@ -170,11 +183,31 @@ public final class Courier {
         continue;
       }
       String file = new WebForms(routes.forms()).write(e).toString();
-      ledger.markManual(e.id(), file, now);
+      if (!ledger.markManual(e.id(), file, now)) {
+        LOG.log(Level.INFO, "report {0} was handed to a person by another sender", e.id());
+        continue;
+      }
       LOG.log(Level.INFO, "report {0}: fill in {1} by hand with the fields in {2}", e.id(), e.report().contact(), file);
       manual++;
     }
     return manual;
+  }
+
+  // Another courier may compose the same reports at the same moment: the store refuses the second
+  // (unique Message-ID, or a report already in a message) and rolls it back whole; that is no error.
+  private boolean keep(OutgoingMessage m, Instant now) {
+    try {
+      ledger.compose(m, now);
+      return true;
+    } catch (RuntimeException e) {
+      boolean taken = m.reportIds().stream()
+          .anyMatch(id -> ledger.report(id).map(r -> r.messageId() != null).orElse(false));
+      if (!taken) {
+        throw e;
+      }
+      LOG.log(Level.INFO, "reports of {0} were composed by another sender", m.messageId());
+      return false;
+    }
   }
 
   private int failBadContacts(List<ReportEntry> ready, Instant now) {
@@ -195,52 +228,55 @@ public final class Courier {
     return bad.size();
   }
 
-  /** @return {sent, retrying, failed, unrouted} */
-  int[] deliver() {
+  /**
+   * Claims due messages of the configured channels one at a time (an atomic claim under this run's lease,
+   * committed before the call, so a crash after an API call is seen on restart and never repeated blindly)
+   * and hands each to its channel; a message another courier claimed first is never seen here.
+   *
+   * @return {sent, retrying, failed, unrouted}
+   */
+  int[] deliver(String lease) {
     int sent = 0;
     int retrying = 0;
     int failed = 0;
-    int unrouted = 0;
+    int unrouted = unrouted(clock.instant());
     Backoff backoff = new Backoff(policy);
-    for (OutgoingMessage m : ledger.messages(MessageStatus.PENDING)) {
-      Instant now = clock.instant();
-      if (m.nextAttemptAt() != null && m.nextAttemptAt().isAfter(now)) {
-        continue;
+    Set<String> tried = new HashSet<>();
+    while (true) {
+      List<OutgoingMessage> claimed = ledger.claimDue(lease, clock.instant(), 1, routes.channels());
+      if (claimed.isEmpty() || !tried.add(claimed.get(0).messageId())) {
+        claimed.forEach(m -> ledger.release(m.messageId(), lease, m.claimedAt()));
+        break;
       }
-      MailTransport transport = routes.of(m.channel());
-      if (transport == null) {
-        LOG.log(Level.WARNING, "{0} goes by {1}, which is not configured: left waiting", m.messageId(), m.channel());
-        unrouted++;
-        continue;
-      }
+      OutgoingMessage m = claimed.get(0);
       String refusal = refusal(m);
       if (refusal != null) {
-        ledger.markFailed(m.messageId(), refusal, now);
+        ledger.markFailed(m.messageId(), lease, refusal, clock.instant());
         LOG.log(Level.ERROR, "{0}: {1}", m.messageId(), refusal);
         failed++;
         continue;
       }
-      // Claimed (sending, committed) before the call: a crash after it is seen on restart, never repeated blindly.
-      if (!ledger.claim(m.messageId(), now)) {
-        continue;
-      }
-      int attempts = m.attempts() + 1;
-      Delivery d = transport.send(m);
+      int attempts = m.attempts();
+      Delivery d = routes.of(m.channel()).send(m);
       Instant after = clock.instant();
       switch (d.outcome()) {
         case ACCEPTED -> {
-          ledger.markSent(m.messageId(), m.isMail() ? "accepted by SMTP as " + m.messageId() : d.answer(), after);
+          if (!ledger.markSent(m.messageId(), lease, m.isMail() ? "accepted by SMTP as " + m.messageId()
+              : d.answer(), after)) {
+            LOG.log(Level.WARNING, "{0} was sent but another sender took it over meanwhile", m.messageId());
+            continue;
+          }
           LOG.log(Level.INFO, "sent {0} to {1}", m.messageId(), m.contact());
           sent++;
         }
         case PERMANENT -> {
-          ledger.markFailed(m.messageId(), d.answer(), after);
+          ledger.markFailed(m.messageId(), lease, d.answer(), after);
           LOG.log(Level.ERROR, "{0} to {1} refused for good: {2}", m.messageId(), m.contact(), d.answer());
           failed++;
         }
         case TEMPORARY -> {
           if (backoff.exhausted(attempts)) {
-            ledger.markFailed(m.messageId(), "gave up after " + attempts + " attempts: " + d.answer(), after);
+            ledger.markFailed(m.messageId(), lease, "gave up after " + attempts + " attempts: " + d.answer(), after);
             LOG.log(Level.ERROR, "{0} to {1} given up after {2} attempts: {3}", m.messageId(), m.contact(), attempts,
                 d.answer());
             failed++;
@@ -249,7 +285,7 @@ public final class Courier {
             if (d.retryAfter() != null && after.plus(d.retryAfter()).isAfter(next)) {
               next = after.plus(d.retryAfter());
             }
-            ledger.markRetry(m.messageId(), d.answer(), next, after);
+            ledger.markRetry(m.messageId(), lease, d.answer(), next, after);
             LOG.log(Level.WARNING, "{0} to {1} refused for now, retry at {2}: {3}", m.messageId(), m.contact(), next,
                 d.answer());
             retrying++;
@@ -258,6 +294,19 @@ public final class Courier {
       }
     }
     return new int[] {sent, retrying, failed, unrouted};
+  }
+
+  // Due messages whose channel has no route are not claimed (they wait); counted and said here.
+  private int unrouted(Instant now) {
+    int unrouted = 0;
+    for (OutgoingMessage m : ledger.messages(MessageStatus.PENDING)) {
+      boolean due = m.nextAttemptAt() == null || !m.nextAttemptAt().isAfter(now);
+      if (due && routes.of(m.channel()) == null) {
+        LOG.log(Level.WARNING, "{0} goes by {1}, which is not configured: left waiting", m.messageId(), m.channel());
+        unrouted++;
+      }
+    }
+    return unrouted;
   }
 
   // AbuseIPDB takes no UDP: checked again here, from the reports' protocol, before any call.

@@ -27,6 +27,11 @@ public record MailServer(
   public enum Security {
     /** Plain connection upgraded with STARTTLS, which is required (no fallback to clear text). */
     STARTTLS,
+    /**
+     * STARTTLS when the server offers it, else clear text: only without a login (a relay that takes mail
+     * from this host by address), or on loopback, so that a password never goes out in clear.
+     */
+    STARTTLS_OPTIONAL,
     /** TLS from the first byte (SMTPS on 465, IMAPS on 993). */
     TLS,
     /** No TLS: only for a server on loopback (tests, a local relay). */
@@ -47,6 +52,10 @@ public record MailServer(
     }
     if ((username == null) != (password == null)) {
       throw new IllegalArgumentException("give both a mail user name and a password, or neither");
+    }
+    if (security == Security.STARTTLS_OPTIONAL && username != null && !isLoopback(host)) {
+      throw new IllegalArgumentException("mail server " + host + " with optional STARTTLS and a login: the password "
+          + "would go in clear if the server offered no STARTTLS; require STARTTLS or use TLS");
     }
     if (security == Security.NONE && !isLoopback(host)) {
       throw new IllegalArgumentException("mail server " + host + " without TLS: only a loopback server may be used "
@@ -69,9 +78,9 @@ public record MailServer(
     props.setProperty(p + "timeout", Long.toString(timeout.toMillis()));
     props.setProperty(p + "writetimeout", Long.toString(timeout.toMillis()));
     props.setProperty(p + "auth", Boolean.toString(authenticates()));
-    if (security == Security.STARTTLS) {
+    if (security == Security.STARTTLS || security == Security.STARTTLS_OPTIONAL) {
       props.setProperty(p + "starttls.enable", "true");
-      props.setProperty(p + "starttls.required", "true");
+      props.setProperty(p + "starttls.required", Boolean.toString(security == Security.STARTTLS));
     }
     if (security == Security.TLS) {
       props.setProperty(p + "ssl.enable", "true");

@@ -1,7 +1,9 @@
 package org.abuseloop.report.outbox;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.abuseloop.core.outbox.OutgoingMessage;
 
 /**
@@ -23,6 +25,12 @@ public record Routes(MailTransport mail, MailTransport abuseIpdb, MailTransport 
   /** Mail only: API messages and web forms wait. */
   public static Routes mailOnly(MailTransport mail) {
     return new Routes(mail, null, null, null);
+  }
+
+  /** The channels that have a route (web forms aside: they are never a message). */
+  List<String> channels() {
+    return Stream.of(OutgoingMessage.SMTP, OutgoingMessage.ABUSEIPDB, OutgoingMessage.MSRC)
+        .filter(c -> of(c) != null).toList();
   }
 
   /** The transport of {@code channel}, null when it is not configured. */

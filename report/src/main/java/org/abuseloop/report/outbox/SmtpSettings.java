@@ -12,13 +12,20 @@ import java.util.Objects;
  * @param server the SMTP server (submission port with STARTTLS and AUTH, as a rule)
  * @param from the reporter's address, From of every report and where desks answer
  * @param copyTo the reporter's mailbox that gets a Bcc of every report (usually {@code from})
+ * @param replyTo where desks' answers go, the Reply-To of every report (usually {@code from})
  */
-public record SmtpSettings(MailServer server, String from, String copyTo) {
+public record SmtpSettings(MailServer server, String from, String copyTo, String replyTo) {
 
   public SmtpSettings {
     Objects.requireNonNull(server, "server");
     from = address(from, "From");
     copyTo = address(copyTo, "copy (Bcc)");
+    replyTo = address(replyTo, "Reply-To");
+  }
+
+  /** Settings whose Reply-To is the From address. */
+  public SmtpSettings(MailServer server, String from, String copyTo) {
+    this(server, from, copyTo, from);
   }
 
   /** The domain of the From address: the right-hand side of every Message-ID. */

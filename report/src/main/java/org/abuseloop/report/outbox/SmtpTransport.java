@@ -71,7 +71,7 @@ public final class SmtpTransport implements MailTransport {
     MimeMessage mime = plain ? new FixedIdMessage(session, m.messageId())
         : new FixedIdMessage(session, m.messageId(), m.body());
     mime.setFrom(new InternetAddress(settings.from()));
-    mime.setReplyTo(new InternetAddress[] {new InternetAddress(settings.from())});
+    mime.setReplyTo(new InternetAddress[] {new InternetAddress(settings.replyTo())});
     mime.setRecipient(Message.RecipientType.TO, new InternetAddress(m.contact(), true));
     mime.setRecipient(Message.RecipientType.BCC, new InternetAddress(settings.copyTo()));
     mime.setSubject(m.subject(), "UTF-8");

@@ -76,8 +76,9 @@ public final class Tracker {
       LOG.log(Level.DEBUG, "mail {0} from {1} is about none of our reports", mail.messageId(), clean(mail.from()));
       return false;
     }
-    String note = kind.name().toLowerCase(java.util.Locale.ROOT) + " from " + clean(mail.from()) + ": "
-        + clean(mail.subject());
+    ReplyClassifier.Gist gist = kind == ReplyKind.ANSWER ? classifier.gist(mail) : null;
+    String note = kind.name().toLowerCase(java.util.Locale.ROOT) + (gist == null ? "" : " (" + gist.words() + ")")
+        + " from " + clean(mail.from()) + ": " + clean(mail.subject());
     boolean recorded = ledger.recordReply(new Reply(replyId(mail), reports, kind, mail.receivedAt(), note));
     if (recorded) {
       LOG.log(Level.INFO, "reports {0}: {1}", reports, note);
