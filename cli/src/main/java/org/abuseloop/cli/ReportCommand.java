@@ -15,20 +15,15 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.abuseloop.core.Event;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Service;
-import org.abuseloop.detect.DetectionConfig;
-import org.abuseloop.detect.Detector;
 import org.abuseloop.intel.AbuseChannel;
 import org.abuseloop.intel.AbuseContacts;
 import org.abuseloop.intel.ContactAnswer;
@@ -36,8 +31,6 @@ import org.abuseloop.intel.ProviderRange;
 import org.abuseloop.intel.RdapBootstrap;
 import org.abuseloop.intel.RdapClient;
 import org.abuseloop.intel.RdapContacts;
-import org.abuseloop.logs.LogParser;
-import org.abuseloop.logs.ParserCatalog;
 import org.abuseloop.report.AbuseIpdbReport;
 import org.abuseloop.report.AbuseReport;
 import org.abuseloop.report.ArfReport;
@@ -163,11 +156,9 @@ final class ReportCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       throw usage("name at least one LOG file or directory");
     }
-    List<Path> inputs = AnalyzeCommand.oldestFirst(LogInputs.expand(files));
     RangeOwners owners = RangeOwners.load(ranges, state);
     AbuseContacts contacts = contacts();
-    Map<String, Path> names = originNames(inputs);
-    List<Incident> incidents = new EvidenceLines(names).fill(detect(names, owners));
+    List<Incident> incidents = LogIncidents.read(files, config, zone, service, owners);
     if (queue) {
       return queue(incidents, context, owners, contacts);
     }
@@ -302,50 +293,6 @@ final class ReportCommand implements Callable<Integer> {
       RdapBootstrap everything = RdapBootstrap.read(in, "--rdap " + rdap);
       return AbuseContacts.builder().rdap(RdapContacts.builder(everything, new RdapClient()).build())
           .queryReservedSpace(rdapReserved).build();
-    }
-  }
-
-  // Each file's name in the evidence: its file name (the operator's directory layout stays private),
-  // or its path when two inputs share a name.
-  private static Map<String, Path> originNames(List<Path> inputs) {
-    Set<String> seen = new HashSet<>();
-    Set<String> repeated = new HashSet<>();
-    for (Path p : inputs) {
-      if (!seen.add(p.getFileName().toString())) {
-        repeated.add(p.getFileName().toString());
-      }
-    }
-    Map<String, Path> names = new LinkedHashMap<>();
-    for (Path p : inputs) {
-      String name = p.getFileName().toString();
-      names.put(repeated.contains(name) ? p.toString() : name, p);
-    }
-    return names;
-  }
-
-  private List<Incident> detect(Map<String, Path> names, RangeOwners owners) throws IOException {
-    DetectionConfig detection = config == null ? DetectionConfig.defaults() : DetectionConfig.load(config);
-    Detector detector = Detector.builder(detection).hostAddresses(HostAddresses.local())
-        .ownerLookup(owners::ownerName).build();
-    LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
-    List<Incident> closed = new ArrayList<>();
-    for (Map.Entry<String, Path> f : names.entrySet()) {
-      try (InputStream in = Files.newInputStream(f.getValue())) {
-        parser.parse(f.getKey(), in, Files.getLastModifiedTime(f.getValue()).toInstant(),
-            (Event e) -> keepClosed(detector.accept(e), closed));
-      }
-    }
-    keepClosed(detector.flush(), closed);
-    closed.sort(Comparator.comparing(Incident::first).thenComparing(Incident::scenario)
-        .thenComparing(Incident::sourceText));
-    return closed;
-  }
-
-  private static void keepClosed(List<Incident> changed, List<Incident> closed) {
-    for (Incident i : changed) {
-      if (!i.active()) {
-        closed.add(i);
-      }
     }
   }
 
