@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +22,6 @@ import java.util.concurrent.Callable;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
-import org.abuseloop.core.Service;
 import org.abuseloop.intel.AbuseChannel;
 import org.abuseloop.intel.AbuseContacts;
 import org.abuseloop.intel.ContactAnswer;
@@ -48,6 +46,7 @@ import org.abuseloop.report.outbox.Desk;
 import org.abuseloop.report.outbox.ReportQueue;
 import org.abuseloop.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -96,20 +95,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "new or empty directory for the reports and index.json")
   Path out;
 
-  @Option(names = "--ranges", paramLabel = "DIR", description = "providers' range files (default: STATE/ranges when present)")
-  Path ranges;
-
-  @Option(names = "--state", paramLabel = "DIR", description = "state directory (default: ~/.local/state/abuseloop)")
-  Path state;
-
-  @Option(names = "--zone", description = "zone of timestamps without an offset (default: the host's)")
-  ZoneId zone = ZoneId.systemDefault();
-
-  @Option(names = "--config", paramLabel = "FILE", description = "detection YAML (default: the built-in scenarios)")
-  Path config;
-
-  @Option(names = "--service", converter = ServiceConverter.class, description = "read every line as this service")
-  Service service;
+  @Mixin
+  LogReadOptions logs;
 
   @Option(names = "--reporter-org", paramLabel = "ORG", description = "your organisation, as the abuse desk sees it")
   String reporterOrg;
@@ -156,9 +143,9 @@ final class ReportCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       throw usage("name at least one LOG file or directory");
     }
-    RangeOwners owners = RangeOwners.load(ranges, state);
+    RangeOwners owners = logs.owners();
     AbuseContacts contacts = contacts();
-    List<Incident> incidents = LogIncidents.read(files, config, zone, service, owners);
+    List<Incident> incidents = logs.incidents(files, owners);
     if (queue) {
       return queue(incidents, context, owners, contacts);
     }
@@ -189,7 +176,7 @@ final class ReportCommand implements Callable<Integer> {
     int known = 0;
     int nowhere = 0;
     List<String> refused = new ArrayList<>();
-    try (Store s = store == null ? Store.openIn(StateDirectory.resolve(state)) : Store.open(store)) {
+    try (Store s = store == null ? Store.openIn(StateDirectory.resolve(logs.state)) : Store.open(store)) {
       ReportQueue outbox = new ReportQueue(s.outbox(), Clock.systemUTC());
       for (Incident i : incidents) {
         for (AbuseReport r : AbuseReport.of(i, context)) {
@@ -253,7 +240,7 @@ final class ReportCommand implements Callable<Integer> {
       check("--destination", a == null ? "must be an IP address, not '" + d + "'" : null);
       targets.add(a);
     }
-    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, zone,
+    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, logs.zone,
         new Redaction(redactHosts, redactUsers));
   }
 
