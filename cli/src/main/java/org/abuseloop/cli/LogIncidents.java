@@ -1,28 +1,34 @@
 package org.abuseloop.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.Service;
 import org.abuseloop.detect.DetectionConfig;
 import org.abuseloop.detect.Detector;
+import org.abuseloop.logs.LogChain;
 import org.abuseloop.logs.LogParser;
 import org.abuseloop.logs.ParserCatalog;
+import org.abuseloop.logs.RotatedLog;
+import org.abuseloop.logs.TimeOrderedMerge;
+import org.abuseloop.logs.attempt.SameAttempt;
 
 /**
- * The closed incidents of a set of log files, as {@code report} sees them: the files read oldest first,
- * each named by its file name in the evidence (its path when two share a name), detected with the
+ * The closed incidents of a set of log files, as {@code report} sees them and as {@code analyze} reads
+ * them: rotated sets merged by event time and one attempt logged twice counted once ({@link SameAttempt}),
+ * each file named by its file name in the evidence (its path when two share a name), detected with the
  * scenarios of {@code config} (or the built-in ones), sorted by first event, with their evidence lines
  * filled in. Stateless and thread-safe.
  */
@@ -39,18 +45,27 @@ final class LogIncidents {
    */
   static List<Incident> read(List<Path> files, Path config, ZoneId zone, Service service, RangeOwners owners)
       throws IOException {
-    Map<String, Path> names = originNames(AnalyzeCommand.oldestFirst(LogInputs.expand(files)));
+    List<RotatedLog> logs = AnalyzeCommand.inOrder(RotatedLog.group(LogInputs.expand(files)));
+    Map<String, Path> names = originNames(logs.stream().flatMap(l -> l.files().stream()).toList());
+    Map<Path, String> nameOf = new HashMap<>();
+    names.forEach((name, path) -> nameOf.put(path, name));
     DetectionConfig detection = config == null ? DetectionConfig.defaults() : DetectionConfig.load(config);
     Detector detector = Detector.builder(detection).hostAddresses(HostAddresses.local())
         .ownerLookup(owners::ownerName).build();
     LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
+    List<LogChain> chains = new ArrayList<>();
+    for (RotatedLog log : logs) {
+      chains.add(new LogChain(parser, log, nameOf::get, Files::newInputStream, (file, stats) -> { }));
+    }
     List<Incident> closed = new ArrayList<>();
-    for (Map.Entry<String, Path> f : names.entrySet()) {
-      try (InputStream in = Files.newInputStream(f.getValue())) {
-        parser.parse(f.getKey(), in, Files.getLastModifiedTime(f.getValue()).toInstant(),
-            (Event e) -> keepClosed(detector.accept(e), closed));
+    Consumer<Event> detect = e -> keepClosed(detector.accept(e), closed);
+    SameAttempt fold = new SameAttempt(AnalyzeCommand.HOLD);
+    try (TimeOrderedMerge merge = new TimeOrderedMerge(chains)) {
+      for (Event e = merge.next(); e != null; e = merge.next()) {
+        fold.accept(e, detect);
       }
     }
+    fold.flush(detect);
     keepClosed(detector.flush(), closed);
     closed.sort(Comparator.comparing(Incident::first).thenComparing(Incident::scenario)
         .thenComparing(Incident::sourceText));

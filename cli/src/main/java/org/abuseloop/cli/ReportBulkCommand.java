@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,7 +14,6 @@ import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
 import org.abuseloop.core.Protocol;
-import org.abuseloop.core.Service;
 import org.abuseloop.intel.ProviderRange;
 import org.abuseloop.report.AbuseIpdbReport;
 import org.abuseloop.report.AbuseReport;
@@ -23,6 +21,7 @@ import org.abuseloop.report.AwsCsvReport;
 import org.abuseloop.report.Redaction;
 import org.abuseloop.report.ReportContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -53,20 +52,8 @@ final class ReportBulkCommand implements Callable<Integer> {
       description = "only the sources attributed to this provider by the range files (e.g. aws)")
   String provider;
 
-  @Option(names = "--ranges", paramLabel = "DIR", description = "providers' range files (default: STATE/ranges when present)")
-  Path ranges;
-
-  @Option(names = "--state", paramLabel = "DIR", description = "state directory (default: ~/.local/state/abuseloop)")
-  Path state;
-
-  @Option(names = "--zone", description = "zone of timestamps without an offset (default: the host's)")
-  ZoneId zone = ZoneId.systemDefault();
-
-  @Option(names = "--config", paramLabel = "FILE", description = "detection YAML (default: the built-in scenarios)")
-  Path config;
-
-  @Option(names = "--service", converter = ServiceConverter.class, description = "read every line as this service")
-  Service service;
+  @Mixin
+  LogReadOptions logs;
 
   @Option(names = "--reporter-org", required = true, paramLabel = "ORG", description = "your organisation")
   String reporterOrg;
@@ -90,11 +77,11 @@ final class ReportBulkCommand implements Callable<Integer> {
       throw usage("--format must be abuseipdb-csv or aws-csv, not '" + format + "'");
     }
     ReportContext context = context();
-    RangeOwners owners = RangeOwners.load(ranges, state);
+    RangeOwners owners = logs.owners();
     List<AbuseReport> reports = new ArrayList<>();
     int elsewhere = 0;
     Set<String> ids = new HashSet<>();
-    for (Incident i : LogIncidents.read(files, config, zone, service, owners)) {
+    for (Incident i : logs.incidents(files, owners)) {
       for (AbuseReport r : AbuseReport.of(i, context)) {
         if (!ids.add(r.id().toString())) {
           continue;
@@ -195,7 +182,7 @@ final class ReportBulkCommand implements Callable<Integer> {
       check("--destination", a == null ? "must be an IP address, not '" + d + "'" : null);
       targets.add(a);
     }
-    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, zone,
+    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, logs.zone,
         new Redaction(List.of(), List.of()));
   }
 

@@ -12,23 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.abuseloop.core.Event;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
-import org.abuseloop.core.Service;
-import org.abuseloop.detect.DetectionConfig;
-import org.abuseloop.detect.Detector;
 import org.abuseloop.intel.AbuseChannel;
 import org.abuseloop.intel.AbuseContacts;
 import org.abuseloop.intel.ContactAnswer;
@@ -36,8 +29,6 @@ import org.abuseloop.intel.ProviderRange;
 import org.abuseloop.intel.RdapBootstrap;
 import org.abuseloop.intel.RdapClient;
 import org.abuseloop.intel.RdapContacts;
-import org.abuseloop.logs.LogParser;
-import org.abuseloop.logs.ParserCatalog;
 import org.abuseloop.report.AbuseIpdbReport;
 import org.abuseloop.report.AbuseReport;
 import org.abuseloop.report.ArfReport;
@@ -55,6 +46,7 @@ import org.abuseloop.report.outbox.Desk;
 import org.abuseloop.report.outbox.ReportQueue;
 import org.abuseloop.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -103,20 +95,8 @@ final class ReportCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "new or empty directory for the reports and index.json")
   Path out;
 
-  @Option(names = "--ranges", paramLabel = "DIR", description = "providers' range files (default: STATE/ranges when present)")
-  Path ranges;
-
-  @Option(names = "--state", paramLabel = "DIR", description = "state directory (default: ~/.local/state/abuseloop)")
-  Path state;
-
-  @Option(names = "--zone", description = "zone of timestamps without an offset (default: the host's)")
-  ZoneId zone = ZoneId.systemDefault();
-
-  @Option(names = "--config", paramLabel = "FILE", description = "detection YAML (default: the built-in scenarios)")
-  Path config;
-
-  @Option(names = "--service", converter = ServiceConverter.class, description = "read every line as this service")
-  Service service;
+  @Mixin
+  LogReadOptions logs;
 
   @Option(names = "--reporter-org", paramLabel = "ORG", description = "your organisation, as the abuse desk sees it")
   String reporterOrg;
@@ -163,11 +143,9 @@ final class ReportCommand implements Callable<Integer> {
     if (files.isEmpty()) {
       throw usage("name at least one LOG file or directory");
     }
-    List<Path> inputs = AnalyzeCommand.oldestFirst(LogInputs.expand(files));
-    RangeOwners owners = RangeOwners.load(ranges, state);
+    RangeOwners owners = logs.owners();
     AbuseContacts contacts = contacts();
-    Map<String, Path> names = originNames(inputs);
-    List<Incident> incidents = new EvidenceLines(names).fill(detect(names, owners));
+    List<Incident> incidents = logs.incidents(files, owners);
     if (queue) {
       return queue(incidents, context, owners, contacts);
     }
@@ -198,7 +176,7 @@ final class ReportCommand implements Callable<Integer> {
     int known = 0;
     int nowhere = 0;
     List<String> refused = new ArrayList<>();
-    try (Store s = store == null ? Store.openIn(StateDirectory.resolve(state)) : Store.open(store)) {
+    try (Store s = store == null ? Store.openIn(StateDirectory.resolve(logs.state)) : Store.open(store)) {
       ReportQueue outbox = new ReportQueue(s.outbox(), Clock.systemUTC());
       for (Incident i : incidents) {
         for (AbuseReport r : AbuseReport.of(i, context)) {
@@ -262,7 +240,7 @@ final class ReportCommand implements Callable<Integer> {
       check("--destination", a == null ? "must be an IP address, not '" + d + "'" : null);
       targets.add(a);
     }
-    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, zone,
+    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, logs.zone,
         new Redaction(redactHosts, redactUsers));
   }
 
@@ -302,50 +280,6 @@ final class ReportCommand implements Callable<Integer> {
       RdapBootstrap everything = RdapBootstrap.read(in, "--rdap " + rdap);
       return AbuseContacts.builder().rdap(RdapContacts.builder(everything, new RdapClient()).build())
           .queryReservedSpace(rdapReserved).build();
-    }
-  }
-
-  // Each file's name in the evidence: its file name (the operator's directory layout stays private),
-  // or its path when two inputs share a name.
-  private static Map<String, Path> originNames(List<Path> inputs) {
-    Set<String> seen = new HashSet<>();
-    Set<String> repeated = new HashSet<>();
-    for (Path p : inputs) {
-      if (!seen.add(p.getFileName().toString())) {
-        repeated.add(p.getFileName().toString());
-      }
-    }
-    Map<String, Path> names = new LinkedHashMap<>();
-    for (Path p : inputs) {
-      String name = p.getFileName().toString();
-      names.put(repeated.contains(name) ? p.toString() : name, p);
-    }
-    return names;
-  }
-
-  private List<Incident> detect(Map<String, Path> names, RangeOwners owners) throws IOException {
-    DetectionConfig detection = config == null ? DetectionConfig.defaults() : DetectionConfig.load(config);
-    Detector detector = Detector.builder(detection).hostAddresses(HostAddresses.local())
-        .ownerLookup(owners::ownerName).build();
-    LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
-    List<Incident> closed = new ArrayList<>();
-    for (Map.Entry<String, Path> f : names.entrySet()) {
-      try (InputStream in = Files.newInputStream(f.getValue())) {
-        parser.parse(f.getKey(), in, Files.getLastModifiedTime(f.getValue()).toInstant(),
-            (Event e) -> keepClosed(detector.accept(e), closed));
-      }
-    }
-    keepClosed(detector.flush(), closed);
-    closed.sort(Comparator.comparing(Incident::first).thenComparing(Incident::scenario)
-        .thenComparing(Incident::sourceText));
-    return closed;
-  }
-
-  private static void keepClosed(List<Incident> changed, List<Incident> closed) {
-    for (Incident i : changed) {
-      if (!i.active()) {
-        closed.add(i);
-      }
     }
   }
 

@@ -1,5 +1,8 @@
 package org.abuseloop.cli;
 
+import static org.abuseloop.cli.watch.YamlValues.absent;
+import static org.abuseloop.cli.watch.YamlValues.kind;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.abuseloop.cli.watch.YamlLocations;
+import org.abuseloop.cli.watch.YamlValues;
 import org.abuseloop.detect.DurationText;
 import org.abuseloop.detect.YamlPosition;
 import org.abuseloop.report.outbox.MailServer;
@@ -290,19 +294,7 @@ final class ReportConfigReader {
   }
 
   private Integer integer(JsonNode node, String at, int min, int max) {
-    if (absent(node)) {
-      return null;
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      problem(at, "expected a whole number, got " + kind(node));
-      return null;
-    }
-    int v = node.asInt();
-    if (v < min || v > max) {
-      problem(at, "must be " + min + " to " + max + ", got " + v);
-      return null;
-    }
-    return v;
+    return YamlValues.integer(node, at, min, max, this::problem);
   }
 
   private String text(JsonNode node, String at) {
@@ -337,19 +329,5 @@ final class ReportConfigReader {
   private static boolean loopback(String host) {
     return host != null && (host.equalsIgnoreCase("localhost") || host.startsWith("127.") || host.equals("::1")
         || host.equals("[::1]"));
-  }
-
-  private static boolean absent(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode();
-  }
-
-  private static String kind(JsonNode node) {
-    if (node.isObject()) {
-      return "a mapping";
-    }
-    if (node.isArray()) {
-      return "a list";
-    }
-    return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 import org.abuseloop.core.Event;
 
 /**
@@ -29,12 +30,20 @@ public final class LogChain implements TimeOrderedMerge.Input {
 
   private final LogParser parser;
   private final RotatedLog log;
+  private final Function<Path, String> names;
   private final Opener opener;
   private final FileListener listener;
 
+  /** Each file's events name it by its path. */
   public LogChain(LogParser parser, RotatedLog log, Opener opener, FileListener listener) {
+    this(parser, log, Path::toString, opener, listener);
+  }
+
+  /** Each file's events name it by {@code names} (e.g. its bare file name, to keep the directories private). */
+  public LogChain(LogParser parser, RotatedLog log, Function<Path, String> names, Opener opener, FileListener listener) {
     this.parser = parser;
     this.log = log;
+    this.names = names;
     this.opener = opener;
     this.listener = listener;
   }
@@ -47,7 +56,7 @@ public final class LogChain implements TimeOrderedMerge.Input {
   @Override
   public Instant firstTime() throws IOException {
     for (Path file : log.files()) {
-      try (ParseCursor c = parser.open(file.toString(), Files.newInputStream(file), modified(file))) {
+      try (ParseCursor c = parser.open(names.apply(file), Files.newInputStream(file), modified(file))) {
         Event e = c.next();
         if (e != null) {
           return e.time();
@@ -79,7 +88,7 @@ public final class LogChain implements TimeOrderedMerge.Input {
             return null;
           }
           Path file = log.files().get(next);
-          current = parser.open(file.toString(), opener.open(file), modified(file));
+          current = parser.open(names.apply(file), opener.open(file), modified(file));
         }
         Event e = current.next();
         if (e != null) {

@@ -143,19 +143,8 @@ public final class LogParser {
   /** The line loop shared by the sequential and the chunked parse. */
   static ParseStats run(LineReader reader, LineParser parser, Consumer<Event> sink) throws IOException {
     ParseStats stats = new ParseStats();
-    while (reader.next()) {
-      stats.countLine();
-      if (reader.overlong()) {
-        stats.countOverlong();
-        continue;
-      }
-      Event e = parser.parse(reader.buffer(), reader.start(), reader.end(), reader.number(), reader.offset());
-      if (e == null) {
-        stats.countUnrecognised();
-      } else {
-        stats.countEvent(e);
-        sink.accept(e);
-      }
+    for (Event e = ParseCursor.nextEvent(reader, parser, stats); e != null; e = ParseCursor.nextEvent(reader, parser, stats)) {
+      sink.accept(e);
     }
     return stats;
   }

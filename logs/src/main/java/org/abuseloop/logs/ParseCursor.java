@@ -26,6 +26,14 @@ public final class ParseCursor implements EventCursor {
   /** The next event of the stream, or null at its end. */
   @Override
   public Event next() throws IOException {
+    return nextEvent(reader, parser, stats);
+  }
+
+  /**
+   * The line loop shared with {@link LogParser}'s whole-stream and chunked parse: reads lines, counting
+   * each in {@code stats}, until one gives an event (returned) or the reader ends (null).
+   */
+  static Event nextEvent(LineReader reader, LineParser parser, ParseStats stats) throws IOException {
     while (reader.next()) {
       stats.countLine();
       if (reader.overlong()) {

@@ -224,6 +224,29 @@ class TimeOrderedMergeTest {
     assertThat(done).containsExactly("2/2");
   }
 
+  @Test
+  void eachFileOfAChainIsNamedInItsEventsByPathOrByTheGivenNames() throws IOException {
+    Path one = dir.resolve("messages.1");
+    Path live = dir.resolve("messages");
+    write(one, List.of(line(0, 0, 1)), false);
+    write(live, List.of(line(100, 0, 2)), false);
+    RotatedLog set = new RotatedLog(List.of(one, live));
+    List<String> byPath = origins(new LogChain(PARSER, set, Files::newInputStream, (f, s) -> { }));
+    List<String> byName = origins(new LogChain(PARSER, set, f -> "bare:" + f.getFileName(), Files::newInputStream, (f, s) -> { }));
+    assertThat(byPath).containsExactly(one + ":1", live + ":1");
+    assertThat(byName).containsExactly("bare:messages.1:1", "bare:messages:1");
+  }
+
+  private static List<String> origins(LogChain chain) throws IOException {
+    List<String> out = new ArrayList<>();
+    try (TimeOrderedMerge merge = new TimeOrderedMerge(List.of(chain))) {
+      for (Event e = merge.next(); e != null; e = merge.next()) {
+        out.add(e.origin().file() + ":" + e.origin().line());
+      }
+    }
+    return out;
+  }
+
   private static LogChain chain(List<Path> files, List<String> done) {
     return new LogChain(PARSER, new RotatedLog(files), Files::newInputStream, (f, s) -> done.add(f.toString()));
   }

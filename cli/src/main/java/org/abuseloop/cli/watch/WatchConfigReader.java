@@ -1,5 +1,8 @@
 package org.abuseloop.cli.watch;
 
+import static org.abuseloop.cli.watch.YamlValues.absent;
+import static org.abuseloop.cli.watch.YamlValues.kind;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -411,19 +414,7 @@ public final class WatchConfigReader {
   }
 
   private Integer integer(JsonNode node, String at, int min, int max) {
-    if (absent(node)) {
-      return null;
-    }
-    if (!node.isIntegralNumber() || !node.canConvertToInt()) {
-      problem(at, "expected a whole number, got " + kind(node));
-      return null;
-    }
-    int v = node.asInt();
-    if (v < min || v > max) {
-      problem(at, "must be " + min + " to " + max + ", got " + v);
-      return null;
-    }
-    return v;
+    return YamlValues.integer(node, at, min, max, this::problem);
   }
 
   private Double number(JsonNode node, String at) {
@@ -474,22 +465,8 @@ public final class WatchConfigReader {
     return new WatchConfigException(origin, problems);
   }
 
-  private static boolean absent(JsonNode node) {
-    return node == null || node.isNull() || node.isMissingNode();
-  }
-
   private static <T> T orElse(T value, T fallback) {
     return value != null ? value : fallback;
-  }
-
-  private static String kind(JsonNode node) {
-    if (node.isObject()) {
-      return "a mapping";
-    }
-    if (node.isArray()) {
-      return "a list";
-    }
-    return node.isTextual() ? "'" + node.asText() + "'" : node.toString();
   }
 
   private static String ids(Enum<?>[] values) {
