@@ -1,10 +1,8 @@
 package org.abuseloop.cli;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,7 +25,6 @@ import org.abuseloop.logs.LogParser;
 import org.abuseloop.logs.ParseStats;
 import org.abuseloop.logs.ParserCatalog;
 import org.abuseloop.logs.RotatedLog;
-import org.abuseloop.logs.TimeOrderedMerge;
 import org.abuseloop.logs.attempt.SameAttempt;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,9 +42,6 @@ import picocli.CommandLine.Parameters;
 final class AnalyzeCommand implements Callable<Integer> {
 
   enum Format { text, json }
-
-  /** How long a line that may have a partner waits for it, so that the richer of the two is kept. */
-  static final Duration HOLD = Duration.ofSeconds(2);
 
   @Option(names = "--format", description = "text (default) or json")
   Format format = Format.text;
@@ -82,13 +76,13 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    List<RotatedLog> logs = inOrder(RotatedLog.group(LogInputs.expand(files)));
+    List<RotatedLog> logs = AttemptReplay.logs(files);
     RangeOwners owners = RangeOwners.load(ranges, state);
     DetectionConfig detection = config == null ? DetectionConfig.defaults() : DetectionConfig.load(config);
     Detector detector = Detector.builder(detection).hostAddresses(HostAddresses.local()).ownerLookup(owners::ownerName).build();
     Analysis run = new Analysis(new BreakdownBuilder(zone), detector);
     LogParser parser = new LogParser(ParserCatalog.standard(), zone, service);
-    SameAttempt fold = new SameAttempt(HOLD);
+    SameAttempt fold;
     Map<Path, AnalysisResult.FileStats> read = new HashMap<>();
     try (ProgressBar bar = ProgressBar.forTerminal(totalBytes(logs))) {
       List<LogChain> chains = new ArrayList<>();
@@ -96,12 +90,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         chains.add(new LogChain(parser, log, file -> new CountingInputStream(Files.newInputStream(file), bar.counter()),
             (file, stats) -> read.put(file, new AnalysisResult.FileStats(file.toString(), String.valueOf(stats.format()), stats))));
       }
-      try (TimeOrderedMerge merge = new TimeOrderedMerge(chains)) {
-        for (Event e = merge.next(); e != null; e = merge.next()) {
-          fold.accept(e, run::accept);
-        }
-      }
-      fold.flush(run::accept);
+      fold = AttemptReplay.replay(chains, run::accept);
     }
     for (RotatedLog log : logs) {
       log.files().forEach(f -> run.fileDone(read.get(f)));
@@ -129,31 +118,6 @@ final class AnalyzeCommand implements Callable<Integer> {
       List<ProviderScore> scores = new Scoreboard().scores(reports);
       return new AnalysisPage(zone).render(result, scores, new Scoreboard().channels(reports));
     }
-  }
-
-  /** The files by modification time, oldest first (name breaks ties), so rotated logs replay in order. */
-  static List<Path> oldestFirst(List<Path> inputs) throws IOException {
-    Map<Path, Instant> modified = new HashMap<>();
-    for (Path p : inputs) {
-      modified.put(p, Files.getLastModifiedTime(p).toInstant());
-    }
-    List<Path> sorted = new ArrayList<>(inputs);
-    sorted.sort(Comparator.comparing((Path p) -> modified.get(p)).thenComparing(Comparator.<Path>naturalOrder()));
-    return sorted;
-  }
-
-  /**
-   * The rotated sets in merge order (which breaks ties between events of the same instant): by the
-   * modification time of their oldest file, then name, as files were read before the merge.
-   */
-  static List<RotatedLog> inOrder(List<RotatedLog> logs) throws IOException {
-    Map<RotatedLog, Instant> modified = new HashMap<>();
-    for (RotatedLog log : logs) {
-      modified.put(log, Files.getLastModifiedTime(log.files().get(0)).toInstant());
-    }
-    List<RotatedLog> sorted = new ArrayList<>(logs);
-    sorted.sort(Comparator.comparing((RotatedLog l) -> modified.get(l)).thenComparing(l -> l.files().get(0)));
-    return sorted;
   }
 
   private static long totalBytes(List<RotatedLog> logs) throws IOException {

@@ -22,7 +22,6 @@ import org.abuseloop.logs.LogChain;
 import org.abuseloop.logs.LogParser;
 import org.abuseloop.logs.ParserCatalog;
 import org.abuseloop.logs.RotatedLog;
-import org.abuseloop.logs.TimeOrderedMerge;
 import org.abuseloop.logs.attempt.SameAttempt;
 
 /**
@@ -45,7 +44,7 @@ final class LogIncidents {
    */
   static List<Incident> read(List<Path> files, Path config, ZoneId zone, Service service, RangeOwners owners)
       throws IOException {
-    List<RotatedLog> logs = AnalyzeCommand.inOrder(RotatedLog.group(LogInputs.expand(files)));
+    List<RotatedLog> logs = AttemptReplay.logs(files);
     Map<String, Path> names = originNames(logs.stream().flatMap(l -> l.files().stream()).toList());
     Map<Path, String> nameOf = new HashMap<>();
     names.forEach((name, path) -> nameOf.put(path, name));
@@ -59,13 +58,7 @@ final class LogIncidents {
     }
     List<Incident> closed = new ArrayList<>();
     Consumer<Event> detect = e -> keepClosed(detector.accept(e), closed);
-    SameAttempt fold = new SameAttempt(AnalyzeCommand.HOLD);
-    try (TimeOrderedMerge merge = new TimeOrderedMerge(chains)) {
-      for (Event e = merge.next(); e != null; e = merge.next()) {
-        fold.accept(e, detect);
-      }
-    }
-    fold.flush(detect);
+    AttemptReplay.replay(chains, detect);
     keepClosed(detector.flush(), closed);
     closed.sort(Comparator.comparing(Incident::first).thenComparing(Incident::scenario)
         .thenComparing(Incident::sourceText));
