@@ -1,7 +1,6 @@
 package org.abuseloop.logs.sip;
 
 import org.abuseloop.core.Event;
-import org.abuseloop.core.Family;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
 
@@ -14,8 +13,8 @@ import org.abuseloop.logs.Needle;
 final class ChanSipMessages {
 
   private static final Needle REGISTRATION = Needle.of("Registration from '");
-  private static final Needle FAILED_FOR = Needle.of("' failed for '");
-  private static final Needle REASON_DASH = Needle.of("' - ");
+  private static final byte[] FAILED_FOR_BYTES = LineBytes.ascii("' failed for '");
+  private static final byte[] REASON_DASH_BYTES = LineBytes.ascii("' - ");
   private static final Needle HACKING = Needle.of("hacking attempt detected '");
 
   private static final ReasonTable REASONS = new ReasonTable()
@@ -41,22 +40,27 @@ final class ChanSipMessages {
     return null;
   }
 
+  /**
+   * The reason ends the line, after the last {@code "' - "} (no reason holds a quote), and the address
+   * is between that and the last {@code "' failed for '"} before it.
+   */
   private static Event registration(Message m, int toHeader) {
+    byte[] b = m.bytes();
     int end = SipText.trimmedEnd(m);
-    int dash = m.lastIndexOf(REASON_DASH, end);
-    if (dash < toHeader) {
+    int reason = REASONS.endingWith(b, toHeader, end, REASON_DASH_BYTES);
+    if (reason < 0) {
       return null;
     }
-    Family family = REASONS.exact(m, dash + REASON_DASH.length(), end);
-    int failedFor = family == null ? -1 : m.lastIndexOf(FAILED_FOR, dash);
-    if (failedFor < toHeader) {
+    int dash = end - REASONS.length(reason) - REASON_DASH_BYTES.length;
+    int failedFor = LineBytes.lastIndexOf(b, toHeader, dash, FAILED_FOR_BYTES);
+    if (failedFor < 0) {
       return null;
     }
-    HostPort peer = HostPort.parse(m, failedFor + FAILED_FOR.length(), dash, false);
+    HostPort peer = HostPort.parse(m, failedFor + FAILED_FOR_BYTES.length, dash, false);
     if (peer == null) {
       return null;
     }
-    return m.event(family)
+    return m.event(REASONS.family(reason))
         .source(peer.address())
         .sourcePort(peer.port())
         .user(SipText.uriUser(m, toHeader, failedFor))

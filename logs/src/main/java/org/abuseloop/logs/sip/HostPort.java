@@ -22,18 +22,13 @@ record HostPort(IpAddress address, int port) {
     if (from >= to || from < m.start() || to > m.end()) {
       return null;
     }
-    if (m.byteAt(from) == '[') {
+    byte[] b = m.bytes();
+    if (b[from] == '[') {
       return bracketed(m, from, to, portRequired);
     }
-    int colons = 0;
-    int lastColon = -1;
-    for (int i = from; i < to; i++) {
-      if (m.byteAt(i) == ':') {
-        colons++;
-        lastColon = i;
-      }
-    }
-    if (colons == 1 || (colons > 1 && portRequired)) {
+    int lastColon = LineBytes.lastIndexOf(b, from, to, (byte) ':');
+    boolean oneColon = lastColon >= 0 && LineBytes.lastIndexOf(b, from, lastColon, (byte) ':') < 0;
+    if (oneColon || (lastColon >= 0 && portRequired)) {
       return withPort(m.address(from, lastColon), m.port(lastColon + 1, to));
     }
     if (portRequired) {

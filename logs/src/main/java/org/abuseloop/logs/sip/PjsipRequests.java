@@ -23,6 +23,7 @@ final class PjsipRequests {
   private static final Needle FAILED_FOR = Needle.of("' failed for '");
   private static final Needle CALL_ID = Needle.of("' (callid: ");
   private static final Needle REASON_DASH = Needle.of(") - ");
+  private static final byte[] REASON_DASH_BYTES = LineBytes.ascii(") - ");
   private static final int MAX_CANDIDATES = 8;
 
   private static final ReasonTable REASONS = new ReasonTable()
@@ -41,11 +42,18 @@ final class PjsipRequests {
       return null;
     }
     int end = SipText.trimmedEnd(m);
+    int reason = REASONS.endingWith(m.bytes(), from, end, REASON_DASH_BYTES);
+    if (reason >= 0) {
+      return peer(m, from, end - REASONS.length(reason) - REASON_DASH.length(), REASONS.family(reason));
+    }
+    // The reason with PJSIP's count of tries after it, or no known reason.
     int dash = m.lastIndexOf(REASON_DASH, end);
     Family family = dash < from ? null : REASONS.exactOrCounted(m, dash + REASON_DASH.length(), end);
-    if (family == null) {
-      return null;
-    }
+    return family == null ? null : peer(m, from, dash, family);
+  }
+
+  /** The event naming the address PJSIP wrote after the From header starting at {@code from}, or null. */
+  private static Event peer(Message m, int from, int dash, Family family) {
     int afterDisplay = skipQuotedDisplayName(m, from);
     int failedFor = afterDisplay < 0 ? -1 : m.indexOf(FAILED_FOR, afterDisplay);
     for (int n = 0; n < MAX_CANDIDATES && failedFor >= 0 && failedFor < dash; n++) {

@@ -1,14 +1,14 @@
 package org.abuseloop.logs.sip;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.abuseloop.core.Family;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
 
 /**
  * A fixed list of texts a service writes in one place (a failure reason, an event name) and the
- * family each stands for. Immutable after construction and thread-safe.
+ * family each stands for. Immutable after construction (the builder calls all come from static
+ * initialisers) and thread-safe.
  */
 final class ReasonTable {
 
@@ -16,23 +16,64 @@ final class ReasonTable {
   private static final Needle TRIES_IN = Needle.of(" tries in ");
   private static final Needle MS = Needle.of(" ms");
 
-  private final List<Needle> texts = new ArrayList<>();
-  private final List<Family> families = new ArrayList<>();
+  private byte[][] texts = new byte[0][];
+  private Needle[] needles = new Needle[0];
+  private Family[] families = new Family[0];
 
   ReasonTable add(String text, Family family) {
-    texts.add(Needle.of(text));
-    families.add(family);
+    int n = texts.length;
+    texts = Arrays.copyOf(texts, n + 1);
+    needles = Arrays.copyOf(needles, n + 1);
+    families = Arrays.copyOf(families, n + 1);
+    texts[n] = LineBytes.ascii(text);
+    needles[n] = Needle.of(text);
+    families[n] = family;
     return this;
   }
 
   /** The family whose text is exactly {@code [from, to)}, or null. */
   Family exact(Message m, int from, int to) {
-    for (int i = 0; i < texts.size(); i++) {
-      if (SipText.equals(m, from, to, texts.get(i))) {
-        return families.get(i);
+    if (from < m.start() || to > m.end()) {
+      return null;
+    }
+    int entry = exactEntry(m.bytes(), from, to);
+    return entry < 0 ? null : families[entry];
+  }
+
+  /** The entry whose text is exactly {@code [from, to)} (a range of the message), or -1. */
+  private int exactEntry(byte[] b, int from, int to) {
+    int n = to - from;
+    byte[][] t = texts;
+    for (int i = 0; i < t.length; i++) {
+      if (t[i].length == n && LineBytes.matchesAt(b, from, from, to, t[i])) {
+        return i;
       }
     }
-    return null;
+    return -1;
+  }
+
+  /**
+   * The entry whose text ends the range {@code [from, to)} of the message right after
+   * {@code separator}, the separator starting at or after {@code from}; -1 when none does. When the
+   * texts cannot contain the separator's first byte, that separator is the last one before {@code to}.
+   */
+  int endingWith(byte[] b, int from, int to, byte[] separator) {
+    byte[][] t = texts;
+    for (int i = 0; i < t.length; i++) {
+      int at = to - t[i].length;
+      if (LineBytes.matchesAt(b, at, from, to, t[i]) && LineBytes.matchesAt(b, at - separator.length, from, at, separator)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  Family family(int entry) {
+    return families[entry];
+  }
+
+  int length(int entry) {
+    return texts[entry].length;
   }
 
   /**
@@ -40,10 +81,10 @@ final class ReasonTable {
    * ({@code No matching endpoint found after 5 tries in 2.500 ms}), or null.
    */
   Family exactOrCounted(Message m, int from, int to) {
-    for (int i = 0; i < texts.size(); i++) {
-      Needle t = texts.get(i);
+    for (int i = 0; i < needles.length; i++) {
+      Needle t = needles[i];
       if (SipText.equals(m, from, to, t) || (m.matchesAt(from, t) && isTryCount(m, from + t.length(), to))) {
-        return families.get(i);
+        return families[i];
       }
     }
     return null;

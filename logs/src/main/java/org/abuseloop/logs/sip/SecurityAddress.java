@@ -3,7 +3,6 @@ package org.abuseloop.logs.sip;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
 import org.abuseloop.logs.Message;
-import org.abuseloop.logs.Needle;
 
 /**
  * An address as the security event log writes it: {@code IPV4/UDP/192.0.2.1/5060} or
@@ -11,30 +10,40 @@ import org.abuseloop.logs.Needle;
  */
 record SecurityAddress(Protocol protocol, IpAddress address, int port) {
 
-  private static final Needle IPV4 = Needle.of("IPV4/");
-  private static final Needle IPV6 = Needle.of("IPV6/");
+  /** {@code IPV4/} or {@code IPV6/}: the length of the address family before the transport. */
+  private static final int FAMILY_LENGTH = 5;
 
   /** The address when {@code [from, to)} has exactly that shape, else null. */
   static SecurityAddress parse(Message m, int from, int to) {
-    if (!m.matchesAt(from, IPV4) && !m.matchesAt(from, IPV6)) {
+    byte[] b = m.bytes();
+    int start = m.start();
+    if (from < start || from + FAMILY_LENGTH > m.end() || b[from] != 'I' || b[from + 1] != 'P' || b[from + 2] != 'V'
+        || (b[from + 3] != '4' && b[from + 3] != '6') || b[from + 4] != '/') {
       return null;
     }
-    int transportStart = from + IPV4.length();
-    int transportEnd = m.indexOf((byte) '/', transportStart);
-    int portSlash = m.lastIndexOf((byte) '/', to);
-    if (transportEnd < 0 || transportEnd >= portSlash || portSlash >= to) {
+    int transportStart = from + FAMILY_LENGTH;
+    int portSlash = LineBytes.lastIndexOf(b, transportStart, Math.min(to, m.end()), (byte) '/');
+    int transportEnd = portSlash < 0 ? -1 : LineBytes.indexOf(b, transportStart, portSlash, (byte) '/');
+    if (transportEnd < 0) {
       return null;
     }
-    Protocol protocol = Protocol.parse(m.bytes(), transportStart, transportEnd);
+    Protocol protocol = protocol(b, transportStart, transportEnd);
     IpAddress address = m.address(transportEnd + 1, portSlash);
     if (protocol == Protocol.UNKNOWN || address == null || m.number(portSlash + 1, to) < 0) {
       return null;
     }
-    int colon = m.indexOf((byte) ':', transportEnd + 1);
-    boolean writtenAsIpv6 = colon >= 0 && colon < portSlash;
-    if (writtenAsIpv6 != m.matchesAt(from, IPV6)) {
+    boolean writtenAsIpv6 = LineBytes.indexOf(b, transportEnd + 1, portSlash, (byte) ':') >= 0;
+    if (writtenAsIpv6 != (b[from + 3] == '6')) {
       return null;
     }
     return new SecurityAddress(protocol, address, m.port(portSlash + 1, to));
+  }
+
+  /** The transport; UDP, the common one, without the search through every protocol name. */
+  private static Protocol protocol(byte[] b, int from, int to) {
+    if (to - from == 3 && b[from] == 'U' && b[from + 1] == 'D' && b[from + 2] == 'P') {
+      return Protocol.UDP;
+    }
+    return Protocol.parse(b, from, to);
   }
 }

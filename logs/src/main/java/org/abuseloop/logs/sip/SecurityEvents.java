@@ -22,8 +22,9 @@ final class SecurityEvents {
   private static final Needle SERVICE = Needle.of(",Service=\"");
   private static final Needle ACCOUNT = Needle.of(",AccountID=\"");
   private static final Needle SESSION = Needle.of("\",SessionID=\"");
-  private static final Needle LOCAL = Needle.of(",LocalAddress=\"");
+  private static final byte[] LOCAL_BYTES = LineBytes.ascii(",LocalAddress=\"");
   private static final Needle REMOTE = Needle.of(",RemoteAddress=\"");
+  private static final byte[] REMOTE_BYTES = LineBytes.ascii(",RemoteAddress=\"");
   private static final Needle AMI = Needle.of("AMI\"");
 
   private static final ReasonTable EVENTS = new ReasonTable()
@@ -42,16 +43,23 @@ final class SecurityEvents {
     if (!m.matchesAt(body, SECURITY_EVENT)) {
       return null;
     }
+    byte[] b = m.bytes();
     int nameStart = body + SECURITY_EVENT.length();
     int nameEnd = m.indexOf((byte) '"', nameStart);
     Family family = nameEnd < 0 ? null : EVENTS.exact(m, nameStart, nameEnd);
     // Every value is quoted: a line that does not end with a quote was cut.
-    int end = SipText.trimmedEnd(m);
-    int remote = family == null || m.byteAt(end - 1) != '"' ? -1 : m.lastIndexOf(REMOTE);
-    if (remote < nameEnd || (clientWritesAfterRemote(m, nameEnd, family) && m.lastIndexOf(REMOTE, remote) >= 0)) {
+    if (family == null || b[SipText.trimmedEnd(m) - 1] != '"') {
       return null;
     }
-    int valueStart = remote + REMOTE.length();
+    int remote = LineBytes.lastIndexOf(b, nameEnd, m.end(), REMOTE_BYTES);
+    if (remote < 0) {
+      return null;
+    }
+    int account = m.indexOf(ACCOUNT, nameEnd);
+    if (clientWritesAfterRemote(m, nameEnd, account, family) && m.lastIndexOf(REMOTE, remote) >= 0) {
+      return null;
+    }
+    int valueStart = remote + REMOTE_BYTES.length;
     int valueEnd = m.indexOf((byte) '"', valueStart);
     SecurityAddress peer = valueEnd < 0 ? null : SecurityAddress.parse(m, valueStart, valueEnd);
     if (peer == null) {
@@ -61,8 +69,8 @@ final class SecurityEvents {
         .source(peer.address())
         .sourcePort(peer.port())
         .protocol(peer.protocol())
-        .user(account(m, nameEnd, remote));
-    SecurityAddress local = local(m, remote);
+        .user(account(m, account, remote));
+    SecurityAddress local = local(m, b, remote);
     if (local != null) {
       draft.target(specified(local.address())).targetPort(local.port());
     }
@@ -70,28 +78,29 @@ final class SecurityEvents {
   }
 
   /** True for AMI's challenge response and password events, where the client's key follows RemoteAddress. */
-  private static boolean clientWritesAfterRemote(Message m, int nameEnd, Family family) {
+  private static boolean clientWritesAfterRemote(Message m, int nameEnd, int account, Family family) {
     if (family != AsteriskFamilies.SECURITY_CHALLENGE_FAILED && family != AsteriskFamilies.SECURITY_INVALID_PASSWORD) {
       return false;
     }
     // Service comes before AccountID, where nothing of the client's has been written yet.
     int service = m.indexOf(SERVICE, nameEnd);
-    int account = m.indexOf(ACCOUNT, nameEnd);
     return service >= 0 && (account < 0 || service < account) && m.matchesAt(service + SERVICE.length(), AMI);
   }
 
   /** The LocalAddress value written right before RemoteAddress, or null. */
-  private static SecurityAddress local(Message m, int remote) {
-    int local = m.lastIndexOf(LOCAL, remote);
-    if (local < 0 || m.byteAt(remote - 1) != '"') {
+  private static SecurityAddress local(Message m, byte[] b, int remote) {
+    if (b[remote - 1] != '"') {
       return null;
     }
-    return SecurityAddress.parse(m, local + LOCAL.length(), remote - 1);
+    int local = LineBytes.lastIndexOf(b, m.start(), remote, LOCAL_BYTES);
+    return local < 0 ? null : SecurityAddress.parse(m, local + LOCAL_BYTES.length, remote - 1);
   }
 
-  /** AccountID: from its key to the SessionID key after it (or RemoteAddress); null when empty or unknown. */
-  private static String account(Message m, int nameEnd, int remote) {
-    int key = m.indexOf(ACCOUNT, nameEnd);
+  /**
+   * AccountID, whose key is at {@code key}: the text to the SessionID key after it (which must come
+   * before RemoteAddress); null when empty, unknown or absent.
+   */
+  private static String account(Message m, int key, int remote) {
     if (key < 0 || key > remote) {
       return null;
     }

@@ -17,8 +17,10 @@ final class SipText {
 
   /** The message end without trailing spaces, tabs and carriage returns. */
   static int trimmedEnd(Message m) {
+    byte[] b = m.bytes();
+    int start = m.start();
     int e = m.end();
-    while (e > m.start() && isBlank(m.byteAt(e - 1))) {
+    while (e > start && isBlank(b[e - 1])) {
       e--;
     }
     return e;
@@ -33,24 +35,32 @@ final class SipText {
     return to - from == needle.length() && m.matchesAt(from, needle);
   }
 
-  /** The user part of the first {@code sip:} or {@code sips:} URI in {@code [from, to)}, or null. */
+  /**
+   * The user part of the first {@code sip:} or {@code sips:} URI in {@code [from, to)}, or null. Both
+   * start with {@code sip}, so one scan finds the first of either; one that would leave no user before
+   * {@code to} ends the search (any later one would leave even less).
+   */
   static String uriUser(Message m, int from, int to) {
-    int sip = m.indexOf(SIP, from);
-    int sips = m.indexOf(SIPS, from);
-    int at;
-    int userStart;
-    if (sips >= 0 && (sip < 0 || sips < sip)) {
-      at = sips;
-      userStart = sips + SIPS.length();
-    } else {
-      at = sip;
-      userStart = sip + SIP.length();
+    byte[] b = m.bytes();
+    int end = m.end();
+    int last = Math.min(to, end) - SIP.length();
+    for (int i = Math.max(from, m.start()); i < last; i++) {
+      if (b[i] == 's' && b[i + 1] == 'i' && b[i + 2] == 'p') {
+        if (b[i + 3] == ':') {
+          return userBeforeAt(m, b, i + SIP.length(), to);
+        }
+        if (b[i + 3] == 's' && b[i + 4] == ':') {
+          return i + SIPS.length() < to ? userBeforeAt(m, b, i + SIPS.length(), to) : null;
+        }
+      }
     }
-    if (at < 0 || userStart >= to) {
-      return null;
-    }
+    return null;
+  }
+
+  /** The text from {@code userStart} to the first {@code @} before {@code to}, or null when another delimiter comes first. */
+  private static String userBeforeAt(Message m, byte[] b, int userStart, int to) {
     for (int i = userStart; i < to; i++) {
-      byte c = m.byteAt(i);
+      byte c = b[i];
       if (c == '@') {
         return i > userStart ? m.text(userStart, i) : null;
       }
