@@ -30,6 +30,9 @@ final class LineBytes {
 
   /** True when {@code t} stands at {@code at}, entirely inside {@code [lo, hi)}. */
   static boolean matchesAt(byte[] b, int at, int lo, int hi, byte[] t) {
+    if (t.length >= Long.BYTES) {
+      return wordsMatch(b, at, lo, hi, t);
+    }
     if (at < lo || at > hi - t.length) {
       return false;
     }
@@ -41,12 +44,29 @@ final class LineBytes {
     return true;
   }
 
+  /**
+   * True when {@code t} (at least eight bytes) stands at {@code at}, entirely inside {@code [lo, hi)},
+   * compared eight bytes at a time (the last word overlapping the one before).
+   */
+  static boolean wordsMatch(byte[] b, int at, int lo, int hi, byte[] t) {
+    if (at < lo || at > hi - t.length) {
+      return false;
+    }
+    int last = t.length - Long.BYTES;
+    for (int k = 0; k < last; k += Long.BYTES) {
+      if ((long) LONGS.get(b, at + k) != (long) LONGS.get(t, k)) {
+        return false;
+      }
+    }
+    return (long) LONGS.get(b, at + last) == (long) LONGS.get(t, last);
+  }
+
   /** Last index {@code i >= lo} with {@code t} at {@code [i, i + t.length)} inside {@code [lo, before)}, or -1. */
   static int lastIndexOf(byte[] b, int lo, int before, byte[] t) {
     byte first = t[0];
     int i = before - t.length + 1;
     while ((i = lastIndexOf(b, lo, i, first)) >= 0) {
-      if (restMatches(b, i, t)) {
+      if (matchesAt(b, i, lo, before, t)) {
         return i;
       }
     }
@@ -76,22 +96,21 @@ final class LineBytes {
     return ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
   }
 
-  /** First index in {@code [from, to)} holding {@code c}, or -1 (for short ranges). */
+  /** First index in {@code [from, to)} holding {@code c}, or -1. */
   static int indexOf(byte[] b, int from, int to, byte c) {
-    for (int i = from; i < to; i++) {
+    long pattern = (c & 0xFFL) * ONES;
+    int i = from;
+    for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
+      long found = zeroBytes((long) LONGS.get(b, i) ^ pattern);
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    for (; i < to; i++) {
       if (b[i] == c) {
         return i;
       }
     }
     return -1;
-  }
-
-  private static boolean restMatches(byte[] b, int at, byte[] t) {
-    for (int k = 1; k < t.length; k++) {
-      if (b[at + k] != t[k]) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -59,9 +59,15 @@ final class ReasonTable {
    */
   int endingWith(byte[] b, int from, int to, byte[] separator) {
     byte[][] t = texts;
+    if (to <= from) {
+      return -1;
+    }
+    byte last = b[to - 1];
     for (int i = 0; i < t.length; i++) {
-      int at = to - t[i].length;
-      if (LineBytes.matchesAt(b, at, from, to, t[i]) && LineBytes.matchesAt(b, at - separator.length, from, at, separator)) {
+      byte[] text = t[i];
+      int at = to - text.length;
+      if (text[text.length - 1] == last && LineBytes.matchesAt(b, at, from, to, text)
+          && LineBytes.matchesAt(b, at - separator.length, from, at, separator)) {
         return i;
       }
     }

@@ -12,6 +12,7 @@ record SecurityAddress(Protocol protocol, IpAddress address, int port) {
 
   /** {@code IPV4/} or {@code IPV6/}: the length of the address family before the transport. */
   private static final int FAMILY_LENGTH = 5;
+  private static final int MAX_PORT = 65535;
 
   /** The address when {@code [from, to)} has exactly that shape, else null. */
   static SecurityAddress parse(Message m, int from, int to) {
@@ -29,14 +30,15 @@ record SecurityAddress(Protocol protocol, IpAddress address, int port) {
     }
     Protocol protocol = protocol(b, transportStart, transportEnd);
     IpAddress address = m.address(transportEnd + 1, portSlash);
-    if (protocol == Protocol.UNKNOWN || address == null || m.number(portSlash + 1, to) < 0) {
+    int port = m.number(portSlash + 1, to);
+    if (protocol == Protocol.UNKNOWN || address == null || port < 0) {
       return null;
     }
     boolean writtenAsIpv6 = LineBytes.indexOf(b, transportEnd + 1, portSlash, (byte) ':') >= 0;
     if (writtenAsIpv6 != (b[from + 3] == '6')) {
       return null;
     }
-    return new SecurityAddress(protocol, address, m.port(portSlash + 1, to));
+    return new SecurityAddress(protocol, address, port <= MAX_PORT ? port : 0);
   }
 
   /** The transport; UDP, the common one, without the search through every protocol name. */
