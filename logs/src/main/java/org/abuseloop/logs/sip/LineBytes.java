@@ -80,7 +80,7 @@ final class LineBytes {
     for (; i >= lo; i -= Long.BYTES) {
       long found = zeroBytes((long) LONGS.get(b, i) ^ pattern);
       if (found != 0) {
-        return i + 7 - (Long.numberOfLeadingZeros(found) >>> 3);
+        return i + highestByte(found);
       }
     }
     for (int k = i + 7; k >= lo; k--) {
@@ -89,6 +89,39 @@ final class LineBytes {
       }
     }
     return -1;
+  }
+
+  /**
+   * Index (0 to 7) of the lowest byte flagged in {@code flags} (not 0). Three tests rather than
+   * {@link Long#numberOfTrailingZeros}, which C1 on Java 17 calls as Java code (two calls deep).
+   */
+  private static int lowestByte(long flags) {
+    long f = flags;
+    int k = 0;
+    if ((int) f == 0) {
+      k = 4;
+      f >>>= 32;
+    }
+    if ((f & 0xFFFF) == 0) {
+      k += 2;
+      f >>>= 16;
+    }
+    return (f & 0xFF) == 0 ? k + 1 : k;
+  }
+
+  /** Index (0 to 7) of the highest byte flagged in {@code flags} (not 0), likewise. */
+  private static int highestByte(long flags) {
+    long f = flags;
+    int k = 0;
+    if ((f >>> 32) != 0) {
+      k = 4;
+      f >>>= 32;
+    }
+    if ((f >>> 16) != 0) {
+      k += 2;
+      f >>>= 16;
+    }
+    return (f >>> 8) != 0 ? k + 1 : k;
   }
 
   /** The high bit of each byte of {@code x} that is zero, exactly (no borrow between bytes). */
@@ -103,7 +136,7 @@ final class LineBytes {
     for (int last = to - Long.BYTES; i <= last; i += Long.BYTES) {
       long found = zeroBytes((long) LONGS.get(b, i) ^ pattern);
       if (found != 0) {
-        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+        return i + lowestByte(found);
       }
     }
     for (; i < to; i++) {

@@ -20,7 +20,9 @@ final class SecurityEvents {
 
   private static final Needle SECURITY_EVENT = Needle.of("SecurityEvent=\"");
   private static final Needle SERVICE = Needle.of(",Service=\"");
+  private static final byte[] SERVICE_BYTES = LineBytes.ascii(",Service=\"");
   private static final Needle ACCOUNT = Needle.of(",AccountID=\"");
+  private static final byte[] ACCOUNT_BYTES = LineBytes.ascii(",AccountID=\"");
   private static final Needle SESSION = Needle.of("\",SessionID=\"");
   private static final byte[] LOCAL_BYTES = LineBytes.ascii(",LocalAddress=\"");
   private static final Needle REMOTE = Needle.of(",RemoteAddress=\"");
@@ -55,7 +57,7 @@ final class SecurityEvents {
     if (remote < 0) {
       return null;
     }
-    int account = m.indexOf(ACCOUNT, nameEnd);
+    int account = firstKey(b, nameEnd, m.end(), m.end(), ACCOUNT_BYTES);
     if (clientWritesAfterRemote(m, nameEnd, account, family) && m.lastIndexOf(REMOTE, remote) >= 0) {
       return null;
     }
@@ -83,8 +85,22 @@ final class SecurityEvents {
       return false;
     }
     // Service comes before AccountID, where nothing of the client's has been written yet.
-    int service = m.indexOf(SERVICE, nameEnd);
-    return service >= 0 && (account < 0 || service < account) && m.matchesAt(service + SERVICE.length(), AMI);
+    int service = firstKey(m.bytes(), nameEnd, account < 0 ? m.end() : account, m.end(), SERVICE_BYTES);
+    return service >= 0 && m.matchesAt(service + SERVICE.length(), AMI);
+  }
+
+  /**
+   * First index in {@code [from, before)} where {@code key}, which starts with a comma, stands (inside
+   * the message, which ends at {@code end}), or -1: the keys are found by walking the commas (a few per
+   * line) rather than by a search through every byte for each key.
+   */
+  private static int firstKey(byte[] b, int from, int before, int end, byte[] key) {
+    for (int c = LineBytes.indexOf(b, from, before, (byte) ','); c >= 0; c = LineBytes.indexOf(b, c + 1, before, (byte) ',')) {
+      if (LineBytes.matchesAt(b, c, from, end, key)) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   /** The LocalAddress value written right before RemoteAddress, or null. */
