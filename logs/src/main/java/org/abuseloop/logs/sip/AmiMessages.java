@@ -20,10 +20,10 @@ final class AmiMessages {
 
   private AmiMessages() {}
 
-  /** The event of an AMI notice starting at {@code body}, or null. */
-  static Event read(Message m, int body) {
-    int space = m.indexOf((byte) ' ', body);
-    if (space <= body) {
+  /** The event of an AMI notice starting at {@code body}, whose first space is at {@code space} (or -1), or null. */
+  static Event read(Message m, int body, int space) {
+    // Each notice goes on with " failed" or " tried": other lines stop at one byte.
+    if (space <= body || space + 1 >= m.end() || (m.byteAt(space + 1) != 'f' && m.byteAt(space + 1) != 't')) {
       return null;
     }
     Family family;

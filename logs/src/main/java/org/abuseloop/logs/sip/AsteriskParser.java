@@ -51,18 +51,26 @@ public final class AsteriskParser implements ServiceParser {
     };
   }
 
-  /** chan_sip's "Registration from", PJSIP's "Request", IAX2's "Rejected connect attempt". */
+  /** chan_sip's "Registration from", PJSIP's "Request", IAX2's "Rejected connect attempt": told apart by their third letter. */
   private static Event registrationOrRequest(Message m, int body) {
-    Event e = ChanSipMessages.read(m, body);
-    if (e == null) {
-      e = PjsipRequests.read(m, body);
+    if (body + 2 >= m.end()) {
+      return null;
     }
-    return e != null ? e : IaxMessages.read(m, body);
+    return switch (m.byteAt(body + 2)) {
+      case 'g' -> ChanSipMessages.read(m, body);
+      case 'q' -> PjsipRequests.read(m, body);
+      case 'j' -> IaxMessages.read(m, body);
+      default -> null;
+    };
   }
 
-  /** "Call from" and "ENDPOINT: Call" (any first letter), or an AMI line (an address first). */
+  /**
+   * "Call from" and "ENDPOINT: Call" (any first letter), or an AMI line (an address first). Both other
+   * forms are told by the text around the body's first space, found once for both.
+   */
   private static Event callOrLogin(Message m, int body) {
-    Event e = RejectedCalls.read(m, body);
-    return e != null ? e : AmiMessages.read(m, body);
+    int space = m.indexOf((byte) ' ', body);
+    Event e = RejectedCalls.read(m, body, space);
+    return e != null ? e : AmiMessages.read(m, body, space);
   }
 }

@@ -25,15 +25,15 @@ final class RejectedCalls {
 
   private RejectedCalls() {}
 
-  /** The event of a rejected call starting at {@code body}, or null. */
-  static Event read(Message m, int body) {
+  /** The event of a rejected call starting at {@code body}, whose first space is at {@code space} (or -1), or null. */
+  static Event read(Message m, int body, int space) {
     int open;
     if (m.matchesAt(body, CALL_FROM)) {
       int quote = m.indexOf(QUOTE_PAREN, body + CALL_FROM.length() - 1);
       open = quote < 0 ? -1 : quote + QUOTE_PAREN.length();
     } else {
       // "ENDPOINT: Call (": the endpoint name is one word, so the anchor follows the first space.
-      int call = m.indexOf((byte) ' ', body) - 1;
+      int call = space - 1;
       open = call > body && m.matchesAt(call, ENDPOINT_CALL) ? call + ENDPOINT_CALL.length() : -1;
     }
     int close = open < 0 ? -1 : m.indexOf(TO_EXTENSION, open);
