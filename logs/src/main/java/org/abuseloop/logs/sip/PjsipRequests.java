@@ -90,11 +90,13 @@ final class PjsipRequests {
    * the quotes do not close (PJSIP cut a From header longer than its buffer: nothing after is sure).
    */
   private static int skipQuotedDisplayName(Message m, int i) {
-    if (i >= m.end() || m.byteAt(i) != '"') {
+    byte[] b = m.bytes();
+    int end = m.end();
+    if (i >= end || b[i] != '"') {
       return i;
     }
-    for (int j = i + 1; j < m.end(); j++) {
-      byte c = m.byteAt(j);
+    for (int j = i + 1; j < end; j++) {
+      byte c = b[j];
       if (c == '\\') {
         j++;
       } else if (c == '"') {
