@@ -1,0 +1,121 @@
+package org.abuseloop.logs.firewall;
+
+import org.abuseloop.core.IpAddress;
+
+/**
+ * Byte scans over the {@code KEY=value} body the kernel writes for a logged packet: a key found by
+ * a plain forward loop, the run of address characters after it, a dotted quad read in place.
+ * Stateless and thread-safe.
+ *
+ * <p>Written as plain loops over a {@code byte[]} held in a local, because the launcher runs the
+ * parse under C1 alone, which compiles these tight loops well but does not make the word-at-a-time
+ * searches of {@code Message} (through a {@code VarHandle}) cheap; every result equals the one the
+ * {@code Message} search of the same range gives.
+ */
+final class PacketFields {
+
+  /** The bytes an address may hold (hex digits, '.', ':'), as {@code Message.addressEnd} reads them. */
+  private static final boolean[] ADDRESS_CHAR = new boolean[256];
+
+  static {
+    for (int c = 0; c < 256; c++) {
+      ADDRESS_CHAR[c] = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' || c == ':';
+    }
+  }
+
+  private PacketFields() {}
+
+  /** True when {@code key} stands at {@code at} and ends no later than {@code end}. */
+  static boolean matchesAt(byte[] b, int at, int end, byte[] key) {
+    return at + key.length <= end && b[at] == key[0] && matchesRest(b, at, key);
+  }
+
+  private static boolean matchesRest(byte[] b, int at, byte[] key) {
+    for (int k = 1; k < key.length; k++) {
+      if (b[at + k] != key[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Index after the run of address characters starting at {@code from}, no further than {@code end}. */
+  static int addressEnd(byte[] b, int from, int end) {
+    int i = from;
+    while (i < end && ADDRESS_CHAR[b[i] & 0xFF]) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Index after the run of decimal digits starting at {@code from}, no further than {@code end}. */
+  static int digitsEnd(byte[] b, int from, int end) {
+    int i = from;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      i++;
+    }
+    return i;
+  }
+
+  /** First index of byte {@code c} in {@code [from, end)}, or -1. */
+  static int indexOf(byte[] b, int from, int end, byte c) {
+    for (int i = from; i < end; i++) {
+      if (b[i] == c) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A port in {@code [from, to)} as {@code Message.port} reads it: 1..65535, else 0. */
+  static int port(byte[] b, int from, int to) {
+    if (from >= to || to - from > 9) {
+      return 0;
+    }
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d < 0 || d > 9) {
+        return 0;
+      }
+      v = v * 10 + d;
+    }
+    return v <= 65535 ? v : 0;
+  }
+
+  /**
+   * The address in {@code [from, to)}, or null, as {@link IpAddress#parse(byte[], int, int)} reads
+   * it: a dotted quad (the common case) is read here in one pass, anything else goes to the parser.
+   */
+  static IpAddress address(byte[] b, int from, int to) {
+    long v = dottedQuad(b, from, to);
+    return v >= 0 ? IpAddress.ofIPv4((int) v) : IpAddress.parse(b, from, to);
+  }
+
+  /**
+   * Four dot-separated decimal octets of one to three digits (leading zeros allowed), each at most
+   * 255, filling the range, as a 32-bit value; else -1.
+   */
+  static long dottedQuad(byte[] b, int from, int to) {
+    long result = 0;
+    int value = 0;
+    int digits = 0;
+    int dots = 0;
+    for (int i = from; i < to; i++) {
+      int d = b[i] - '0';
+      if (d >= 0 && d <= 9) {
+        value = value * 10 + d;
+        if (++digits > 3) {
+          return -1;
+        }
+      } else if (d == '.' - '0' && digits > 0 && value <= 255 && ++dots <= 3) {
+        result = (result << 8) | value;
+        value = 0;
+        digits = 0;
+      } else {
+        return -1;
+      }
+    }
+    return dots == 3 && digits > 0 && value <= 255 ? (result << 8) | value : -1;
+  }
+}
