@@ -151,6 +151,11 @@ public final class Message {
     return Instant.ofEpochSecond(epochSecond, nanos);
   }
 
+  /** The line's time in whole seconds since the epoch: {@code time().getEpochSecond()} without the Instant. */
+  public long epochSecond() {
+    return epochSecond;
+  }
+
   public ZoneOffset offset() {
     return offset;
   }

@@ -47,6 +47,12 @@ class MessageTest {
   }
 
   @Test
+  void epochSecondIsTheTimesSecond() {
+    Message m = framed("Jun 12 10:00:07 host kernel: hello");
+    assertThat(m.epochSecond()).isEqualTo(Instant.parse("2024-06-12T10:00:07Z").getEpochSecond()).isEqualTo(m.time().getEpochSecond());
+  }
+
+  @Test
   void matchesAtComparesTheFirstByteToo() {
     Message m = framed("Jun 12 10:00:00 host sshd[1]: Xnvalid user");
     assertThat(m.matchesAt(m.start(), Needle.of("Invalid user"))).isFalse();
