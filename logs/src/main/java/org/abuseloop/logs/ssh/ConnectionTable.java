@@ -13,6 +13,8 @@ final class ConnectionTable<V> {
 
   private final int capacity;
   private final Entry<V>[] slots;
+  /** The key of each filled slot, beside it, so a probe reads no entry. */
+  private final long[] keys;
   private final int mask;
   /** Least recently used; {@link #newest} the most recently used. */
   private Entry<V> eldest;
@@ -27,6 +29,7 @@ final class ConnectionTable<V> {
     this.capacity = capacity;
     int n = Integer.highestOneBit(capacity) * 4;
     this.slots = (Entry<V>[]) new Entry<?>[n];
+    this.keys = new long[n];
     this.mask = n - 1;
   }
 
@@ -58,6 +61,7 @@ final class ConnectionTable<V> {
     }
     e = new Entry<>(key, value);
     slots[i] = e;
+    keys[i] = key;
     append(e);
     size++;
     if (size > capacity) {
@@ -80,7 +84,7 @@ final class ConnectionTable<V> {
   /** The slot holding {@code key}, or the empty slot where it would go. */
   private int find(long key) {
     int i = home(key);
-    for (Entry<V> e = slots[i]; e != null && e.key != key; e = slots[i]) {
+    while (slots[i] != null && keys[i] != key) {
       i = (i + 1) & mask;
     }
     return i;
@@ -102,10 +106,11 @@ final class ConnectionTable<V> {
       if (e == null) {
         return;
       }
-      int h = home(e.key);
+      int h = home(keys[j]);
       boolean staysPut = hole <= j ? (hole < h && h <= j) : (hole < h || h <= j);
       if (!staysPut) {
         slots[hole] = e;
+        keys[hole] = keys[j];
         slots[j] = null;
         hole = j;
       }
