@@ -8,6 +8,7 @@ import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
+import org.abuseloop.logs.DottedQuad;
 import org.abuseloop.logs.EventDraft;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
@@ -119,7 +120,7 @@ public final class NetfilterParser implements ServiceParser {
     }
     int dstFrom = srcTo + DST.length;
     int dstTo = PacketFields.addressEnd(b, dstFrom, end);
-    IpAddress source = PacketFields.address(b, srcFrom, srcTo);
+    IpAddress source = DottedQuad.address(b, srcFrom, srcTo);
     if (source == null || !spaceAt(b, dstTo, end)) {
       return null;
     }
@@ -134,7 +135,7 @@ public final class NetfilterParser implements ServiceParser {
     }
     return readPorts(b, end, protoTo, m.event(family)
         .source(source)
-        .target(PacketFields.address(b, dstFrom, dstTo))
+        .target(DottedQuad.address(b, dstFrom, dstTo))
         .protocol(protocol(b, protoFrom, protoTo)));
   }
 

@@ -1,11 +1,8 @@
 package org.abuseloop.logs.firewall;
 
-import org.abuseloop.core.IpAddress;
-
 /**
- * Byte scans over the {@code KEY=value} body the kernel writes for a logged packet: a key found by
- * a plain forward loop, the run of address characters after it, a dotted quad read in place.
- * Stateless and thread-safe.
+ * Byte scans over the {@code KEY=value} body the kernel writes for a logged packet: a key at a
+ * position, the run of address characters or digits after it, a port. Stateless and thread-safe.
  *
  * <p>Written as plain loops over a {@code byte[]} held in a local, because the launcher runs the
  * parse under C1 alone, which compiles these tight loops well but does not make the word-at-a-time
@@ -81,41 +78,5 @@ final class PacketFields {
       v = v * 10 + d;
     }
     return v <= 65535 ? v : 0;
-  }
-
-  /**
-   * The address in {@code [from, to)}, or null, as {@link IpAddress#parse(byte[], int, int)} reads
-   * it: a dotted quad (the common case) is read here in one pass, anything else goes to the parser.
-   */
-  static IpAddress address(byte[] b, int from, int to) {
-    long v = dottedQuad(b, from, to);
-    return v >= 0 ? IpAddress.ofIPv4((int) v) : IpAddress.parse(b, from, to);
-  }
-
-  /**
-   * Four dot-separated decimal octets of one to three digits (leading zeros allowed), each at most
-   * 255, filling the range, as a 32-bit value; else -1.
-   */
-  static long dottedQuad(byte[] b, int from, int to) {
-    long result = 0;
-    int value = 0;
-    int digits = 0;
-    int dots = 0;
-    for (int i = from; i < to; i++) {
-      int d = b[i] - '0';
-      if (d >= 0 && d <= 9) {
-        value = value * 10 + d;
-        if (++digits > 3) {
-          return -1;
-        }
-      } else if (d == '.' - '0' && digits > 0 && value <= 255 && ++dots <= 3) {
-        result = (result << 8) | value;
-        value = 0;
-        digits = 0;
-      } else {
-        return -1;
-      }
-    }
-    return dots == 3 && digits > 0 && value <= 255 ? (result << 8) | value : -1;
   }
 }

@@ -58,7 +58,7 @@ public final class SshdParser implements ServiceParser {
   public Event parse(Message m) {
     int end = trimEnd(m, m.start(), m.end());
     int pos = m.start();
-    if (m.matchesAt(pos, REPEATED)) {
+    if (startsWithByte(m, pos, 'm') && m.matchesAt(pos, REPEATED)) {
       int open = m.indexOf(REPEATED_OPEN, pos);
       if (open < 0 || m.byteAt(end - 1) != ']') {
         return null;
@@ -67,7 +67,7 @@ public final class SshdParser implements ServiceParser {
       end = trimEnd(m, pos, end - 1);
     }
     pos = skipPrefixes(m, pos, end);
-    boolean preauth = end - pos >= PREAUTH.length() && m.matchesAt(end - PREAUTH.length(), PREAUTH);
+    boolean preauth = end - pos >= PREAUTH.length() && m.byteAt(end - 1) == ']' && m.matchesAt(end - PREAUTH.length(), PREAUTH);
     if (preauth) {
       end = trimEnd(m, pos, end - PREAUTH.length());
     }
