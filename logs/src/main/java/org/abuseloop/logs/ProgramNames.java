@@ -66,8 +66,10 @@ final class ProgramNames {
     if (startsWith(b, from, to, POSTFIX)) {
       return Service.POSTFIX;
     }
+    int n = to - from;
     for (int i = 0; i < NAMES.length; i++) {
-      if (equals(b, from, to, NAMES[i])) {
+      // The length first, here: most names differ in it, and the comparison is then not called.
+      if (NAMES[i].length == n && equals(b, from, to, NAMES[i])) {
         return (Service) EXACT[i][1];
       }
     }
@@ -76,8 +78,9 @@ final class ProgramNames {
 
   /** True when the program name in {@code [from, to)} is one of {@link #NOT_OURS} (exactly, without a path). */
   static boolean isNotOurs(byte[] b, int from, int to) {
+    int n = to - from;
     for (byte[] name : NOT_OURS) {
-      if (equals(b, from, to, name)) {
+      if (name.length == n && equals(b, from, to, name)) {
         return true;
       }
     }

@@ -85,8 +85,21 @@ public final class NetfilterParser implements ServiceParser {
     if (in < 0 || !isInterface(b, in + IN.length, out)) {
       return null;
     }
-    Family family = NetfilterPrefix.familyOf(b, start, in);
+    Family family = NetfilterPrefix.familyOf(b, afterKernelStamp(m, b, start, in), in);
     return family == null ? null : readPacket(m, b, end, family, out);
+  }
+
+  /**
+   * Where the operator's prefix starts: after the kernel's {@code [seconds.micros]} when the line has
+   * one, else at {@code start}. The prefix rule looks for {@code [UFW } and for words, which can not
+   * start in a bracket of digits, spaces and dots, so skipping it changes no family.
+   */
+  private static int afterKernelStamp(Message m, byte[] b, int start, int in) {
+    if (b[start] != '[') {
+      return start;
+    }
+    int close = m.indexOf((byte) ']', start);
+    return close > start && close < in && PacketFields.belowLetters(b, start + 1, close) ? close + 1 : start;
   }
 
   /** The last {@code IN=} that ends no later than {@code out}, or -1. */

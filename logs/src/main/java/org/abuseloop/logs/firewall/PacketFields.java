@@ -1,8 +1,13 @@
 package org.abuseloop.logs.firewall;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Byte scans over the {@code KEY=value} body the kernel writes for a logged packet: a key at a
- * position, the run of address characters or digits after it, a port. Stateless and thread-safe.
+ * position, the run of address characters or digits after it, a port, a run without letters.
+ * Stateless and thread-safe.
  *
  * <p>Written as plain loops over a {@code byte[]} held in a local, because the launcher runs the
  * parse under C1 alone, which compiles these tight loops well but does not make the word-at-a-time
@@ -10,6 +15,10 @@ package org.abuseloop.logs.firewall;
  * {@code Message} search of the same range gives.
  */
 final class PacketFields {
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** The two high bits of every byte: a byte below 0x40 (digits, space, '.') has neither. */
+  private static final long HIGH_TWO = 0xC0C0C0C0C0C0C0C0L;
 
   /** The bytes an address may hold (hex digits, '.', ':'), as {@code Message.addressEnd} reads them. */
   private static final boolean[] ADDRESS_CHAR = new boolean[256];
@@ -30,6 +39,25 @@ final class PacketFields {
   private static boolean matchesRest(byte[] b, int at, byte[] key) {
     for (int k = 1; k < key.length; k++) {
       if (b[at + k] != key[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * True when every byte in {@code [from, to)} is below 0x40: digits, spaces, dots, but no letter
+   * and no '['. Eight bytes at a time.
+   */
+  static boolean belowLetters(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      if (((long) LONGS.get(b, i) & HIGH_TWO) != 0) {
+        return false;
+      }
+    }
+    for (; i < to; i++) {
+      if ((b[i] & 0xC0) != 0) {
         return false;
       }
     }
