@@ -93,6 +93,24 @@ public final class Message {
     return true;
   }
 
+  /**
+   * As {@link #programIs(String)} for a name kept as a {@link Needle}: a byte comparison, for parsers
+   * that check the program on every line.
+   */
+  public boolean programIs(Needle name) {
+    byte[] n = name.bytes;
+    int from = programStart;
+    if (programEnd - from != n.length) {
+      return false;
+    }
+    for (int i = 0; i < n.length; i++) {
+      if (buf[from + i] != n[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   public String program() {
     return programEnd > programStart ? ascii(programStart, programEnd) : "";
   }
@@ -131,6 +149,11 @@ public final class Message {
 
   public Instant time() {
     return Instant.ofEpochSecond(epochSecond, nanos);
+  }
+
+  /** The line's time in whole seconds since the epoch: {@code time().getEpochSecond()} without the Instant. */
+  public long epochSecond() {
+    return epochSecond;
   }
 
   public ZoneOffset offset() {

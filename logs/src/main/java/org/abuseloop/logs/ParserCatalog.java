@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import org.abuseloop.core.Event;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.Service;
 
@@ -72,9 +73,37 @@ public final class ParserCatalog {
     return out;
   }
 
-  /** The parser for the program that wrote this syslog message, or null when the program is not ours. */
+  /**
+   * The parser for the program that wrote this syslog message: its service's, {@link #NOT_OURS} for a
+   * program known to write nothing we parse (cron, systemd...), or null when the program is unknown
+   * (then every parser may try the line).
+   */
   ServiceParser forProgram(Message m) {
     Service s = ProgramNames.serviceOf(m.bytes(), m.programStart(), m.programEnd());
-    return s == null ? null : byService.get(s);
+    if (s == null) {
+      return ProgramNames.isNotOurs(m.bytes(), m.programStart(), m.programEnd()) ? NOT_OURS : null;
+    }
+    return byService.get(s);
   }
+
+  /**
+   * The parser of the lines of programs that are not ours: it recognises nothing. Never in
+   * {@link #all()}; stateless and thread-safe.
+   */
+  static final ServiceParser NOT_OURS = new ServiceParser() {
+    @Override
+    public Service service() {
+      return null;
+    }
+
+    @Override
+    public List<Family> families() {
+      return List.of();
+    }
+
+    @Override
+    public Event parse(Message message) {
+      return null;
+    }
+  };
 }

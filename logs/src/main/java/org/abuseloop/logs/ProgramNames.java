@@ -28,6 +28,17 @@ final class ProgramNames {
   };
   private static final byte[][] NAMES = new byte[EXACT.length][];
 
+  /**
+   * Programs that share the system log with our services and never write an attack line any parser
+   * knows (job schedulers, systemd's daemons, the log daemon itself): their lines go to no parser,
+   * rather than to every parser in turn as the lines of an unknown program do.
+   */
+  private static final byte[][] NOT_OURS = bytes(
+      "CRON", "cron", "crond", "anacron", "atd",
+      "systemd", "systemd-logind", "systemd-journald", "systemd-timesyncd", "systemd-resolved",
+      "systemd-networkd", "systemd-udevd", "rsyslogd", "syslog-ng", "dbus-daemon", "polkitd",
+      "chronyd", "ntpd", "dhclient", "snapd");
+
   static {
     for (int i = 0; i < EXACT.length; i++) {
       NAMES[i] = ((String) EXACT[i][0]).getBytes(StandardCharsets.US_ASCII);
@@ -55,12 +66,33 @@ final class ProgramNames {
     if (startsWith(b, from, to, POSTFIX)) {
       return Service.POSTFIX;
     }
+    int n = to - from;
     for (int i = 0; i < NAMES.length; i++) {
-      if (equals(b, from, to, NAMES[i])) {
+      // The length first, here: most names differ in it, and the comparison is then not called.
+      if (NAMES[i].length == n && equals(b, from, to, NAMES[i])) {
         return (Service) EXACT[i][1];
       }
     }
     return null;
+  }
+
+  /** True when the program name in {@code [from, to)} is one of {@link #NOT_OURS} (exactly, without a path). */
+  static boolean isNotOurs(byte[] b, int from, int to) {
+    int n = to - from;
+    for (byte[] name : NOT_OURS) {
+      if (name.length == n && equals(b, from, to, name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static byte[][] bytes(String... names) {
+    byte[][] out = new byte[names.length][];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = names[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return out;
   }
 
   private static boolean startsWith(byte[] b, int from, int to, byte[] prefix) {

@@ -74,7 +74,7 @@ public final class SyslogEnvelope implements Envelope {
     }
     // Some writers put the year after the time: "Jan 12 10:00:00 2024 host ...". The year read from
     // the reference stays: a four-digit number in the host position is taken as that year marker.
-    if (after + 5 < end && b[after] == ' ' && TimeReader.fixed(b, after + 1, 4) >= 0 && b[after + 5] == ' ') {
+    if (after + 5 < end && b[after] == ' ' && b[after + 5] == ' ' && TimeReader.fixed(b, after + 1, 4) >= 0) {
       after += 5;
     }
     return after;
@@ -109,7 +109,7 @@ public final class SyslogEnvelope implements Envelope {
       }
     }
     int progEnd = programNameEnd(b, progStart, progTokenEnd);
-    if (isBracketedName(b, progStart, progTokenEnd)) {
+    if (b[progStart] == '[' && isBracketedName(b, progStart, progTokenEnd)) {
       // "[sshd]:" or "[sshd]": a bracketed name with no pid, as some syslog daemons write.
       progStart++;
       progEnd = progTokenEnd - (b[progTokenEnd - 1] == ':' ? 2 : 1);
@@ -126,7 +126,7 @@ public final class SyslogEnvelope implements Envelope {
    * name ({@code [sshd]}), which no host name can be.
    */
   private static boolean looksLikeProgram(byte[] b, int from, int to) {
-    return to - from >= 2 && (b[to - 1] == ':' || isBracketedName(b, from, to));
+    return to - from >= 2 && (b[to - 1] == ':' || (b[from] == '[' && isBracketedName(b, from, to)));
   }
 
   /** {@code [name]} or {@code [name]:}, the name a letter then letters, digits, '-', '_' or '.' (not an address). */

@@ -36,6 +36,23 @@ class MessageTest {
   }
 
   @Test
+  void programIsANeedleComparesTheWholeName() {
+    Message m = framed("Jun 12 10:00:00 host kernel: hello");
+    assertThat(m.programIs(Needle.of("kernel"))).isTrue();
+    assertThat(m.programIs(Needle.of("kerne"))).isFalse();
+    assertThat(m.programIs(Needle.of("kernels"))).isFalse();
+    assertThat(m.programIs(Needle.of("Kernel"))).isFalse();
+    assertThat(framed("Jun 12 10:00:00 host sshd[4242]: hello").programIs(Needle.of("sshd"))).isTrue();
+    assertThat(new Message().programIs(Needle.of("sshd"))).isFalse();
+  }
+
+  @Test
+  void epochSecondIsTheTimesSecond() {
+    Message m = framed("Jun 12 10:00:07 host kernel: hello");
+    assertThat(m.epochSecond()).isEqualTo(Instant.parse("2024-06-12T10:00:07Z").getEpochSecond()).isEqualTo(m.time().getEpochSecond());
+  }
+
+  @Test
   void matchesAtComparesTheFirstByteToo() {
     Message m = framed("Jun 12 10:00:00 host sshd[1]: Xnvalid user");
     assertThat(m.matchesAt(m.start(), Needle.of("Invalid user"))).isFalse();

@@ -2,8 +2,12 @@ package org.abuseloop.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Service;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalog as one source uses it. */
 class ParserCatalogTest {
@@ -17,5 +21,26 @@ class ParserCatalogTest {
     assertThat(one.families()).isEqualTo(shared.families());
     assertThat(one.parser(Service.SSHD)).isNotSameAs(shared.parser(Service.SSHD)).isNotSameAs(two.parser(Service.SSHD));
     assertThat(one.parser(Service.DROPBEAR)).isSameAs(shared.parser(Service.DROPBEAR));
+  }
+
+  private static final Instant REFERENCE = Instant.parse("2024-03-12T00:00:00Z");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"CRON[612]", "systemd-logind[612]", "systemd", "anacron[1]"})
+  void linesOfProgramsThatAreNotOursGoToNoParser(String program) {
+    assertThat(TestLogs.events(REFERENCE, "Mar 11 00:00:07 gw1 " + program + ": Invalid user pi from 203.0.113.9 port 22")).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"myprog[612]", "CRONTAB[612]", "cron2", "sshd[612]"})
+  void linesOfOtherProgramsStillReachTheParsers(String program) {
+    assertThat(TestLogs.events(REFERENCE, "Mar 11 00:00:07 gw1 " + program + ": Invalid user pi from 203.0.113.9 port 22"))
+        .singleElement().satisfies(e -> assertThat(e.source()).isEqualTo(IpAddress.of("203.0.113.9")));
+  }
+
+  @Test
+  void theParserOfProgramsThatAreNotOursIsNotInTheCatalog() {
+    assertThat(ParserCatalog.standard().all()).doesNotContain(ParserCatalog.NOT_OURS);
+    assertThat(ParserCatalog.standard().forSource().all()).doesNotContain(ParserCatalog.NOT_OURS);
   }
 }

@@ -1,5 +1,6 @@
 package org.abuseloop.logs.firewall;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.EventKind;
@@ -7,6 +8,7 @@ import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
+import org.abuseloop.logs.DottedQuad;
 import org.abuseloop.logs.EventDraft;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
@@ -42,13 +44,15 @@ public final class NetfilterParser implements ServiceParser {
 
   private static final List<Family> FAMILIES = List.of(DENY, UFW_BLOCK, UFW_LIMIT);
 
+  private static final Needle KERNEL = Needle.of("kernel");
+  private static final Needle ULOGD = Needle.of("ulogd");
   private static final Needle OUT = Needle.of(" OUT=");
-  private static final Needle IN = Needle.of("IN=");
+  private static final byte[] IN = key("IN=");
   private static final Needle SRC = Needle.of(" SRC=");
-  private static final Needle DST = Needle.of(" DST=");
+  private static final byte[] DST = key(" DST=");
   private static final Needle PROTO = Needle.of(" PROTO=");
-  private static final Needle SPT = Needle.of(" SPT=");
-  private static final Needle DPT = Needle.of(" DPT=");
+  private static final byte[] SPT = key(" SPT=");
+  private static final byte[] DPT = key(" DPT=");
   /**
    * How far into the message {@code OUT=} may stand: the kernel's {@code [seconds.micros] }, a
    * prefix (iptables allows 29 bytes, nftables 127) and {@code IN=} with an interface name.
@@ -67,48 +71,70 @@ public final class NetfilterParser implements ServiceParser {
 
   @Override
   public Event parse(Message m) {
-    if (!m.programIs("kernel") && !m.programIs("ulogd")) {
+    if (!m.programIs(KERNEL) && !m.programIs(ULOGD)) {
       return null;
     }
-    int out = m.indexOf(OUT, m.start());
-    if (out < 0 || out - m.start() > MAX_HEAD) {
+    byte[] b = m.bytes();
+    int start = m.start();
+    int end = m.end();
+    int out = m.indexOf(OUT, start);
+    if (out < 0 || out - start > MAX_HEAD) {
       return null;
     }
-    int in = m.lastIndexOf(IN, out);
-    if (in < 0 || !isInterface(m, in + IN.length(), out)) {
+    int in = lastIn(b, start, out);
+    if (in < 0 || !isInterface(b, in + IN.length, out)) {
       return null;
     }
-    Family family = NetfilterPrefix.familyOf(m.bytes(), m.start(), in);
-    return family == null ? null : readPacket(m, family, out);
+    Family family = NetfilterPrefix.familyOf(b, afterKernelStamp(m, b, start, in), in);
+    return family == null ? null : readPacket(m, b, end, family, out);
+  }
+
+  /**
+   * Where the operator's prefix starts: after the kernel's {@code [seconds.micros]} when the line has
+   * one, else at {@code start}. The prefix rule looks for {@code [UFW } and for words, which can not
+   * start in a bracket of digits, spaces and dots, so skipping it changes no family.
+   */
+  private static int afterKernelStamp(Message m, byte[] b, int start, int in) {
+    if (b[start] != '[') {
+      return start;
+    }
+    int close = m.indexOf((byte) ']', start);
+    return close > start && close < in && PacketFields.belowLetters(b, start + 1, close) ? close + 1 : start;
+  }
+
+  /** The last {@code IN=} that ends no later than {@code out}, or -1. */
+  private static int lastIn(byte[] b, int start, int out) {
+    for (int i = out - IN.length; i >= start; i--) {
+      if (b[i + 2] == '=' && b[i + 1] == 'N' && b[i] == 'I') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** An inbound or forwarded packet names its interface; an empty {@code IN=} is this host's own. */
-  private static boolean isInterface(Message m, int from, int to) {
+  private static boolean isInterface(byte[] b, int from, int to) {
     if (from >= to) {
       return false;
     }
-    for (int i = from; i < to; i++) {
-      if (m.byteAt(i) == ' ') {
-        return false;
-      }
-    }
-    return true;
+    return PacketFields.indexOf(b, from, to, (byte) ' ') < 0;
   }
 
-  private static Event readPacket(Message m, Family family, int out) {
+  /** Reads the fields after {@code OUT=} in the kernel's order: SRC, DST, then PROTO and the ports. */
+  private static Event readPacket(Message m, byte[] b, int end, Family family, int out) {
     int src = m.indexOf(SRC, out);
     if (src < 0) {
       return null;
     }
     int srcFrom = src + SRC.length();
-    int srcTo = m.addressEnd(srcFrom);
-    if (!m.matchesAt(srcTo, DST)) {
+    int srcTo = PacketFields.addressEnd(b, srcFrom, end);
+    if (!PacketFields.matchesAt(b, srcTo, end, DST)) {
       return null;
     }
-    int dstFrom = srcTo + DST.length();
-    int dstTo = m.addressEnd(dstFrom);
-    IpAddress source = m.address(srcFrom, srcTo);
-    if (source == null || !spaceAt(m, dstTo)) {
+    int dstFrom = srcTo + DST.length;
+    int dstTo = PacketFields.addressEnd(b, dstFrom, end);
+    IpAddress source = DottedQuad.address(b, srcFrom, srcTo);
+    if (source == null || !spaceAt(b, dstTo, end)) {
       return null;
     }
     int proto = m.indexOf(PROTO, dstTo);
@@ -116,55 +142,72 @@ public final class NetfilterParser implements ServiceParser {
       return null;
     }
     int protoFrom = proto + PROTO.length();
-    int protoTo = m.indexOf((byte) ' ', protoFrom);
+    int protoTo = PacketFields.indexOf(b, protoFrom, end, (byte) ' ');
     if (protoTo < 0) {
       return null;
     }
-    return readPorts(m, protoTo, m.event(family)
+    return readPorts(b, end, protoTo, m.event(family)
         .source(source)
-        .target(m.address(dstFrom, dstTo))
-        .protocol(Protocol.parse(m.bytes(), protoFrom, protoTo)));
+        .target(DottedQuad.address(b, dstFrom, dstTo))
+        .protocol(protocol(b, protoFrom, protoTo)));
+  }
+
+  /** The protocol named in {@code [from, to)}; TCP and UDP, nearly every line, without the table walk. */
+  private static Protocol protocol(byte[] b, int from, int to) {
+    if (to - from == 3 && b[from + 2] == 'P') {
+      if (b[from] == 'T' && b[from + 1] == 'C') {
+        return Protocol.TCP;
+      }
+      if (b[from] == 'U' && b[from + 1] == 'D') {
+        return Protocol.UDP;
+      }
+    }
+    return Protocol.parse(b, from, to);
   }
 
   /**
    * Adds {@code SPT=} and {@code DPT=} when they follow the protocol (TCP, UDP, UDPLITE, SCTP,
    * DCCP; not ICMP, nor a fragment without ports). Null when the line is cut inside them.
    */
-  private static Event readPorts(Message m, int protoTo, EventDraft draft) {
-    if (!m.matchesAt(protoTo, SPT)) {
-      return cutInside(m, protoTo, SPT) ? null : draft.build();
+  private static Event readPorts(byte[] b, int end, int protoTo, EventDraft draft) {
+    if (!PacketFields.matchesAt(b, protoTo, end, SPT)) {
+      return cutInside(b, end, protoTo, SPT) ? null : draft.build();
     }
-    int sptFrom = protoTo + SPT.length();
-    int sptTo = m.digitsEnd(sptFrom);
-    if (!m.matchesAt(sptTo, DPT)) {
+    int sptFrom = protoTo + SPT.length;
+    int sptTo = PacketFields.digitsEnd(b, sptFrom, end);
+    if (!PacketFields.matchesAt(b, sptTo, end, DPT)) {
       return null;
     }
-    int dptFrom = sptTo + DPT.length();
-    int dptTo = m.digitsEnd(dptFrom);
-    if (!spaceAt(m, dptTo)) {
+    int dptFrom = sptTo + DPT.length;
+    int dptTo = PacketFields.digitsEnd(b, dptFrom, end);
+    if (!spaceAt(b, dptTo, end)) {
       return null;
     }
-    return draft.sourcePort(m.port(sptFrom, sptTo)).targetPort(m.port(dptFrom, dptTo)).build();
+    return draft.sourcePort(PacketFields.port(b, sptFrom, sptTo)).targetPort(PacketFields.port(b, dptFrom, dptTo)).build();
   }
 
   /**
-   * True when the message ends inside {@code needle} begun at {@code at} (a line cut mid-key). A
-   * lone space is not a cut: a non-first fragment's line ends right after {@code "PROTO=TCP "}.
+   * True when the message ends inside {@code key} begun at {@code at} (a line cut mid-key). A lone
+   * space is not a cut: a non-first fragment's line ends right after {@code "PROTO=TCP "}.
    */
-  private static boolean cutInside(Message m, int at, Needle needle) {
-    int left = m.end() - at;
-    if (left <= 1 || left >= needle.length()) {
+  private static boolean cutInside(byte[] b, int end, int at, byte[] key) {
+    int left = end - at;
+    if (left <= 1 || left >= key.length) {
       return false;
     }
     for (int k = 0; k < left; k++) {
-      if (m.byteAt(at + k) != needle.toString().charAt(k)) {
+      if (b[at + k] != key[k]) {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean spaceAt(Message m, int i) {
-    return i < m.end() && m.byteAt(i) == ' ';
+  private static boolean spaceAt(byte[] b, int i, int end) {
+    return i < end && b[i] == ' ';
+  }
+
+  private static byte[] key(String text) {
+    return text.getBytes(StandardCharsets.US_ASCII);
   }
 }

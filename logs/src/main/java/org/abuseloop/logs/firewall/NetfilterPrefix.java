@@ -18,30 +18,54 @@ final class NetfilterPrefix {
 
   private static final byte[] UFW = bytes("[UFW ");
   private static final byte[] BLOCK = bytes("BLOCK");
+  private static final byte[] BLOCK_CLOSED = bytes("[UFW BLOCK]");
   private static final byte[] LIMIT = bytes("LIMIT");
   private static final byte[][] NOT_A_DENY = {bytes("ACCEPT"), bytes("ALLOW"), bytes("AUDIT")};
 
   private NetfilterPrefix() {}
 
-  /** The family of a line whose prefix is {@code b[from, to)}, or null when the line is not a deny. */
+  /**
+   * The family of a line whose prefix is {@code b[from, to)}, or null when the line is not a deny. One
+   * pass: only a '[' (of {@code [UFW }) and an 'a' or 'A' (of the words) are looked at further.
+   */
   static Family familyOf(byte[] b, int from, int to) {
-    int ufw = indexOf(b, from, to, UFW, false);
-    if (ufw >= 0) {
-      int close = ufw;
-      while (close < to && b[close] != ']') {
-        close++;
+    boolean notADeny = false;
+    for (int i = from; i < to; i++) {
+      byte c = b[i];
+      if (c == '[') {
+        if (i <= to - UFW.length && indexOf(b, i, i + UFW.length, UFW, false) == i) {
+          return ufwFamily(b, i, to);
+        }
+      } else if ((c | 0x20) == 'a' && !notADeny) {
+        notADeny = startsWord(b, i, to);
       }
-      if (indexOf(b, ufw, close, LIMIT, false) >= 0) {
-        return NetfilterParser.UFW_LIMIT;
-      }
-      return indexOf(b, ufw, close, BLOCK, false) >= 0 ? NetfilterParser.UFW_BLOCK : null;
     }
+    return notADeny ? null : NetfilterParser.DENY;
+  }
+
+  /** UFW's own prefix at {@code ufw}: {@code [UFW BLOCK]}, {@code [UFW LIMIT BLOCK]} or not a deny. */
+  private static Family ufwFamily(byte[] b, int ufw, int to) {
+    if (ufw + BLOCK_CLOSED.length <= to && indexOf(b, ufw, ufw + BLOCK_CLOSED.length, BLOCK_CLOSED, false) == ufw) {
+      return NetfilterParser.UFW_BLOCK; // the usual one, without the general search below
+    }
+    int close = ufw;
+    while (close < to && b[close] != ']') {
+      close++;
+    }
+    if (indexOf(b, ufw, close, LIMIT, false) >= 0) {
+      return NetfilterParser.UFW_LIMIT;
+    }
+    return indexOf(b, ufw, close, BLOCK, false) >= 0 ? NetfilterParser.UFW_BLOCK : null;
+  }
+
+  /** True when one of {@link #NOT_A_DENY} starts at {@code i}, in any case. */
+  private static boolean startsWord(byte[] b, int i, int to) {
     for (byte[] word : NOT_A_DENY) {
-      if (indexOf(b, from, to, word, true) >= 0) {
-        return null;
+      if (i <= to - word.length && indexOf(b, i, i + word.length, word, true) == i) {
+        return true;
       }
     }
-    return NetfilterParser.DENY;
+    return false;
   }
 
   /** First index of upper-case ASCII {@code word} in {@code b[from, to)}, optionally ignoring case. */

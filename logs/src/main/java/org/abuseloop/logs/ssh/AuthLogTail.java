@@ -38,6 +38,52 @@ final class AuthLogTail {
 
   /** The client in {@code [from, end)} where the user name starts at {@code from}, or null. */
   static AuthLogTail find(Message m, int from, int end) {
+    AuthLogTail usual = fromTheEnd(m, from, end);
+    return usual != null ? usual : everyCandidate(m, from, end);
+  }
+
+  /**
+   * The usual line read from its end, giving what {@link #everyCandidate} gives, or null to leave the
+   * line to it: a message that ends with {@code " from ADDR port P sshN"} (the first choice, and only
+   * one place can end the message so), or with {@code " from ADDR port P"} and holds no {@code ": "}
+   * (then no candidate has info after it, and the one that ends the message is the last bare one).
+   */
+  private static AuthLogTail fromTheEnd(Message m, int from, int end) {
+    int e = end;
+    int sshAt = end - 1 > from && isDigit(m.byteAt(end - 1)) ? end - 5 : end - 4;
+    boolean ssh = sshAt > from && m.matchesAt(sshAt, SSH);
+    if (ssh) {
+      e = sshAt;
+    } else {
+      int info = m.indexOf(INFO, from);
+      if (info >= 0 && info < end) {
+        return null;
+      }
+    }
+    int digits = e;
+    while (digits > from && isDigit(m.byteAt(digits - 1))) {
+      digits--;
+    }
+    int portAt = digits - PORT.length();
+    if (digits == e || portAt < from || !m.matchesAt(portAt, PORT)) {
+      return null;
+    }
+    int port = m.port(digits, e);
+    int hostStart = m.lastIndexOf((byte) ' ', portAt) + 1;
+    int c = hostStart - FROM.length();
+    if (port == 0 || hostStart >= portAt || c < from || !m.matchesAt(c, FROM)) {
+      return null;
+    }
+    Source s = Source.read(m, hostStart, portAt);
+    return s == null ? null : new AuthLogTail(c, s, port);
+  }
+
+  private static boolean isDigit(byte b) {
+    return b >= '0' && b <= '9';
+  }
+
+  /** Every {@code " from "} in turn, as the class comment orders them (package-private for a test). */
+  static AuthLogTail everyCandidate(Message m, int from, int end) {
     AuthLogTail fullAtEnd = null;
     AuthLogTail bareAtEnd = null;
     AuthLogTail keyInfo = null;

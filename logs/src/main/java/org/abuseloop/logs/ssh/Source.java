@@ -1,6 +1,7 @@
 package org.abuseloop.logs.ssh;
 
 import org.abuseloop.core.IpAddress;
+import org.abuseloop.logs.DottedQuad;
 import org.abuseloop.logs.Message;
 
 /**
@@ -16,7 +17,7 @@ record Source(IpAddress address, String host) {
     if (from >= to) {
       return null;
     }
-    IpAddress a = m.address(from, to);
+    IpAddress a = from < m.start() || to > m.end() ? null : DottedQuad.address(m.bytes(), from, to);
     if (a != null) {
       return new Source(a, null);
     }

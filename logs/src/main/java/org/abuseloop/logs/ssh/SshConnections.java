@@ -1,9 +1,7 @@
 package org.abuseloop.logs.ssh;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
@@ -23,22 +21,17 @@ final class SshConnections {
   private static final long STALE_SECONDS = 600;
   private static final int MAX_USERS = 16;
 
-  private final Map<Long, Connection> open;
+  private final ConnectionTable<Connection> open;
 
   /** Remembers up to {@code capacity} connections; 0 remembers none (each line on its own). */
   SshConnections(int capacity) {
-    this.open = capacity == 0 ? null : new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Connection> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.open = capacity == 0 ? null : new ConnectionTable<>(capacity);
   }
 
   /** The event that {@code f}, read from {@code m}, gives in the light of its connection, or null. */
   Event apply(Message m, Finding f) {
     long pid = open == null ? -1 : m.processId();
-    long now = m.time().getEpochSecond();
+    long now = m.epochSecond();
     Connection c = pid < 0 ? null : current(pid, now);
     if (f.role == Finding.Role.NEW_CONNECTION) {
       if (pid >= 0) {

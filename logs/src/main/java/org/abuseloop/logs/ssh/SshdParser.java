@@ -58,7 +58,7 @@ public final class SshdParser implements ServiceParser {
   public Event parse(Message m) {
     int end = trimEnd(m, m.start(), m.end());
     int pos = m.start();
-    if (m.matchesAt(pos, REPEATED)) {
+    if (startsWithByte(m, pos, 'm') && m.matchesAt(pos, REPEATED)) {
       int open = m.indexOf(REPEATED_OPEN, pos);
       if (open < 0 || m.byteAt(end - 1) != ']') {
         return null;
@@ -67,7 +67,7 @@ public final class SshdParser implements ServiceParser {
       end = trimEnd(m, pos, end - 1);
     }
     pos = skipPrefixes(m, pos, end);
-    boolean preauth = end - pos >= PREAUTH.length() && m.matchesAt(end - PREAUTH.length(), PREAUTH);
+    boolean preauth = end - pos >= PREAUTH.length() && m.byteAt(end - 1) == ']' && m.matchesAt(end - PREAUTH.length(), PREAUTH);
     if (preauth) {
       end = trimEnd(m, pos, end - PREAUTH.length());
     }
@@ -78,44 +78,66 @@ public final class SshdParser implements ServiceParser {
     return f == null ? null : connections.apply(m, f);
   }
 
-  /** What the message in {@code [pos, end)} says, chosen by its first byte, or null. */
+  /**
+   * What the message in {@code [pos, end)} says, chosen by its first byte, or null. Where several
+   * readers share a first byte they are tried in turn until one reads the line (each is a pure
+   * function of the message).
+   */
   private static Finding read(Message m, int pos, int end, boolean preauth) {
-    return switch (m.byteAt(pos)) {
-      case 'A' -> AuthLines.isAccepted(m, pos) ? AuthLines.accepted(m, pos, end) : AuthLines.pamError(m, pos, end);
-      case 'a' -> AuthLines.pamError(m, pos, end);
-      case 'B' -> ConnectionLines.badVersion(m, pos, end);
-      case 'C' -> first(ConnectionLines.sessionEnd(m, pos, end, preauth), ConnectionLines.connectionFrom(m, pos, end));
-      case 'D' -> first(ConnectionLines.sessionEnd(m, pos, end, preauth), ConnectionLines.noIdentification(m, pos, end),
-          AuthLines.disconnecting(m, pos, end));
-      case 'F' -> AuthLines.isFailed(m, pos) ? AuthLines.failed(m, pos, end) : null;
-      case 'I' -> AuthLines.invalidUser(m, pos, end);
-      case 'M' -> ConnectionLines.magicValue(m, pos, end);
-      case 'R' -> first(AuthLines.rootRefused(m, pos, end), ConnectionLines.receivedDisconnect(m, pos, end, preauth),
-          ConnectionLines.readReset(m, pos));
-      case 'S' -> ConnectionLines.serverLtype(m, pos, end);
-      case 'T' -> ConnectionLines.timeout(m, pos, end);
-      case 'U' -> first(AuthLines.userNotKnown(m, pos, end), ConnectionLines.negotiation(m, pos, end),
-          AuthLines.notAllowed(m, pos, end));
-      case 'b' -> ConnectionLines.bannerExchange(m, pos, end);
-      case 'd' -> ConnectionLines.penalty(m, pos, end);
-      case 'k' -> ConnectionLines.kexIdentification(m, pos);
-      case 'm' -> AuthLines.maxAttempts(m, pos, end);
-      case 'n' -> ConnectionLines.negotiation(m, pos, end);
-      case 'p' -> PamFailureLine.read(m, pos, end);
-      case 'r' -> ConnectionLines.refusedConnect(m, pos, end);
-      case 's' -> ConnectionLines.dispatchFatal(m, pos, end);
-      case 'u' -> AuthLines.userNotKnown(m, pos, end);
-      default -> null;
-    };
-  }
-
-  private static Finding first(Finding... findings) {
-    for (Finding f : findings) {
-      if (f != null) {
-        return f;
-      }
+    Finding f;
+    switch (m.byteAt(pos)) {
+      case 'A':
+        return AuthLines.isAccepted(m, pos) ? AuthLines.accepted(m, pos, end) : AuthLines.pamError(m, pos, end);
+      case 'a':
+        return AuthLines.pamError(m, pos, end);
+      case 'B':
+        return ConnectionLines.badVersion(m, pos, end);
+      case 'C':
+        f = ConnectionLines.sessionEnd(m, pos, end, preauth);
+        return f != null ? f : ConnectionLines.connectionFrom(m, pos, end);
+      case 'D':
+        f = ConnectionLines.sessionEnd(m, pos, end, preauth);
+        f = f != null ? f : ConnectionLines.noIdentification(m, pos, end);
+        return f != null ? f : AuthLines.disconnecting(m, pos, end);
+      case 'F':
+        return AuthLines.isFailed(m, pos) ? AuthLines.failed(m, pos, end) : null;
+      case 'I':
+        return AuthLines.invalidUser(m, pos, end);
+      case 'M':
+        return ConnectionLines.magicValue(m, pos, end);
+      case 'R':
+        f = AuthLines.rootRefused(m, pos, end);
+        f = f != null ? f : ConnectionLines.receivedDisconnect(m, pos, end, preauth);
+        return f != null ? f : ConnectionLines.readReset(m, pos);
+      case 'S':
+        return ConnectionLines.serverLtype(m, pos, end);
+      case 'T':
+        return ConnectionLines.timeout(m, pos, end);
+      case 'U':
+        f = AuthLines.userNotKnown(m, pos, end);
+        f = f != null ? f : ConnectionLines.negotiation(m, pos, end);
+        return f != null ? f : AuthLines.notAllowed(m, pos, end);
+      case 'b':
+        return ConnectionLines.bannerExchange(m, pos, end);
+      case 'd':
+        return ConnectionLines.penalty(m, pos, end);
+      case 'k':
+        return ConnectionLines.kexIdentification(m, pos);
+      case 'm':
+        return AuthLines.maxAttempts(m, pos, end);
+      case 'n':
+        return ConnectionLines.negotiation(m, pos, end);
+      case 'p':
+        return PamFailureLine.read(m, pos, end);
+      case 'r':
+        return ConnectionLines.refusedConnect(m, pos, end);
+      case 's':
+        return ConnectionLines.dispatchFatal(m, pos, end);
+      case 'u':
+        return AuthLines.userNotKnown(m, pos, end);
+      default:
+        return null;
     }
-    return null;
   }
 
   /**
@@ -124,18 +146,24 @@ public final class SshdParser implements ServiceParser {
    * and {@code PAM: }.
    */
   private static int skipPrefixes(Message m, int pos, int end) {
-    if (m.matchesAt(pos, SOLARIS_ID)) {
+    // Each needle is tried only where the message holds its first byte: most lines have none of them.
+    if (startsWithByte(m, pos, '[') && m.matchesAt(pos, SOLARIS_ID)) {
       int close = m.indexOf((byte) ']', pos);
       pos = close > 0 && close + 1 < end && m.byteAt(close + 1) == ' ' ? close + 2 : pos;
     }
-    if (m.matchesAt(pos, KERNEL)) {
+    if (startsWithByte(m, pos, 'k') && m.matchesAt(pos, KERNEL)) {
       pos = skipKernelStamp(m, pos + KERNEL.length(), end);
     }
-    if (m.matchesAt(pos, ERROR) || m.matchesAt(pos, FATAL)) {
+    if ((startsWithByte(m, pos, 'e') && m.matchesAt(pos, ERROR)) || (startsWithByte(m, pos, 'f') && m.matchesAt(pos, FATAL))) {
       pos += ERROR.length();
       pos += m.matchesAt(pos, PAM) ? PAM.length() : 0;
     }
-    return m.matchesAt(pos, PAM) ? pos + PAM.length() : pos;
+    return startsWithByte(m, pos, 'P') && m.matchesAt(pos, PAM) ? pos + PAM.length() : pos;
+  }
+
+  /** True when the message holds byte {@code c} at {@code pos}. */
+  private static boolean startsWithByte(Message m, int pos, char c) {
+    return pos < m.end() && m.byteAt(pos) == c;
   }
 
   /** After {@code kernel:}: {@code [ stamp]: } or {@code  [ stamp] }; returns the index after it. */
