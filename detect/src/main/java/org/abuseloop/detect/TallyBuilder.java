@@ -2,23 +2,21 @@ package org.abuseloop.detect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.abuseloop.core.Tally;
 
 /**
  * Counts values up to a fixed number of distinct ones; later new values are only counted as
  * "others", so an incident's target lists stay bounded whatever the attacker sends. Not thread-safe.
  *
- * <p>The values sit in arrays in the order first seen, each with its hash and count: up to
- * {@link #SCAN} of them (the default limit is 16) a lookup compares hashes in one small array, which
- * beats a hash map's node chase per event; past that an index from value to position is kept too.
+ * <p>The values sit in arrays in the order first seen, each with its hash and count, found through a
+ * small open-addressing table of positions (linear probing, at most half full since it is sized for the
+ * limit, never deleted from): one probe of an int array per event instead of a hash map's node chase,
+ * and no object per value. Written by hand rather than with fastutil's object-to-int map because the
+ * values, hashes and counts are kept here in first-seen order anyway; the table is only their index.
  */
 final class TallyBuilder<T> {
 
-  /** Up to how many values a lookup scans the hashes instead of using the index. */
-  static final int SCAN = 32;
   /** Position of a value that is not (and will not be) held: counted as "others". */
   private static final int OTHERS = -2;
   private static final int ABSENT = -1;
@@ -28,7 +26,9 @@ final class TallyBuilder<T> {
   private int[] hashes = new int[4];
   private long[] counts = new long[4];
   private int size;
-  private Map<Object, Integer> index;
+  /** Positions plus one by hash (0: empty); its length is a power of two at least twice the limit. */
+  private final int[] slots;
+  private final int mask;
   private long others;
   /**
    * The last value counted and its position (or {@link #OTHERS}): an incident's events mostly repeat the
@@ -41,6 +41,8 @@ final class TallyBuilder<T> {
 
   TallyBuilder(int limit) {
     this.limit = limit;
+    this.slots = new int[Math.max(8, Integer.highestOneBit(Math.max(1, limit)) << 2)];
+    this.mask = slots.length - 1;
   }
 
   /** Counts {@code n} sightings of {@code value}; null values are not counted. */
@@ -70,16 +72,17 @@ final class TallyBuilder<T> {
   }
 
   private int find(Object value, int hash) {
-    if (index != null) {
-      Integer at = index.get(value);
-      return at == null ? ABSENT : at;
-    }
-    for (int i = 0; i < size; i++) {
-      if (hashes[i] == hash && value.equals(values[i])) {
-        return i;
+    for (int i = spread(hash) & mask; slots[i] != 0; i = (i + 1) & mask) {
+      int at = slots[i] - 1;
+      if (hashes[at] == hash && value.equals(values[at])) {
+        return at;
       }
     }
     return ABSENT;
+  }
+
+  private static int spread(int hash) {
+    return (hash ^ (hash >>> 16)) * 0x9E3779B9;
   }
 
   private int append(Object value, int hash) {
@@ -91,14 +94,11 @@ final class TallyBuilder<T> {
     }
     values[size] = value;
     hashes[size] = hash;
-    if (index != null) {
-      index.put(value, size);
-    } else if (size + 1 > SCAN) {
-      index = new HashMap<>();
-      for (int i = 0; i <= size; i++) {
-        index.put(values[i], i);
-      }
+    int i = spread(hash) & mask;
+    while (slots[i] != 0) {
+      i = (i + 1) & mask;
     }
+    slots[i] = size + 1;
     return size++;
   }
 

@@ -47,8 +47,8 @@ class TallyBuilderTest {
   }
 
   @Test
-  void agreesWithALinkedHashMapThroughTheScanAndTheIndex() {
-    for (int limit : new int[] {1, 16, TallyBuilder.SCAN, TallyBuilder.SCAN + 1, 200}) {
+  void agreesWithALinkedHashMapAtEveryLimit() {
+    for (int limit : new int[] {1, 2, 16, 33, 200, 1000}) {
       Random random = new Random(limit);
       TallyBuilder<IpAddress> t = new TallyBuilder<>(limit);
       Map<IpAddress, Long> expected = new LinkedHashMap<>();

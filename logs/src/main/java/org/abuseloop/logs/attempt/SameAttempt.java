@@ -106,6 +106,8 @@ public final class SameAttempt {
   private static final boolean[] GROUP_SAME_USER;
   /** For each family index, the longest window of its groups: how long its attempts are remembered. */
   private static final Duration[] WINDOW_OF;
+  /** For each family index, what an attempt begun by a line of that family may still take. */
+  private static final long[] WANTS_ALONE;
   /** The distinct windows of {@link #WINDOW_OF} in increasing order (the queues by age), in milliseconds. */
   private static final long[] AGES;
   /** For each family index, the index in {@link #AGES} of its window. */
@@ -148,6 +150,10 @@ public final class SameAttempt {
     int n = 0;
     for (long age : ages) {
       AGES[n++] = age;
+    }
+    WANTS_ALONE = new long[FAMILIES.length];
+    for (int i = 0; i < FAMILIES.length; i++) {
+      WANTS_ALONE[i] = wants(1L << i);
     }
     AGE_OF = new int[FAMILIES.length];
     for (int i = 0; i < FAMILIES.length; i++) {
@@ -369,7 +375,7 @@ public final class SameAttempt {
   /** Remembers a new attempt that later lines may join; null when none could. */
   private Attempt begin(Event e, int family) {
     long mask = 1L << family;
-    long wants = wants(mask);
+    long wants = WANTS_ALONE[family];
     if (wants == 0) {
       return null;
     }
