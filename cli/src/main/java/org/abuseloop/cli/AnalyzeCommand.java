@@ -251,7 +251,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void keepClosed(List<Incident> changed) {
-      for (Incident i : changed) {
+      for (int k = 0, n = changed.size(); k < n; k++) { // by index: no iterator per event
+        Incident i = changed.get(k);
         if (!i.active()) {
           closed.add(i);
         }
