@@ -14,7 +14,8 @@ import org.abuseloop.detect.RawConfig.RawSettings;
 /**
  * Binds the bundled {@code default-scenarios.yaml} into a {@link RawConfig} without Jackson and SnakeYAML:
  * starting those two costs about 0.5 s of CPU, most of what {@code analyze} spends before its first line,
- * for a document that is always the same. Stateless and thread-safe.
+ * for a document that is always the same. {@link #read} is thread-safe: each call reads with an
+ * instance of its own, which is not.
  *
  * <p>Written by hand because it reads only the plain subset of YAML that file uses (block mappings and
  * sequences, {@code [a, b]} and {@code {k: v}} of plain scalars, {@code >-} folded text, whole-line
