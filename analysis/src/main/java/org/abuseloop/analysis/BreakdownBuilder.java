@@ -37,6 +37,13 @@ public final class BreakdownBuilder {
   private final ZoneId zone;
   /** IPv4 sources: events per port key (upper 32 bits) and address (lower 32). */
   private final Long2LongOpenHashMap v4ByPortAndSource = new Long2LongOpenHashMap();
+  /**
+   * The last port-and-address pair and the events of it not yet added to the map: a flood repeats one
+   * source on one port line after line, and a run then costs one comparison per event instead of a
+   * map update. Added when the pair changes and before the breakdown is built.
+   */
+  private long runPair;
+  private long runLength;
   private final Object2LongOpenHashMap<IpAddress> v6BySource = new Object2LongOpenHashMap<>();
   private final Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> v6ByPort = new Int2ObjectOpenHashMap<>();
   /** Events per port key, in a hash map whose iteration order (ties of the port table) is kept as it was. */
@@ -70,7 +77,12 @@ public final class BreakdownBuilder {
       return;
     }
     if (source.isIPv4()) {
-      v4ByPortAndSource.addTo(((long) portKey << 32) | (source.ipv4Bits() & 0xFFFFFFFFL), 1);
+      long pair = ((long) portKey << 32) | (source.ipv4Bits() & 0xFFFFFFFFL);
+      if (pair != runPair || runLength == 0) {
+        endRun();
+        runPair = pair;
+      }
+      runLength++;
       return;
     }
     v6BySource.addTo(source, 1);
@@ -80,6 +92,13 @@ public final class BreakdownBuilder {
       v6ByPort.put(portKey, port);
     }
     port.addTo(source, 1);
+  }
+
+  private void endRun() {
+    if (runLength > 0) {
+      v4ByPortAndSource.addTo(runPair, runLength);
+      runLength = 0;
+    }
   }
 
   private long[] portCell(int portKey) {
@@ -122,6 +141,7 @@ public final class BreakdownBuilder {
 
   /** The breakdown with the {@code topSources} busiest sources overall. */
   public Breakdown build(OwnerLookup owners, int topSources) {
+    endRun();
     Object2LongOpenHashMap<IpAddress> bySource = new Object2LongOpenHashMap<>(v6BySource);
     Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort = new Int2ObjectOpenHashMap<>();
     v6ByPort.forEach((k, m) -> byPort.put((int) k, new Object2LongOpenHashMap<>(m)));
@@ -134,8 +154,7 @@ public final class BreakdownBuilder {
     }
     List<Breakdown.PortShare> ports = new ArrayList<>();
     portTotals.forEach((key, count) -> ports.add(port(key, count[0], byPort, owners)));
-    ports.sort(Comparator.comparingLong(Breakdown.PortShare::count).reversed()
-        .thenComparing(p -> p.port() == null ? -1 : p.port()));
+    ports.sort(BUSIEST_PORT);
     List<Breakdown.DayCount> daily = new ArrayList<>();
     byDay.forEach((d, n) -> daily.add(new Breakdown.DayCount(d, n[0])));
     return new Breakdown(total, ports, top(bySource, topSources, total, owners), providers(bySource, owners), daily);
@@ -143,17 +162,22 @@ public final class BreakdownBuilder {
 
   private Breakdown.PortShare port(int key, long count, Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort,
       OwnerLookup owners) {
-    Object2LongOpenHashMap<IpAddress> sources = byPort.getOrDefault(key, new Object2LongOpenHashMap<>());
+    Object2LongOpenHashMap<IpAddress> sources = byPort.get(key);
+    if (sources == null) {
+      sources = NO_SOURCES;
+    }
     List<Breakdown.SourceShare> top = top(sources, TOP_PER_PORT, count, owners);
-    long topCount = top.stream().mapToLong(Breakdown.SourceShare::count).sum();
+    long topCount = 0;
+    for (Breakdown.SourceShare s : top) {
+      topCount += s.count();
+    }
     Map<String, long[]> perProvider = new HashMap<>();
     for (Object2LongMap.Entry<IpAddress> en : sources.object2LongEntrySet()) {
       perProvider.computeIfAbsent(owners.ownerOf(en.getKey()).provider(), p -> new long[1])[0] += en.getLongValue();
     }
     List<Breakdown.ProviderShare> providers = new ArrayList<>();
     perProvider.forEach((p, n) -> providers.add(new Breakdown.ProviderShare(p, n[0], share(n[0], count))));
-    providers.sort(Comparator.comparingLong(Breakdown.ProviderShare::count).reversed()
-        .thenComparing(Breakdown.ProviderShare::provider, Comparator.nullsLast(Comparator.naturalOrder())));
+    providers.sort(BUSIEST_PROVIDER_SHARE);
     if ((key & SERVICE_KEY) != 0) {
       String service = Service.values()[key & 0xFFFF].id();
       return new Breakdown.PortShare(null, null, service, count, share(count, total), sources.size(), share(topCount, count), top, providers);
@@ -173,15 +197,13 @@ public final class BreakdownBuilder {
     }
     List<Breakdown.ProviderTotal> out = new ArrayList<>();
     perProvider.forEach((p, c) -> out.add(new Breakdown.ProviderTotal(p, c[0], share(c[0], total), c[1])));
-    out.sort(Comparator.comparingLong(Breakdown.ProviderTotal::count).reversed()
-        .thenComparing(Breakdown.ProviderTotal::provider, Comparator.nullsLast(Comparator.naturalOrder())));
+    out.sort(BUSIEST_PROVIDER);
     return out;
   }
 
   /** The {@code n} sources with the most events (ties by address), with shares of {@code of}. */
   private static List<Breakdown.SourceShare> top(Object2LongOpenHashMap<IpAddress> counts, int n, long of, OwnerLookup owners) {
-    Comparator<Object2LongMap.Entry<IpAddress>> busiest = Comparator.<Object2LongMap.Entry<IpAddress>>comparingLong(Object2LongMap.Entry::getLongValue)
-        .thenComparing(Object2LongMap.Entry::getKey, Comparator.reverseOrder());
+    Comparator<Object2LongMap.Entry<IpAddress>> busiest = LEAST_BUSY_SOURCE;
     PriorityQueue<Object2LongMap.Entry<IpAddress>> heap = new PriorityQueue<>(busiest);
     for (Object2LongMap.Entry<IpAddress> en : counts.object2LongEntrySet()) {
       if (heap.size() < n) {
@@ -192,7 +214,7 @@ public final class BreakdownBuilder {
       }
     }
     List<Object2LongMap.Entry<IpAddress>> sorted = new ArrayList<>(heap);
-    sorted.sort(busiest.reversed());
+    sorted.sort(BUSIEST_SOURCE);
     List<Breakdown.SourceShare> out = new ArrayList<>(sorted.size());
     for (Object2LongMap.Entry<IpAddress> en : sorted) {
       SourceOwner owner = owners.ownerOf(en.getKey());
@@ -217,6 +239,64 @@ public final class BreakdownBuilder {
   }
 
   private static final int SERVICE_KEY = 1 << 30;
+
+  /** The sources of a port that has none (an empty map, never written). */
+  private static final Object2LongOpenHashMap<IpAddress> NO_SOURCES = new Object2LongOpenHashMap<>();
+
+  // The orders of the tables, written out rather than composed from Comparator's factories: composed
+  // comparators box and dispatch through several lambdas per comparison (a firewall month has tens of
+  // thousands of ports to sort) and each lambda is spun at start-up.
+
+  /** Ports: most events first, then by port number (none counting as -1). */
+  private static final Comparator<Breakdown.PortShare> BUSIEST_PORT = new Comparator<>() {
+    @Override
+    public int compare(Breakdown.PortShare a, Breakdown.PortShare b) {
+      int c = Long.compare(b.count(), a.count());
+      return c != 0 ? c : Integer.compare(a.port() == null ? -1 : a.port(), b.port() == null ? -1 : b.port());
+    }
+  };
+
+  /** Sources in a heap: fewest events first, then the highest address. */
+  private static final Comparator<Object2LongMap.Entry<IpAddress>> LEAST_BUSY_SOURCE = new Comparator<>() {
+    @Override
+    public int compare(Object2LongMap.Entry<IpAddress> a, Object2LongMap.Entry<IpAddress> b) {
+      int c = Long.compare(a.getLongValue(), b.getLongValue());
+      return c != 0 ? c : b.getKey().compareTo(a.getKey());
+    }
+  };
+
+  /** Sources listed: most events first, then the lowest address (the reverse of {@link #LEAST_BUSY_SOURCE}). */
+  private static final Comparator<Object2LongMap.Entry<IpAddress>> BUSIEST_SOURCE = new Comparator<>() {
+    @Override
+    public int compare(Object2LongMap.Entry<IpAddress> a, Object2LongMap.Entry<IpAddress> b) {
+      return LEAST_BUSY_SOURCE.compare(b, a);
+    }
+  };
+
+  /** A port's providers: most events first, then by name, unknown last. */
+  private static final Comparator<Breakdown.ProviderShare> BUSIEST_PROVIDER_SHARE = new Comparator<>() {
+    @Override
+    public int compare(Breakdown.ProviderShare a, Breakdown.ProviderShare b) {
+      int c = Long.compare(b.count(), a.count());
+      return c != 0 ? c : byName(a.provider(), b.provider());
+    }
+  };
+
+  /** All providers: most events first, then by name, unknown last. */
+  private static final Comparator<Breakdown.ProviderTotal> BUSIEST_PROVIDER = new Comparator<>() {
+    @Override
+    public int compare(Breakdown.ProviderTotal a, Breakdown.ProviderTotal b) {
+      int c = Long.compare(b.count(), a.count());
+      return c != 0 ? c : byName(a.provider(), b.provider());
+    }
+  };
+
+  private static int byName(String a, String b) {
+    if (a == null || b == null) {
+      return a == null ? (b == null ? 0 : 1) : -1;
+    }
+    return a.compareTo(b);
+  }
 
   private static double share(long part, long whole) {
     return whole == 0 ? 0 : (double) part / whole;

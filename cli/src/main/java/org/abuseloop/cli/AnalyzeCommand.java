@@ -1,14 +1,19 @@
 package org.abuseloop.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.abuseloop.analysis.BreakdownBuilder;
 import org.abuseloop.core.Event;
@@ -73,6 +78,92 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "FILE", description = "log files (plain or gzip) or directories")
   List<Path> files;
+
+  /**
+   * This command read from {@code args} without picocli, or null when they use anything but plain
+   * options ({@code --name value} or {@code --name=value}, each at most once, {@code --format} exactly
+   * {@code text} or {@code json}, {@code --top} decimal digits, values and files not starting with
+   * {@code -} or {@code @}); picocli then reads them, with its help, its checks and its messages. As for
+   * {@link ParseCommand#fromPlainArguments}: picocli builds its model by reflection, a fifth of a second
+   * of a short run; for the arguments this accepts, the fields set are those picocli sets
+   * ({@code AnalyzeCommandTest}).
+   */
+  static AnalyzeCommand fromPlainArguments(String... args) {
+    if (args.length < 2 || !"analyze".equals(args[0])) {
+      return null;
+    }
+    AnalyzeCommand c = new AnalyzeCommand();
+    c.files = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    try {
+      for (int i = 1; i < args.length; i++) {
+        String a = args[i];
+        if (!a.startsWith("-")) {
+          if (a.startsWith("@") || a.isEmpty()) {
+            return null;
+          }
+          c.files.add(Path.of(a));
+          continue;
+        }
+        int eq = a.indexOf('=');
+        String name = eq < 0 ? a : a.substring(0, eq);
+        String value = eq >= 0 ? a.substring(eq + 1) : ++i < args.length ? args[i] : null;
+        if (value == null || value.isEmpty() || value.startsWith("-") || value.startsWith("@") || !seen.add(name)
+            || !c.setPlain(name, value)) {
+          return null;
+        }
+      }
+    } catch (InvalidPathException | DateTimeException e) {
+      return null;
+    }
+    return c.files.isEmpty() ? null : c;
+  }
+
+  /** Sets one option as picocli would; false for an option or value this plain reading leaves to picocli. */
+  private boolean setPlain(String name, String value) {
+    switch (name) {
+      case "--format" -> {
+        if (!value.equals("text") && !value.equals("json")) {
+          return false;
+        }
+        format = Format.valueOf(value);
+      }
+      case "--zone" -> zone = ZoneId.of(value);
+      case "--html" -> html = Path.of(value);
+      case "--ranges" -> ranges = Path.of(value);
+      case "--state" -> state = Path.of(value);
+      case "--config" -> config = Path.of(value);
+      case "--store" -> store = value;
+      case "--service" -> {
+        service = Service.byId(value);
+        return service != null;
+      }
+      case "--top" -> {
+        if (value.length() > 9) {
+          return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+          if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+            return false;
+          }
+        }
+        top = Integer.parseInt(value);
+      }
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Runs this command as picocli would: its exit code, or 2 and one line on stderr when it fails. */
+  int callReportingFailure() {
+    try {
+      return call();
+    } catch (Exception e) {
+      return FailureHandler.report(e, new PrintWriter(System.err, true));
+    }
+  }
 
   @Override
   public Integer call() throws IOException {
@@ -160,7 +251,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     }
 
     private void keepClosed(List<Incident> changed) {
-      for (Incident i : changed) {
+      for (int k = 0, n = changed.size(); k < n; k++) { // by index: no iterator per event
+        Incident i = changed.get(k);
         if (!i.active()) {
           closed.add(i);
         }

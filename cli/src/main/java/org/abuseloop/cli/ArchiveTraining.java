@@ -27,6 +27,7 @@ public final class ArchiveTraining {
       failed += Main.run("parse", "--format", "summary", logs) == 0 ? 0 : 1;
       failed += Main.run("parse", "--format", "jsonl", logs) == 0 ? 0 : 1;
       failed += Main.run("analyze", "--ranges", examples.resolve("ranges").toString(), logs) == 0 ? 0 : 1;
+      failed += Main.run("analyze", "--format", "json", logs) == 0 ? 0 : 1;
     } finally {
       System.setOut(out);
     }

@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.abuseloop.core.Event;
 import org.abuseloop.logs.LogChain;
@@ -54,12 +52,36 @@ final class AttemptReplay {
    * modification time of their oldest file, then name, as files were read before the merge.
    */
   static List<RotatedLog> inOrder(List<RotatedLog> logs) throws IOException {
-    Map<RotatedLog, Instant> modified = new HashMap<>();
+    List<Ordered> ordered = new ArrayList<>(logs.size());
     for (RotatedLog log : logs) {
-      modified.put(log, Files.getLastModifiedTime(log.files().get(0)).toInstant());
+      ordered.add(new Ordered(log, Files.getLastModifiedTime(log.files().get(0)).toInstant()));
     }
-    List<RotatedLog> sorted = new ArrayList<>(logs);
-    sorted.sort(Comparator.comparing((RotatedLog l) -> modified.get(l)).thenComparing(l -> l.files().get(0)));
+    Collections.sort(ordered);
+    List<RotatedLog> sorted = new ArrayList<>(ordered.size());
+    for (Ordered o : ordered) {
+      sorted.add(o.log);
+    }
     return sorted;
+  }
+
+  /**
+   * A rotated set with the modification time of its oldest file. A plain class, not a map keyed by the
+   * record or comparator lambdas: both are bootstrapped through method handles at the first use, tens of
+   * milliseconds of a short run's start-up.
+   */
+  private static final class Ordered implements Comparable<Ordered> {
+    final RotatedLog log;
+    final Instant modified;
+
+    Ordered(RotatedLog log, Instant modified) {
+      this.log = log;
+      this.modified = modified;
+    }
+
+    @Override
+    public int compareTo(Ordered o) {
+      int c = modified.compareTo(o.modified);
+      return c != 0 ? c : log.files().get(0).compareTo(o.log.files().get(0));
+    }
   }
 }

@@ -28,6 +28,10 @@ public final class Main {
     if (parse != null) {
       return parse.callReportingFailure();
     }
+    AnalyzeCommand analyze = AnalyzeCommand.fromPlainArguments(args);
+    if (analyze != null) {
+      return analyze.callReportingFailure();
+    }
     CommandLine cl = commandLine(args);
     cl.setExecutionExceptionHandler(new FailureHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** Runs {@code abuseloop analyze} on the {@link SweepLog}, whose breakdown is known by construction. */
 class AnalyzeCommandTest {
@@ -100,5 +102,66 @@ class AnalyzeCommandTest {
     CommandRun r = CommandRun.of("analyze", "--ranges", ranges.toString(), log.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).startsWith("abuseloop: ").contains("ip-ranges.json");
+  }
+  @Test
+  void plainArgumentsAreReadWithoutPicocliAsPicocliReadsThem() {
+    List<String[]> plain = List.of(
+        new String[] {"analyze", "a.log"},
+        new String[] {"analyze", "--format", "json", "--zone", "UTC", "a.log", "b.log.gz"},
+        new String[] {"analyze", "--format=text", "--zone=Europe/Paris", "--top", "5", "dir"},
+        new String[] {"analyze", "a.log", "--ranges", "r", "--state=s", "--html", "p.html", "--config", "c.yaml", "x"},
+        new String[] {"analyze", "--service", "sshd", "--store", "jdbc:sqlite:o.db", "--top=007", "a.log"});
+    for (String[] args : plain) {
+      String as = String.join(" ", args);
+      AnalyzeCommand direct = AnalyzeCommand.fromPlainArguments(args);
+      CommandLine.ParseResult parsed = Main.commandLine(args).parseArgs(args);
+      AnalyzeCommand picocli = (AnalyzeCommand) parsed.subcommand().commandSpec().userObject();
+      assertThat(direct).as(as).isNotNull();
+      assertThat(direct.format).as(as).isEqualTo(picocli.format);
+      assertThat(direct.zone).as(as).isEqualTo(picocli.zone);
+      assertThat(direct.html).as(as).isEqualTo(picocli.html);
+      assertThat(direct.ranges).as(as).isEqualTo(picocli.ranges);
+      assertThat(direct.state).as(as).isEqualTo(picocli.state);
+      assertThat(direct.store).as(as).isEqualTo(picocli.store);
+      assertThat(direct.config).as(as).isEqualTo(picocli.config);
+      assertThat(direct.service).as(as).isEqualTo(picocli.service);
+      assertThat(direct.top).as(as).isEqualTo(picocli.top);
+      assertThat(direct.files).as(as).isEqualTo(picocli.files);
+    }
+  }
+
+  @Test
+  void anythingButPlainArgumentsIsLeftToPicocli() {
+    List<String[]> others = List.of(
+        new String[] {"analyze"},
+        new String[] {"analyze", "--help"},
+        new String[] {"analyze", "-h", "a.log"},
+        new String[] {"analyze", "--format", "JSON", "a.log"},
+        new String[] {"analyze", "--format", "json", "--format", "text", "a.log"},
+        new String[] {"analyze", "--zone", "Not/AZone", "a.log"},
+        new String[] {"analyze", "--zone", "-05:00", "a.log"},
+        new String[] {"analyze", "--service", "telnetd", "a.log"},
+        new String[] {"analyze", "--top", "-1", "a.log"},
+        new String[] {"analyze", "--top", "ten", "a.log"},
+        new String[] {"analyze", "--format", "json"},
+        new String[] {"analyze", "a.log", "--format"},
+        new String[] {"analyze", "--", "a.log"},
+        new String[] {"analyze", "-", "a.log"},
+        new String[] {"analyze", "@args.txt"},
+        new String[] {"analyze", "--threads", "2", "a.log"},
+        new String[] {"parse", "a.log"},
+        new String[] {"--help"});
+    for (String[] args : others) {
+      assertThat(AnalyzeCommand.fromPlainArguments(args)).as(String.join(" ", args)).isNull();
+    }
+  }
+
+  @Test
+  void aFailureOnThePlainPathIsTheSameLineAsThroughPicocli() {
+    Path missing = dir.resolve("gone.log");
+    CommandRun plain = CommandRun.of("analyze", "--format", "json", missing.toString());
+    CommandRun picocli = CommandRun.of("analyze", "--format", "JSON", missing.toString());
+    assertThat(plain.exitCode()).isEqualTo(picocli.exitCode()).isEqualTo(2);
+    assertThat(plain.err()).isEqualTo(picocli.err()).contains("gone.log");
   }
 }

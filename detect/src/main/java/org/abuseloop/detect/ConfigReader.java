@@ -40,11 +40,14 @@ final class ConfigReader {
   static final int MAX_KEYS = 50_000_000;
   static final Duration MAX_DURATION = Duration.ofDays(30);
 
-  private static final YAMLMapper MAPPER = YAMLMapper.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
+  /** The mapper, built on first use: {@link #check} alone (the bundled defaults) never starts Jackson. */
+  private static final class Mapper {
+    static final YAMLMapper INSTANCE = YAMLMapper.builder()
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+        .build();
+  }
 
   private final String origin;
   private final List<String> problems = new ArrayList<>();
@@ -54,7 +57,11 @@ final class ConfigReader {
   }
 
   DetectionConfig read(String yaml) {
-    RawConfig raw = bind(yaml);
+    return check(bind(yaml));
+  }
+
+  /** Validates an already bound document (null: it could not be bound, the problems say why). */
+  DetectionConfig check(RawConfig raw) {
     if (raw == null) {
       throw new ConfigException(origin, problems.isEmpty() ? List.of("empty document: no scenarios") : problems);
     }
@@ -71,7 +78,7 @@ final class ConfigReader {
       return null;
     }
     try {
-      RawConfig raw = MAPPER.reader().withHandler(new UnknownKeys()).readValue(yaml, RawConfig.class);
+      RawConfig raw = Mapper.INSTANCE.reader().withHandler(new UnknownKeys()).readValue(yaml, RawConfig.class);
       return problems.isEmpty() ? raw : null;
     } catch (UnrecognizedPropertyException e) {
       String known = e.getKnownPropertyIds() == null ? ""

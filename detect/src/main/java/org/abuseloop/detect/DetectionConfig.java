@@ -35,7 +35,10 @@ public record DetectionConfig(Settings settings, List<Scenario> scenarios) {
       if (in == null) {
         throw new IllegalStateException("resource " + DEFAULT_RESOURCE + " missing from the jar");
       }
-      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      // The bundled file is plain enough to bind without starting Jackson (PlainYaml says why).
+      RawConfig plain = PlainYaml.read(yaml);
+      return plain != null ? new ConfigReader(DEFAULT_RESOURCE).check(plain) : parse(yaml, DEFAULT_RESOURCE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

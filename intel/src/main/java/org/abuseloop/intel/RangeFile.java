@@ -3,7 +3,6 @@ package org.abuseloop.intel;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +22,6 @@ import java.util.stream.Collectors;
  */
 public record RangeFile(Path path, RangeFormat format, Provider provider, List<ProviderRange> ranges) {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int SNIFF = 8192;
 
   public RangeFile {
@@ -56,7 +54,7 @@ public record RangeFile(Path path, RangeFormat format, Provider provider, List<P
   private static RangeFile readJson(Path file, String text) throws RangeFileException {
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = JsonTree.read(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? null : "line " + at.getLineNr() + ", column " + at.getColumnNr();

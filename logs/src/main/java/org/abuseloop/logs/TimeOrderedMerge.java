@@ -37,6 +37,8 @@ public final class TimeOrderedMerge implements EventCursor {
       Comparator.comparing((Waiting w) -> w.first).thenComparingInt(w -> w.input));
   private final List<EventCursor> open = new ArrayList<>();
   private boolean started;
+  /** With one input there is nothing to merge: its open cursor, read straight through (no heap, no head). */
+  private EventCursor only;
 
   public TimeOrderedMerge(List<? extends Input> inputs) {
     this.inputs = List.copyOf(inputs);
@@ -46,6 +48,14 @@ public final class TimeOrderedMerge implements EventCursor {
   public Event next() throws IOException {
     if (!started) {
       start();
+      if (inputs.size() == 1 && !waiting.isEmpty()) {
+        waiting.poll();
+        only = inputs.get(0).open();
+        open.add(only);
+      }
+    }
+    if (only != null) {
+      return nextOfOnly();
     }
     while (!waiting.isEmpty() && (heads.isEmpty() || !waiting.peek().first.isAfter(heads.peek().event.time()))) {
       activate(waiting.poll().input);
@@ -56,6 +66,16 @@ public final class TimeOrderedMerge implements EventCursor {
     }
     advance(h.cursor, h.input);
     return h.event;
+  }
+
+  private Event nextOfOnly() throws IOException {
+    Event e = only.next();
+    if (e == null) {
+      open.remove(only);
+      only.close();
+      only = null;
+    }
+    return e;
   }
 
   /** Asks every input for its first time; inputs with no event are read through at once (for their counts). */
@@ -103,6 +123,7 @@ public final class TimeOrderedMerge implements EventCursor {
     }
     open.clear();
     heads.clear();
+    only = null;
     if (first != null) {
       throw first;
     }

@@ -33,7 +33,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Family;
@@ -107,6 +106,12 @@ public final class SameAttempt {
   private static final boolean[] GROUP_SAME_USER;
   /** For each family index, the longest window of its groups: how long its attempts are remembered. */
   private static final Duration[] WINDOW_OF;
+  /** For each family index, what an attempt begun by a line of that family may still take. */
+  private static final long[] WANTS_ALONE;
+  /** The distinct windows of {@link #WINDOW_OF} in increasing order (the queues by age), in milliseconds. */
+  private static final long[] AGES;
+  /** For each family index, the index in {@link #AGES} of its window. */
+  private static final int[] AGE_OF;
 
   static {
     for (Group g : GROUPS) {
@@ -137,14 +142,37 @@ public final class SameAttempt {
       }
       WINDOW_OF[i] = w;
     }
+    java.util.TreeSet<Long> ages = new java.util.TreeSet<>();
+    for (Duration w : WINDOW_OF) {
+      ages.add(w.toMillis());
+    }
+    AGES = new long[ages.size()];
+    int n = 0;
+    for (long age : ages) {
+      AGES[n++] = age;
+    }
+    WANTS_ALONE = new long[FAMILIES.length];
+    for (int i = 0; i < FAMILIES.length; i++) {
+      WANTS_ALONE[i] = wants(1L << i);
+    }
+    AGE_OF = new int[FAMILIES.length];
+    for (int i = 0; i < FAMILIES.length; i++) {
+      AGE_OF[i] = java.util.Arrays.binarySearch(AGES, WINDOW_OF[i].toMillis());
+    }
   }
 
   private final Duration hold;
   private final Map<Key, Source> sources = new HashMap<>();
-  /** Remembered attempts by window, each queue in the order the attempts began. */
-  private final Map<Duration, ArrayDeque<Attempt>> byAge = new TreeMap<>();
+  /** Looks sources up without a new key per event; never stored in {@link #sources}. */
+  private final Key probe = new Key();
+  /** Remembered attempts by window ({@link #AGES}, shortest first), each queue in the order the attempts began. */
+  @SuppressWarnings("unchecked")
+  private final ArrayDeque<Attempt>[] byAge = new ArrayDeque[AGES.length];
   private final ArrayDeque<Slot> pending = new ArrayDeque<>();
-  private final Map<Family, long[]> folded = new LinkedHashMap<>();
+  /** Folded lines by family index, and the family indices in the order they were first folded. */
+  private final long[] folded = new long[FAMILIES.length];
+  private final int[] foldOrder = new int[FAMILIES.length];
+  private int foldKinds;
   private Instant clock = Instant.MIN;
   private int remembered;
 
@@ -224,8 +252,8 @@ public final class SameAttempt {
   /** Lines folded into another line of the same attempt so far. */
   public long folded() {
     long n = 0;
-    for (long[] c : folded.values()) {
-      n += c[0];
+    for (long c : folded) {
+      n += c;
     }
     return n;
   }
@@ -233,7 +261,9 @@ public final class SameAttempt {
   /** Folded lines per family (of the line not handed on), in the order first seen. */
   public Map<Family, Long> foldedByFamily() {
     Map<Family, Long> out = new LinkedHashMap<>();
-    folded.forEach((f, n) -> out.put(f, n[0]));
+    for (int k = 0; k < foldKinds; k++) {
+      out.put(FAMILIES[foldOrder[k]], folded[foldOrder[k]]);
+    }
     return Collections.unmodifiableMap(out);
   }
 
@@ -242,8 +272,12 @@ public final class SameAttempt {
     return GROUPS.stream().map(Group::families).toList();
   }
 
+  /** Counts {@code e} as folded; its family is one of the groups' (the only ones that fold). */
   private void count(Event e) {
-    folded.computeIfAbsent(e.family(), k -> new long[1])[0]++;
+    int f = index(e.family());
+    if (folded[f]++ == 0) {
+      foldOrder[foldKinds++] = f;
+    }
   }
 
   private void release(Consumer<Event> out, boolean all) {
@@ -269,9 +303,12 @@ public final class SameAttempt {
       return;
     }
     long now = clock.toEpochMilli();
-    for (Map.Entry<Duration, ArrayDeque<Attempt>> q : byAge.entrySet()) {
-      long oldest = now - q.getKey().toMillis();
-      ArrayDeque<Attempt> attempts = q.getValue();
+    for (int q = 0; q < AGES.length; q++) {
+      ArrayDeque<Attempt> attempts = byAge[q];
+      if (attempts == null) {
+        continue;
+      }
+      long oldest = now - AGES[q];
       while (!attempts.isEmpty() && (attempts.peek().firstMillis < oldest || remembered > MAX_ATTEMPTS)) {
         forget(attempts.poll());
       }
@@ -288,7 +325,7 @@ public final class SameAttempt {
 
   /** The oldest remembered attempt of this source that may take {@code e} as one of its lines, or null. */
   private Attempt partnerOf(Event e, int family) {
-    Source s = sources.get(Key.of(e));
+    Source s = sources.get(probe.of(e));
     ArrayDeque<Attempt> waiting = s == null ? null : s.waiting[family];
     if (waiting == null) {
       return null;
@@ -338,12 +375,16 @@ public final class SameAttempt {
   /** Remembers a new attempt that later lines may join; null when none could. */
   private Attempt begin(Event e, int family) {
     long mask = 1L << family;
-    long wants = wants(mask);
+    long wants = WANTS_ALONE[family];
     if (wants == 0) {
       return null;
     }
-    Key key = Key.of(e);
-    Source s = sources.computeIfAbsent(key, Source::new);
+    Source s = sources.get(probe.of(e));
+    if (s == null) {
+      Key key = new Key().of(e);
+      s = new Source(key);
+      sources.put(key, s);
+    }
     Attempt a = new Attempt(s, e.time(), mask, wants, e.sourcePort(), e.user());
     for (int i = 0; i < FAMILIES.length; i++) {
       if ((wants & (1L << i)) != 0) {
@@ -355,7 +396,11 @@ public final class SameAttempt {
     }
     s.live++;
     remembered++;
-    byAge.computeIfAbsent(WINDOW_OF[family], k -> new ArrayDeque<>()).add(a);
+    int age = AGE_OF[family];
+    if (byAge[age] == null) {
+      byAge[age] = new ArrayDeque<>();
+    }
+    byAge[age].add(a);
     return a;
   }
 
@@ -401,10 +446,29 @@ public final class SameAttempt {
   /** Families one attempt writes, the time they may lie apart, and whether their users must agree. */
   record Group(List<Family> families, Duration window, boolean sameUser) {}
 
-  /** Lines of one attempt come from one source address (or host name) and one service. */
-  private record Key(Object source, Service service) {
-    static Key of(Event e) {
-      return new Key(e.source() != null ? e.source() : e.sourceHost(), e.service());
+  /**
+   * Lines of one attempt come from one source address (or host name) and one service. Equality by hand
+   * (a record's generated methods go through method handles, slow before the JIT's second tier), and
+   * settable so that one probe looks every event up; a key stored in the map is never set again.
+   */
+  private static final class Key {
+    private Object source;
+    private Service service;
+
+    Key of(Event e) {
+      source = e.source() != null ? e.source() : e.sourceHost();
+      service = e.service();
+      return this;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && service == k.service && java.util.Objects.equals(source, k.source);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Objects.hashCode(source) + (service == null ? 0 : service.ordinal());
     }
   }
 
