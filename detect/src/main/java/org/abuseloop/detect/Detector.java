@@ -46,6 +46,8 @@ public final class Detector {
   private final PriorityQueue<OpenIncident> deadlines =
       new PriorityQueue<>(Comparator.comparingLong(i -> i.queuedDeadline));
   private long now = Long.MIN_VALUE;
+  /** The number of the event being counted, so a key adds its sighting once however many rules count it. */
+  private long serial;
   /** The parts of the key being counted, set by {@link #keyParts} (fields, so no key is built per event). */
   private long keyHigh;
   private long keyLow;
@@ -68,7 +70,12 @@ public final class Detector {
     this.filter = new SourceFilter(settings, b.hostAddresses);
     this.ownerLookup = b.ownerLookup;
     this.clock = b.clock;
-    this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets());
+    int slotsPerKey = 0;
+    for (Rule[] scoped : rulesByScope) {
+      slotsPerKey = Math.max(slotsPerKey, scoped.length);
+    }
+    this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets(),
+        slotsPerKey);
     this.offenders = new Offenders(settings.maxKeys());
   }
 
@@ -90,6 +97,7 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
+    serial++;
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
@@ -209,13 +217,13 @@ public final class Detector {
   }
 
   private void count(Rule r, long high, long low, int meta, String owner, Sighting s, long t, List<Incident> out) {
-    Tracked tracked = table.get(high, low, meta, owner);
-    if (tracked == null) {
-      tracked = table.create(new Key(high, low, meta, owner), now, evicted -> closeAll(evicted, out));
+    int key = table.find(high, low, meta, owner);
+    if (key < 0) {
+      key = table.create(high, low, meta, owner, now, evicted -> closeAll(evicted, out));
     }
-    tracked.see(s);
-    tracked.expiresAt = Math.max(tracked.expiresAt, t + r.quietMs);
-    Slot slot = tracked.slot(r);
+    table.see(key, serial, s);
+    table.keepUntil(key, t + r.quietMs);
+    Slot slot = table.slot(key, r);
     long tk = Math.max(t, slot.lastTime);
     slot.lastTime = tk;
     if (slot.incident != null) {
@@ -225,14 +233,15 @@ public final class Detector {
       return;
     }
     if (slot.offer(tk, s)) {
-      open(slot, tracked, tk, out);
+      open(slot, key, s, tk, out);
     }
   }
 
-  private void open(Slot slot, Tracked tracked, long t, List<Incident> out) {
+  /** Opens the incident of {@code slot}, of the key numbered {@code number}, on sighting {@code s}. */
+  private void open(Slot slot, int number, Sighting s, long t, List<Incident> out) {
     long since = slot.counter.since();
     long events = slot.counter.events();
-    List<Sighting> recent = tracked.recent();
+    List<Sighting> recent = table.recent(number);
     List<Sighting> burst = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0 && burst.size() < events; i--) {
       if (slot.rule.matches(recent.get(i))) {
@@ -240,9 +249,10 @@ public final class Detector {
       }
     }
     Collections.reverse(burst);
-    int offenses = offenders.increment(tracked.key.source());
-    OpenIncident incident = new OpenIncident(slot, tracked.key, settings, offenses);
-    incident.open(burst, Instant.ofEpochMilli(since), tracked.lastSighting.time(), events);
+    Key key = table.key(number);
+    int offenses = offenders.increment(key.source());
+    OpenIncident incident = new OpenIncident(slot, key, settings, offenses);
+    incident.open(burst, Instant.ofEpochMilli(since), s.time(), events);
     incident.deadline = t + slot.rule.quietMs;
     incident.queuedDeadline = incident.deadline;
     slot.incident = incident;
@@ -270,8 +280,8 @@ public final class Detector {
     table.expire(now);
   }
 
-  private void closeAll(Tracked evicted, List<Incident> out) {
-    for (OpenIncident i : evicted.openIncidents()) {
+  private void closeAll(int evicted, List<Incident> out) {
+    for (OpenIncident i : table.openIncidents(evicted)) {
       close(i, out);
       deadlines.remove(i);
     }
