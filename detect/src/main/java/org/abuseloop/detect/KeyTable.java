@@ -52,11 +52,11 @@ final class KeyTable {
   private String[] keyOwner = new String[INITIAL];
   /** Until when the key's state matters (its latest event plus the longest quiet time that counted it). */
   private long[] expiresAt = new long[INITIAL];
-  /** The serial of the last event added to the key's sightings (an event counts under several rules). */
-  private long[] lastEvent = new long[INITIAL];
-  /** The key's slots, {@link #slotsPerKey} places per key, in the order the scenarios first counted it. */
+  /**
+   * The key's slots, {@link #slotsPerKey} places per key, in the order the scenarios first counted it,
+   * ended by a null when not full (no count to read: one array read less per event).
+   */
   private Slot[] slots;
-  private byte[] slotCount = new byte[INITIAL];
   private final SightingRings sightings;
   /** The stamp of each key number's latest touch; 0 for a free number (stamps start at 1). */
   private long[] touchedAt = new long[INITIAL];
@@ -79,9 +79,6 @@ final class KeyTable {
    * @param slotsPerKey the most scenarios that can count one key
    */
   KeyTable(int cap, int sightingCap, int listed, int slotsPerKey) {
-    if (slotsPerKey > Byte.MAX_VALUE) {
-      throw new IllegalArgumentException("more than " + Byte.MAX_VALUE + " scenarios for one key");
-    }
     this.cap = cap;
     this.listed = listed;
     this.slotsPerKey = Math.max(1, slotsPerKey);
@@ -129,7 +126,6 @@ final class KeyTable {
     keyMeta[number] = meta;
     keyOwner[number] = owner;
     expiresAt[number] = Long.MIN_VALUE;
-    lastEvent[number] = 0;
     insert(high, low, meta, owner, number);
     touch(number);
     return number;
@@ -153,10 +149,7 @@ final class KeyTable {
 
   /** Adds the sighting of event {@code serial} to the key's last sightings, once however many rules count it. */
   void see(int number, long serial, Sighting s) {
-    if (lastEvent[number] != serial) {
-      lastEvent[number] = serial;
-      sightings.add(number, s);
-    }
+    sightings.add(number, serial, s);
   }
 
   /** The key's last sightings, oldest first. */
@@ -167,25 +160,32 @@ final class KeyTable {
   /** The key's slot for {@code rule}, made when the rule first counts the key. */
   Slot slot(int number, Rule rule) {
     int base = number * slotsPerKey;
-    int n = slotCount[number];
-    for (int i = 0; i < n; i++) {
-      Slot s = slots[base + i];
+    int i = 0;
+    for (Slot s; i < slotsPerKey && (s = slots[base + i]) != null; i++) {
       if (s.rule == rule) {
         return s;
       }
     }
-    if (n == slotsPerKey) {
+    if (i == slotsPerKey) {
       throw new IllegalStateException("more scenarios than " + slotsPerKey + " count one key");
     }
     Slot s = new Slot(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
-    slots[base + n] = s;
-    slotCount[number] = (byte) (n + 1);
+    slots[base + i] = s;
     return s;
+  }
+
+  private int slotCount(int number) {
+    int base = number * slotsPerKey;
+    int n = 0;
+    while (n < slotsPerKey && slots[base + n] != null) {
+      n++;
+    }
+    return n;
   }
 
   boolean hasOpenIncident(int number) {
     int base = number * slotsPerKey;
-    for (int i = 0, n = slotCount[number]; i < n; i++) {
+    for (int i = 0, n = slotCount(number); i < n; i++) {
       if (slots[base + i].incident != null) {
         return true;
       }
@@ -197,7 +197,7 @@ final class KeyTable {
   List<OpenIncident> openIncidents(int number) {
     List<OpenIncident> out = new ArrayList<>(1);
     int base = number * slotsPerKey;
-    for (int i = 0, n = slotCount[number]; i < n; i++) {
+    for (int i = 0, n = slotCount(number); i < n; i++) {
       if (slots[base + i].incident != null) {
         out.add(slots[base + i].incident);
       }
@@ -209,7 +209,7 @@ final class KeyTable {
   double progress(int number) {
     double p = 0;
     int base = number * slotsPerKey;
-    for (int i = 0, n = slotCount[number]; i < n; i++) {
+    for (int i = 0, n = slotCount(number); i < n; i++) {
       p = Math.max(p, slots[base + i].progress());
     }
     return p;
@@ -234,7 +234,6 @@ final class KeyTable {
     size = 0;
     Arrays.fill(keyOwner, null);
     Arrays.fill(slots, null);
-    Arrays.fill(slotCount, (byte) 0);
     sightings.clearAll();
     Arrays.fill(touchedAt, 0);
     freeCount = 0;
@@ -342,8 +341,7 @@ final class KeyTable {
   private void remove(int number) {
     delete(slotOf(keyHigh[number], keyLow[number], keyMeta[number], keyOwner[number]));
     keyOwner[number] = null;
-    Arrays.fill(slots, number * slotsPerKey, number * slotsPerKey + slotCount[number], null);
-    slotCount[number] = 0;
+    Arrays.fill(slots, number * slotsPerKey, number * slotsPerKey + slotsPerKey, null);
     sightings.clear(number);
     touchedAt[number] = 0;
     if (freeCount == freeNumbers.length) {
@@ -363,9 +361,7 @@ final class KeyTable {
       keyMeta = Arrays.copyOf(keyMeta, n);
       keyOwner = Arrays.copyOf(keyOwner, n);
       expiresAt = Arrays.copyOf(expiresAt, n);
-      lastEvent = Arrays.copyOf(lastEvent, n);
       slots = Arrays.copyOf(slots, n * slotsPerKey);
-      slotCount = Arrays.copyOf(slotCount, n);
       touchedAt = Arrays.copyOf(touchedAt, n);
       sightings.ensure(n);
     }

@@ -37,7 +37,8 @@ class SightingRingsTest {
     List<Sighting> added = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       added.add(sighting(i));
-      rings.add(0, sighting(i));
+      rings.add(0, i + 1, sighting(i));
+      rings.add(0, i + 1, sighting(i));
     }
     List<Sighting> back = rings.recent(0);
     assertThat(back).hasSize(50);
@@ -57,7 +58,7 @@ class SightingRingsTest {
     SightingRings rings = new SightingRings(16);
     rings.ensure(3);
     for (int i = 0; i < 40; i++) {
-      rings.add(i % 2, sighting(i));
+      rings.add(i % 2, i + 1, sighting(i));
       List<Sighting> recent = rings.recent(i % 2);
       int seen = i / 2 + 1;
       assertThat(recent).hasSize(Math.min(16, seen));
