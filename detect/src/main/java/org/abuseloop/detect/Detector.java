@@ -45,8 +45,6 @@ public final class Detector {
   private final Offenders offenders;
   private final PriorityQueue<OpenIncident> deadlines = new PriorityQueue<>(new QueuedDeadlines());
   private long now = Long.MIN_VALUE;
-  /** The number of the event being counted, so a key adds its sighting once however many rules count it. */
-  private long serial;
   /** The parts of the key being counted, set by {@link #keyParts} (fields, so no key is built per event). */
   private long keyHigh;
   private long keyLow;
@@ -96,7 +94,7 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
-    serial++;
+    SightingRings.Packed packed = null;
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
@@ -109,7 +107,10 @@ public final class Detector {
             }
           }
           int meta = r.perTargetPort ? Key.withPort(keyMeta, s.port()) : keyMeta;
-          count(r, keyHigh, keyLow, meta, keyOwner, s, t, out);
+          if (packed == null) {
+            packed = new SightingRings.Packed(s);
+          }
+          count(r, keyHigh, keyLow, meta, keyOwner, s, packed, t, out);
         }
       }
     }
@@ -215,12 +216,13 @@ public final class Detector {
     return true;
   }
 
-  private void count(Rule r, long high, long low, int meta, String owner, Sighting s, long t, List<Incident> out) {
+  private void count(Rule r, long high, long low, int meta, String owner, Sighting s, SightingRings.Packed packed,
+      long t, List<Incident> out) {
     int key = table.find(high, low, meta, owner);
     if (key < 0) {
       key = table.create(high, low, meta, owner, now, evicted -> closeAll(evicted, out));
     }
-    table.see(key, serial, s);
+    table.see(key, packed);
     table.keepUntil(key, t + r.quietMs);
     Slot slot = table.slot(key, r);
     long tk = Math.max(t, slot.lastTime);

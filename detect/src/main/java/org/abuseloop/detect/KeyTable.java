@@ -147,9 +147,9 @@ final class KeyTable {
     }
   }
 
-  /** Adds the sighting of event {@code serial} to the key's last sightings, once however many rules count it. */
-  void see(int number, long serial, Sighting s) {
-    sightings.add(number, serial, s);
+  /** Adds a sighting to the key's last sightings, once however many rules count it. */
+  void see(int number, SightingRings.Packed s) {
+    sightings.add(number, s);
   }
 
   /** The key's last sightings, oldest first. */

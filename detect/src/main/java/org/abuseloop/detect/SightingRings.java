@@ -4,259 +4,171 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Origin;
 import org.abuseloop.core.Protocol;
 
 /**
- * The last sightings of every tracked key, by key number: per key a ring of packed records in one
- * {@code long[]} (times, ports, flags, address bits, family and file as numbers), with the users beside
- * them in an {@code Object[]} made only once a sighting has a user; rebuilt into {@link Sighting}s
- * only when an incident opens. Not thread-safe.
+ * The last sightings of every tracked key, by key number: per key a ring of {@link Packed} sightings
+ * (one object of primitives per event, shared by every key the event counts under) and its cursor in
+ * an {@code int[]} column; rebuilt into {@link Sighting}s only when an incident opens. Not thread-safe.
  *
- * <p>Laid out by hand because no library keeps per-key rings of records as primitives: a ring of
- * {@code Sighting} objects kept each event's record, instant, origin and two addresses alive (five
- * objects per sighting, a few hundred thousand in a replay at the key cap), which every young
- * collection copied and every full one traced. A ring starts with two places and doubles up to its
- * cap, so a key seen once costs two records.
+ * <p>Laid out by hand because no library keeps per-key rings of records compactly: a ring of
+ * {@code Sighting} records kept each event's record, instant, origin and two addresses alive (five
+ * objects per sighting, a few hundred thousand in a replay at the key cap), which young collections
+ * copied and full ones traced; a packed sighting is one object with no references but its family,
+ * user and file name, which are shared. A ring starts with two places and doubles up to its cap, so a
+ * key seen once costs two.
  */
 final class SightingRings {
 
-  /** The ring's header: the next place to write in the upper half, the records held in the lower. */
-  private static final int CURSOR = 0;
-  /** The serial of the last event added, so an event counted under several rules is added once. */
-  private static final int LAST_EVENT = 1;
-  private static final int HEADER = 2;
-  /** The longs of one record. */
-  private static final int WIDTH = 9;
-  private static final int SECONDS = 0;
-  /** The nanoseconds in the upper half, the offset's total seconds in the lower. */
-  private static final int NANO_OFFSET = 1;
-  /** The source port in the upper half, the target port in the lower. */
-  private static final int PORTS = 2;
-  /** Flags and protocol in the lower half, the family's number in the upper. */
-  private static final int FLAGS = 3;
-  private static final int SOURCE_HIGH = 4;
-  private static final int SOURCE_LOW = 5;
-  private static final int TARGET_HIGH = 6;
-  private static final int TARGET_LOW = 7;
-  /** The origin's line, then (separately) its file's number. */
-  private static final int LINE = 8;
-
-  private static final long SOURCE_V4 = 1;
-  private static final long HAS_TARGET = 2;
-  private static final long TARGET_V4 = 4;
-  private static final long HAS_OFFSET = 8;
-  private static final long HAS_ORIGIN = 16;
-  private static final int PROTOCOL_SHIFT = 8;
-  private static final Protocol[] PROTOCOLS = Protocol.values();
-
   private final int cap;
-  /** Per key: the header, then the records. */
-  private long[][] records = new long[0][];
-  /** Per key: the origin files' numbers of the records, by place in the ring. */
-  private int[][] files = new int[0][];
-  /** Per key: the users of the records, by place in the ring; null while none had a user. */
-  private String[][] users = new String[0][];
-  /**
-   * The families and the files seen, each numbered: parsers declare their families as constants and a
-   * detector reads a few files, so both stay small.
-   */
-  private final Numbering families = new Numbering();
-  private final Numbering fileNames = new Numbering();
+  private Packed[][] rings = new Packed[0][];
+  /** Per key: the next place to write in the upper half, the sightings held in the lower. */
+  private int[] cursor = new int[0];
 
-  /** @param cap the sightings kept per key */
+  /** @param cap the sightings kept per key (at most 65,535) */
   SightingRings(int cap) {
+    if (cap < 2 || cap > 0xFFFF) {
+      throw new IllegalArgumentException("sightings per key: " + cap);
+    }
     this.cap = cap;
   }
 
   /** Makes room for key numbers below {@code keys}. */
   void ensure(int keys) {
-    if (keys > records.length) {
-      int n = Math.max(keys, records.length * 2);
-      records = Arrays.copyOf(records, n);
-      files = Arrays.copyOf(files, n);
-      users = Arrays.copyOf(users, n);
+    if (keys > rings.length) {
+      int n = Math.max(keys, rings.length * 2);
+      rings = Arrays.copyOf(rings, n);
+      cursor = Arrays.copyOf(cursor, n);
     }
   }
 
   /** Forgets the sightings of a key number (its number is free or reused). */
   void clear(int key) {
-    records[key] = null;
-    files[key] = null;
-    users[key] = null;
+    rings[key] = null;
+    cursor[key] = 0;
   }
 
   void clearAll() {
-    Arrays.fill(records, null);
-    Arrays.fill(files, null);
-    Arrays.fill(users, null);
+    Arrays.fill(rings, null);
+    Arrays.fill(cursor, 0);
   }
 
   /**
-   * Adds the sighting of event {@code serial} to the key's ring, dropping the oldest when the ring is
-   * full; nothing when that event was added already (it counts under several rules).
+   * Adds a sighting to the key's ring, dropping the oldest when the ring is full; nothing when it is
+   * the sighting added last (an event counts under several rules of one key).
    */
-  void add(int key, long serial, Sighting s) {
-    long[] r = records[key];
-    if (r == null) {
-      r = records[key] = new long[HEADER + 2 * WIDTH];
-      files[key] = new int[2];
-    } else if (r[LAST_EVENT] == serial) {
+  void add(int key, Packed s) {
+    Packed[] ring = rings[key];
+    int c = cursor[key];
+    int next = c >>> 16;
+    int size = c & 0xFFFF;
+    if (ring == null) {
+      ring = rings[key] = new Packed[2];
+    } else if (ring[next == 0 ? ring.length - 1 : next - 1] == s) {
       return;
     }
-    r[LAST_EVENT] = serial;
-    long c = r[CURSOR];
-    int next = (int) (c >>> 32);
-    int size = (int) c;
-    int length = (r.length - HEADER) / WIDTH;
-    if (size == length && length < cap) {
-      r = grow(key, next, size);
+    if (size == ring.length && size < cap) {
+      Packed[] grown = new Packed[Math.min(cap, size * 2)];
+      for (int i = 0; i < size; i++) {
+        grown[i] = ring[(next + i) % size];
+      }
+      ring = rings[key] = grown;
       next = size;
-      length = (r.length - HEADER) / WIDTH;
     }
-    write(r, HEADER + next * WIDTH, s);
-    files[key][next] = fileNames.number(s.origin() == null ? null : s.origin().file());
-    String user = s.user();
-    String[] u = users[key];
-    if (user != null && u == null) {
-      u = users[key] = new String[length];
-    }
-    if (u != null) {
-      u[next] = user;
-    }
-    next = next + 1 == length ? 0 : next + 1;
-    if (size < length) {
+    ring[next] = s;
+    next = next + 1 == ring.length ? 0 : next + 1;
+    if (size < ring.length) {
       size++;
     }
-    r[CURSOR] = ((long) next << 32) | size;
+    cursor[key] = (next << 16) | size;
   }
-
-  /** Doubles a full ring (up to the cap), its records oldest first from place 0. */
-  private long[] grow(int key, int next, int size) {
-    long[] r = records[key];
-    int[] f = files[key];
-    String[] u = users[key];
-    int grown = Math.min(cap, size * 2);
-    long[] nr = new long[HEADER + grown * WIDTH];
-    int[] nf = new int[grown];
-    String[] nu = u == null ? null : new String[grown];
-    nr[LAST_EVENT] = r[LAST_EVENT];
-    for (int i = 0; i < size; i++) {
-      int from = (next + i) % size;
-      for (int k = 0; k < WIDTH; k++) {
-        nr[HEADER + i * WIDTH + k] = r[HEADER + from * WIDTH + k];
-      }
-      nf[i] = f[from];
-      if (u != null) {
-        nu[i] = u[from];
-      }
-    }
-    records[key] = nr;
-    files[key] = nf;
-    users[key] = nu;
-    return nr;
-  }
-
-  private void write(long[] r, int at, Sighting s) {
-    Instant time = s.time();
-    ZoneOffset offset = s.offset();
-    IpAddress source = s.source();
-    IpAddress target = s.target();
-    Origin origin = s.origin();
-    long flags = (source.isIPv4() ? SOURCE_V4 : 0) | (offset != null ? HAS_OFFSET : 0)
-        | (origin != null ? HAS_ORIGIN : 0)
-        | ((long) (s.protocol() == null ? 0 : s.protocol().ordinal() + 1) << PROTOCOL_SHIFT);
-    r[at + SECONDS] = time.getEpochSecond();
-    r[at + NANO_OFFSET] = ((long) time.getNano() << 32) | ((offset == null ? 0 : offset.getTotalSeconds()) & 0xFFFFFFFFL);
-    r[at + PORTS] = ((long) s.sourcePort() << 32) | (s.port() & 0xFFFFFFFFL);
-    r[at + SOURCE_HIGH] = source.high();
-    r[at + SOURCE_LOW] = source.low();
-    if (target != null) {
-      flags |= HAS_TARGET | (target.isIPv4() ? TARGET_V4 : 0);
-      r[at + TARGET_HIGH] = target.high();
-      r[at + TARGET_LOW] = target.low();
-    }
-    r[at + FLAGS] = flags | ((long) families.number(s.family()) << 32);
-    r[at + LINE] = origin == null ? 0 : origin.line();
-  }
-
 
   /** The key's last sightings, oldest first, rebuilt as records equal to those added. */
   List<Sighting> recent(int key) {
-    long[] r = records[key];
-    if (r == null) {
-      return new ArrayList<>(0);
-    }
-    long c = r[CURSOR];
-    int next = (int) (c >>> 32);
-    int size = (int) c;
+    Packed[] ring = rings[key];
+    int c = cursor[key];
+    int next = c >>> 16;
+    int size = c & 0xFFFF;
     List<Sighting> out = new ArrayList<>(size);
-    int length = (r.length - HEADER) / WIDTH;
-    int start = size < length ? 0 : next;
-    String[] u = users[key];
+    int start = ring == null || size < ring.length ? 0 : next;
     for (int i = 0; i < size; i++) {
-      int at = (start + i) % length;
-      out.add(read(r, HEADER + at * WIDTH, (String) fileNames.valueOf(files[key][at]), u == null ? null : u[at]));
+      out.add(ring[(start + i) % ring.length].unpack());
     }
     return out;
   }
 
-  private Sighting read(long[] r, int at, String file, String user) {
-    long flags = r[at + FLAGS];
-    long nanoOffset = r[at + NANO_OFFSET];
-    Instant time = Instant.ofEpochSecond(r[at + SECONDS], nanoOffset >>> 32);
-    ZoneOffset offset = (flags & HAS_OFFSET) != 0 ? ZoneOffset.ofTotalSeconds((int) nanoOffset) : null;
-    IpAddress source = address(r[at + SOURCE_HIGH], r[at + SOURCE_LOW], (flags & SOURCE_V4) != 0);
-    IpAddress target = (flags & HAS_TARGET) == 0 ? null
-        : address(r[at + TARGET_HIGH], r[at + TARGET_LOW], (flags & TARGET_V4) != 0);
-    int protocol = (int) (flags >>> PROTOCOL_SHIFT) & 0xFF;
-    long ports = r[at + PORTS];
-    Origin origin = (flags & HAS_ORIGIN) == 0 ? null : new Origin(file, r[at + LINE], 0);
-    Family family = (Family) families.valueOf((int) (flags >>> 32));
-    return new Sighting(time, offset, family, source, (int) (ports >>> 32), target, (int) ports,
-        protocol == 0 ? null : PROTOCOLS[protocol - 1], user, origin);
-  }
-
-  private static IpAddress address(long high, long low, boolean v4) {
-    return v4 ? IpAddress.ofIPv4((int) low) : IpAddress.ofIPv6(high, low);
-  }
-
   /**
-   * Values numbered in order of first sight, equal values sharing a number, null as -1; the last value
-   * is remembered by identity (events of one file and family come in runs). Not thread-safe.
+   * A sighting as a key's ring keeps it: time, offset, ports, protocol and both addresses as
+   * primitives, so the event's instant, origin and address objects need not outlive it. Immutable.
    */
-  private static final class Numbering {
-    private final Map<Object, Integer> numbers = new HashMap<>();
-    private final List<Object> values = new ArrayList<>();
-    private Object last;
-    private int lastNumber = -1;
+  static final class Packed {
+    private static final int SOURCE_V4 = 1;
+    private static final int HAS_TARGET = 2;
+    private static final int TARGET_V4 = 4;
+    private static final int HAS_OFFSET = 8;
+    private static final int HAS_ORIGIN = 16;
+    private static final int PROTOCOL_SHIFT = 8;
+    private static final Protocol[] PROTOCOLS = Protocol.values();
 
-    int number(Object value) {
-      if (value == last) {
-        return lastNumber;
-      }
-      int n = -1;
-      if (value != null) {
-        Integer known = numbers.get(value);
-        if (known == null) {
-          known = values.size();
-          numbers.put(value, known);
-          values.add(value);
-        }
-        n = known;
-      }
-      last = value;
-      lastNumber = n;
-      return n;
+    private final long seconds;
+    private final int nanos;
+    private final int offsetSeconds;
+    private final long sourceHigh;
+    private final long sourceLow;
+    private final long targetHigh;
+    private final long targetLow;
+    private final int sourcePort;
+    private final int port;
+    /** The flags above, and the protocol's ordinal + 1 (0 for none) from {@link #PROTOCOL_SHIFT}. */
+    private final int flags;
+    private final long line;
+    private final Family family;
+    private final String user;
+    private final String file;
+
+    Packed(Sighting s) {
+      Instant time = s.time();
+      ZoneOffset offset = s.offset();
+      IpAddress source = s.source();
+      IpAddress target = s.target();
+      Origin origin = s.origin();
+      seconds = time.getEpochSecond();
+      nanos = time.getNano();
+      offsetSeconds = offset == null ? 0 : offset.getTotalSeconds();
+      sourceHigh = source.high();
+      sourceLow = source.low();
+      targetHigh = target == null ? 0 : target.high();
+      targetLow = target == null ? 0 : target.low();
+      sourcePort = s.sourcePort();
+      port = s.port();
+      flags = (source.isIPv4() ? SOURCE_V4 : 0) | (offset != null ? HAS_OFFSET : 0)
+          | (origin != null ? HAS_ORIGIN : 0)
+          | (target == null ? 0 : HAS_TARGET | (target.isIPv4() ? TARGET_V4 : 0))
+          | ((s.protocol() == null ? 0 : s.protocol().ordinal() + 1) << PROTOCOL_SHIFT);
+      line = origin == null ? 0 : origin.line();
+      family = s.family();
+      user = s.user();
+      file = origin == null ? null : origin.file();
     }
 
-    Object valueOf(int number) {
-      return number < 0 ? null : values.get(number);
+    /** The sighting this was packed from (equal fields; the origin's byte offset, unused by evidence, is 0). */
+    Sighting unpack() {
+      Instant time = Instant.ofEpochSecond(seconds, nanos);
+      ZoneOffset offset = (flags & HAS_OFFSET) != 0 ? ZoneOffset.ofTotalSeconds(offsetSeconds) : null;
+      IpAddress source = address(sourceHigh, sourceLow, (flags & SOURCE_V4) != 0);
+      IpAddress target = (flags & HAS_TARGET) == 0 ? null : address(targetHigh, targetLow, (flags & TARGET_V4) != 0);
+      int protocol = (flags >>> PROTOCOL_SHIFT) & 0xFF;
+      Origin origin = (flags & HAS_ORIGIN) == 0 ? null : new Origin(file, line, 0);
+      return new Sighting(time, offset, family, source, sourcePort, target, port,
+          protocol == 0 ? null : PROTOCOLS[protocol - 1], user, origin);
+    }
+
+    private static IpAddress address(long high, long low, boolean v4) {
+      return v4 ? IpAddress.ofIPv4((int) low) : IpAddress.ofIPv6(high, low);
     }
   }
 }

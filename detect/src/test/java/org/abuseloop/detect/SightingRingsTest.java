@@ -12,7 +12,7 @@ import org.abuseloop.core.Protocol;
 import org.junit.jupiter.api.Test;
 
 /**
- * The packed sightings rings: a sighting read back equals the one added (every field, nulls, IPv6,
+ * The rings of packed sightings: a sighting read back equals the one added (every field, nulls, IPv6,
  * nanoseconds, offsets), the ring keeps the last N in order as it grows and wraps, and keys are apart.
  */
 class SightingRingsTest {
@@ -37,8 +37,10 @@ class SightingRingsTest {
     List<Sighting> added = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       added.add(sighting(i));
-      rings.add(0, i + 1, sighting(i));
-      rings.add(0, i + 1, sighting(i));
+      SightingRings.Packed packed = new SightingRings.Packed(sighting(i));
+      rings.add(0, packed);
+      // An event counted under a second rule of the same key is kept once.
+      rings.add(0, packed);
     }
     List<Sighting> back = rings.recent(0);
     assertThat(back).hasSize(50);
@@ -58,7 +60,7 @@ class SightingRingsTest {
     SightingRings rings = new SightingRings(16);
     rings.ensure(3);
     for (int i = 0; i < 40; i++) {
-      rings.add(i % 2, i + 1, sighting(i));
+      rings.add(i % 2, new SightingRings.Packed(sighting(i)));
       List<Sighting> recent = rings.recent(i % 2);
       int seen = i / 2 + 1;
       assertThat(recent).hasSize(Math.min(16, seen));
