@@ -11,27 +11,29 @@ import org.abuseloop.core.Origin;
 import org.abuseloop.core.Protocol;
 
 /**
- * The last sightings of every tracked key, by key number: per key a ring of {@link Packed} sightings
- * (one object of primitives per event, shared by every key the event counts under) and its cursor in
- * an {@code int[]} column; rebuilt into {@link Sighting}s only when an incident opens. Not thread-safe.
+ * The last sightings of every tracked key, by key number: each key's ring is its run of {@code cap}
+ * places in one array of {@link Packed} sightings (one object of primitives per event, shared by every
+ * key the event counts under), its cursor in an {@code int[]} column; sightings are rebuilt into
+ * {@link Sighting}s only when an incident opens. Not thread-safe.
  *
- * <p>Laid out by hand because no library keeps per-key rings of records compactly: a ring of
- * {@code Sighting} records kept each event's record, instant, origin and two addresses alive (five
- * objects per sighting, a few hundred thousand in a replay at the key cap), which young collections
- * copied and full ones traced; a packed sighting is one object with no references but its family,
- * user and file name, which are shared. A ring starts with two places and doubles up to its cap, so a
- * key seen once costs two.
+ * <p>Laid out by hand because no library keeps per-key rings in one flat array: a ring object (or
+ * array) per key is one more dependent read per counted event, and a ring of {@code Sighting} records
+ * kept each event's record, instant, origin and two addresses alive (five objects per sighting, a few
+ * hundred thousand in a replay at the key cap), which young collections copied and full ones traced;
+ * a packed sighting is one object whose only references are its family, user and file name, which are
+ * shared. The price is {@code cap} references per key number, used or not (6.4 MB at 100,000 keys).
  */
 final class SightingRings {
 
   private final int cap;
-  private Packed[][] rings = new Packed[0][];
+  /** Key {@code k}'s ring is places {@code k * cap} to {@code k * cap + cap - 1}. */
+  private Packed[] rings = new Packed[0];
   /** Per key: the next place to write in the upper half, the sightings held in the lower. */
   private int[] cursor = new int[0];
 
   /** @param cap the sightings kept per key (at most 65,535) */
   SightingRings(int cap) {
-    if (cap < 2 || cap > 0xFFFF) {
+    if (cap < 1 || cap > 0xFFFF) {
       throw new IllegalArgumentException("sightings per key: " + cap);
     }
     this.cap = cap;
@@ -39,16 +41,16 @@ final class SightingRings {
 
   /** Makes room for key numbers below {@code keys}. */
   void ensure(int keys) {
-    if (keys > rings.length) {
-      int n = Math.max(keys, rings.length * 2);
-      rings = Arrays.copyOf(rings, n);
+    if (keys > cursor.length) {
+      int n = Math.max(keys, cursor.length * 2);
+      rings = Arrays.copyOf(rings, n * cap);
       cursor = Arrays.copyOf(cursor, n);
     }
   }
 
   /** Forgets the sightings of a key number (its number is free or reused). */
   void clear(int key) {
-    rings[key] = null;
+    Arrays.fill(rings, key * cap, key * cap + cap, null);
     cursor[key] = 0;
   }
 
@@ -62,26 +64,16 @@ final class SightingRings {
    * the sighting added last (an event counts under several rules of one key).
    */
   void add(int key, Packed s) {
-    Packed[] ring = rings[key];
     int c = cursor[key];
     int next = c >>> 16;
     int size = c & 0xFFFF;
-    if (ring == null) {
-      ring = rings[key] = new Packed[2];
-    } else if (ring[next == 0 ? ring.length - 1 : next - 1] == s) {
+    int base = key * cap;
+    if (size > 0 && rings[base + (next == 0 ? cap - 1 : next - 1)] == s) {
       return;
     }
-    if (size == ring.length && size < cap) {
-      Packed[] grown = new Packed[Math.min(cap, size * 2)];
-      for (int i = 0; i < size; i++) {
-        grown[i] = ring[(next + i) % size];
-      }
-      ring = rings[key] = grown;
-      next = size;
-    }
-    ring[next] = s;
-    next = next + 1 == ring.length ? 0 : next + 1;
-    if (size < ring.length) {
+    rings[base + next] = s;
+    next = next + 1 == cap ? 0 : next + 1;
+    if (size < cap) {
       size++;
     }
     cursor[key] = (next << 16) | size;
@@ -89,14 +81,13 @@ final class SightingRings {
 
   /** The key's last sightings, oldest first, rebuilt as records equal to those added. */
   List<Sighting> recent(int key) {
-    Packed[] ring = rings[key];
     int c = cursor[key];
     int next = c >>> 16;
     int size = c & 0xFFFF;
     List<Sighting> out = new ArrayList<>(size);
-    int start = ring == null || size < ring.length ? 0 : next;
+    int start = size < cap ? 0 : next;
     for (int i = 0; i < size; i++) {
-      out.add(ring[(start + i) % ring.length].unpack());
+      out.add(rings[key * cap + (start + i) % cap].unpack());
     }
     return out;
   }
