@@ -25,6 +25,12 @@ import org.abuseloop.core.Incident.Scope;
  * rather than a {@code HashMap<Key, Tracked>}: a lookup compares the key's bits where they lie in one
  * array, so the detector finds a key without building a {@link Key} and without following a node and
  * a key object per probe (the hash map's pointer chase was the largest cost of a replay).
+ *
+ * <p>A key's state is not an object but a number: its parts, expiry and touch stamp are columns
+ * (primitive arrays indexed by the number), its slots a run of one {@code Slot[]} and its last
+ * sightings a run of {@link SightingRings}. Written by hand because no library keeps per-key rows of
+ * mixed state in flat arrays: the per-key objects (the tracked state, its ring, its slot list) were
+ * each a dependent read per counted event and long-lived objects that every collection copied or traced.
  */
 final class KeyTable {
 
