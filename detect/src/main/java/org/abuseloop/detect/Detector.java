@@ -43,8 +43,7 @@ public final class Detector {
   private final InstantSource clock;
   private final KeyTable table;
   private final Offenders offenders;
-  private final PriorityQueue<OpenIncident> deadlines =
-      new PriorityQueue<>(Comparator.comparingLong(i -> i.queuedDeadline));
+  private final PriorityQueue<OpenIncident> deadlines = new PriorityQueue<>(new QueuedDeadlines());
   private long now = Long.MIN_VALUE;
   /** The parts of the key being counted, set by {@link #keyParts} (fields, so no key is built per event). */
   private long keyHigh;
@@ -68,7 +67,12 @@ public final class Detector {
     this.filter = new SourceFilter(settings, b.hostAddresses);
     this.ownerLookup = b.ownerLookup;
     this.clock = b.clock;
-    this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets());
+    int slotsPerKey = 0;
+    for (Rule[] scoped : rulesByScope) {
+      slotsPerKey = Math.max(slotsPerKey, scoped.length);
+    }
+    this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets(),
+        slotsPerKey);
     this.offenders = new Offenders(settings.maxKeys());
   }
 
@@ -90,6 +94,7 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
+    SightingRings.Packed packed = null;
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
@@ -102,7 +107,10 @@ public final class Detector {
             }
           }
           int meta = r.perTargetPort ? Key.withPort(keyMeta, s.port()) : keyMeta;
-          count(r, keyHigh, keyLow, meta, keyOwner, s, t, out);
+          if (packed == null) {
+            packed = new SightingRings.Packed(s);
+          }
+          count(r, keyHigh, keyLow, meta, keyOwner, s, packed, t, out);
         }
       }
     }
@@ -208,14 +216,15 @@ public final class Detector {
     return true;
   }
 
-  private void count(Rule r, long high, long low, int meta, String owner, Sighting s, long t, List<Incident> out) {
-    Tracked tracked = table.get(high, low, meta, owner);
-    if (tracked == null) {
-      tracked = table.create(new Key(high, low, meta, owner), now, evicted -> closeAll(evicted, out));
+  private void count(Rule r, long high, long low, int meta, String owner, Sighting s, SightingRings.Packed packed,
+      long t, List<Incident> out) {
+    int key = table.find(high, low, meta, owner);
+    if (key < 0) {
+      key = table.create(high, low, meta, owner, now, evicted -> closeAll(evicted, out));
     }
-    tracked.see(s);
-    tracked.expiresAt = Math.max(tracked.expiresAt, t + r.quietMs);
-    Slot slot = tracked.slot(r);
+    table.see(key, packed);
+    table.keepUntil(key, t + r.quietMs);
+    Slot slot = table.slot(key, r);
     long tk = Math.max(t, slot.lastTime);
     slot.lastTime = tk;
     if (slot.incident != null) {
@@ -225,14 +234,15 @@ public final class Detector {
       return;
     }
     if (slot.offer(tk, s)) {
-      open(slot, tracked, tk, out);
+      open(slot, key, s, tk, out);
     }
   }
 
-  private void open(Slot slot, Tracked tracked, long t, List<Incident> out) {
+  /** Opens the incident of {@code slot}, of the key numbered {@code number}, on sighting {@code s}. */
+  private void open(Slot slot, int number, Sighting s, long t, List<Incident> out) {
     long since = slot.counter.since();
     long events = slot.counter.events();
-    List<Sighting> recent = tracked.recent();
+    List<Sighting> recent = table.recent(number);
     List<Sighting> burst = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0 && burst.size() < events; i--) {
       if (slot.rule.matches(recent.get(i))) {
@@ -240,9 +250,10 @@ public final class Detector {
       }
     }
     Collections.reverse(burst);
-    int offenses = offenders.increment(tracked.key.source());
-    OpenIncident incident = new OpenIncident(slot, tracked.key, settings, offenses);
-    incident.open(burst, Instant.ofEpochMilli(since), tracked.lastSighting.time(), events);
+    Key key = table.key(number);
+    int offenses = offenders.increment(key.source());
+    OpenIncident incident = new OpenIncident(slot, key, settings, offenses);
+    incident.open(burst, Instant.ofEpochMilli(since), s.time(), events);
     incident.deadline = t + slot.rule.quietMs;
     incident.queuedDeadline = incident.deadline;
     slot.incident = incident;
@@ -270,8 +281,8 @@ public final class Detector {
     table.expire(now);
   }
 
-  private void closeAll(Tracked evicted, List<Incident> out) {
-    for (OpenIncident i : evicted.openIncidents()) {
+  private void closeAll(int evicted, List<Incident> out) {
+    for (OpenIncident i : table.openIncidents(evicted)) {
       close(i, out);
       deadlines.remove(i);
     }
@@ -333,6 +344,19 @@ public final class Detector {
 
     public Detector build() {
       return new Detector(this);
+    }
+  }
+
+  /**
+   * Orders open incidents by the deadline they are queued under: a class rather than
+   * {@code Comparator.comparingLong}, which calls a lambda and a key extractor per comparison where
+   * this reads two fields (the queue compares on every extended incident's re-queue). Stateless and
+   * thread-safe.
+   */
+  private static final class QueuedDeadlines implements Comparator<OpenIncident> {
+    @Override
+    public int compare(OpenIncident a, OpenIncident b) {
+      return Long.compare(a.queuedDeadline, b.queuedDeadline);
     }
   }
 }

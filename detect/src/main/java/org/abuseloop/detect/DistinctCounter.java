@@ -9,17 +9,15 @@ import java.util.function.ObjIntConsumer;
  * target list); values older than the window drop out. Once N are held the rule has fired, so a
  * larger set is never needed: a new value then replaces the stalest. Not thread-safe.
  *
- * <p>Per value three longs side by side (hash, last seen, hits): most sets hold a value or two, whose
- * state is then one cache line to fetch, not one per field.
+ * <p>Laid out by hand in one {@code long[]} of three runs (the hashes, then the times last seen, then
+ * the hits), each as long as the set's capacity: a lookup scans the hashes alone, eight to a cache
+ * line, and expiry the times alone; a set of a value or two is still one small array.
  */
 final class DistinctCounter extends Counter {
 
-  private static final int HASH = 0;
-  private static final int SEEN = 1;
-  private static final int HITS = 2;
-  private static final int STRIDE = 3;
-
-  private long[] entries = new long[STRIDE];
+  private long[] cells = new long[3];
+  /** The capacity: the length of each run in {@link #cells}. */
+  private int capacity = 1;
   private Object[] shown = new Object[1];
   private final int n;
   private int size;
@@ -42,16 +40,16 @@ final class DistinctCounter extends Counter {
       events = 0;
     }
     events++;
-    int at = indexOf(hash);
-    if (at < 0) {
-      int i = size < n ? append() : replaceStalest();
-      at = i * STRIDE;
-      entries[at + HASH] = hash;
-      entries[at + HITS] = 0;
+    int i = indexOf(hash);
+    if (i < 0) {
+      i = size < n ? append() : replaceStalest();
+      cells[i] = hash;
+      cells[2 * capacity + i] = 0;
       shown[i] = value;
     }
-    entries[at + SEEN] = t;
-    entries[at + HITS]++;
+    long[] c = cells;
+    c[capacity + i] = t;
+    c[2 * capacity + i]++;
     if (t < oldest) {
       oldest = t;
     }
@@ -66,15 +64,22 @@ final class DistinctCounter extends Counter {
   /** Each value held with how often it came, oldest first. */
   void forEach(ObjIntConsumer<Object> action) {
     for (int i = 0; i < size; i++) {
-      action.accept(shown[i], (int) entries[i * STRIDE + HITS]);
+      action.accept(shown[i], (int) cells[2 * capacity + i]);
     }
   }
 
   private int append() {
-    if (size == shown.length) {
-      int len = Math.min(n, shown.length * 2);
-      entries = Arrays.copyOf(entries, len * STRIDE);
-      shown = Arrays.copyOf(shown, len);
+    if (size == capacity) {
+      int grown = Math.min(n, capacity * 2);
+      long[] c = new long[3 * grown];
+      for (int run = 0; run < 3; run++) {
+        for (int i = 0; i < size; i++) {
+          c[run * grown + i] = cells[run * capacity + i];
+        }
+      }
+      cells = c;
+      capacity = grown;
+      shown = Arrays.copyOf(shown, grown);
     }
     return size++;
   }
@@ -85,12 +90,13 @@ final class DistinctCounter extends Counter {
    * later event run an expiry pass.
    */
   private int replaceStalest() {
-    long[] e = entries;
+    long[] c = cells;
+    int seen = capacity;
     int s = 0;
-    long min = e[SEEN];
+    long min = c[seen];
     long second = Long.MAX_VALUE;
     for (int j = 1; j < size; j++) {
-      long x = e[j * STRIDE + SEEN];
+      long x = c[seen + j];
       if (x < min) {
         second = min;
         min = x;
@@ -105,17 +111,18 @@ final class DistinctCounter extends Counter {
 
   /** Drops the values last seen more than {@code window} ms before {@code t}. */
   private void expire(long t, long window) {
+    long[] c = cells;
+    int seen = capacity;
+    int hits = 2 * capacity;
     int kept = 0;
     long newOldest = Long.MAX_VALUE;
     for (int i = 0; i < size; i++) {
-      int from = i * STRIDE;
-      long when = entries[from + SEEN];
+      long when = c[seen + i];
       if (t - when <= window) {
         if (kept != i) {
-          int to = kept * STRIDE;
-          entries[to + HASH] = entries[from + HASH];
-          entries[to + SEEN] = when;
-          entries[to + HITS] = entries[from + HITS];
+          c[kept] = c[i];
+          c[seen + kept] = when;
+          c[hits + kept] = c[hits + i];
           shown[kept] = shown[i];
         }
         newOldest = Math.min(newOldest, when);
@@ -127,13 +134,12 @@ final class DistinctCounter extends Counter {
     oldest = newOldest;
   }
 
-  /** The index in {@link #entries} of the value with this hash, or -1. */
+  /** The index of the value with this hash, or -1. */
   private int indexOf(long hash) {
-    long[] e = entries;
-    int end = size * STRIDE;
-    for (int at = HASH; at < end; at += STRIDE) {
-      if (e[at] == hash) {
-        return at - HASH;
+    long[] c = cells;
+    for (int i = 0, end = size; i < end; i++) {
+      if (c[i] == hash) {
+        return i;
       }
     }
     return -1;
@@ -156,7 +162,8 @@ final class DistinctCounter extends Counter {
 
   @Override
   void reset() {
-    entries = new long[STRIDE];
+    cells = new long[3];
+    capacity = 1;
     shown = new Object[1];
     size = 0;
     oldest = Long.MAX_VALUE;

@@ -14,6 +14,7 @@ record Key(long high, long low, int meta, String owner) {
 
   private static final int V4 = 1 << 2;
   private static final int NO_PORT = 0;
+  private static final Scope[] SCOPES = Scope.values();
 
   static Key address(IpAddress a) {
     return new Key(a.high(), a.low(), pack(Scope.ADDRESS, a.isIPv4(), a.bitLength(), NO_PORT), null);
@@ -59,7 +60,12 @@ record Key(long high, long low, int meta, String owner) {
   }
 
   Scope scope() {
-    return Scope.values()[meta & 3];
+    return scopeOf(meta);
+  }
+
+  /** The scope of the key with this meta. */
+  static Scope scopeOf(int meta) {
+    return SCOPES[meta & 3];
   }
 
   /** The prefix (an address is a full-length prefix); null for an owner. */

@@ -1,7 +1,9 @@
 package org.abuseloop.detect;
 
 import java.util.Arrays;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
 import org.abuseloop.core.Incident.Scope;
 
 /**
@@ -23,6 +25,12 @@ import org.abuseloop.core.Incident.Scope;
  * rather than a {@code HashMap<Key, Tracked>}: a lookup compares the key's bits where they lie in one
  * array, so the detector finds a key without building a {@link Key} and without following a node and
  * a key object per probe (the hash map's pointer chase was the largest cost of a replay).
+ *
+ * <p>A key's state is not an object but a number: its parts, expiry and touch stamp are columns
+ * (primitive arrays indexed by the number), its slots a run of one {@code Slot[]} and its last
+ * sightings a run of {@link SightingRings}. Written by hand because no library keeps per-key rows of
+ * mixed state in flat arrays: the per-key objects (the tracked state, its ring, its slot list) were
+ * each a dependent read per counted event and long-lived objects that every collection copied or traced.
  */
 final class KeyTable {
 
@@ -39,10 +47,23 @@ final class KeyTable {
   private int indexShift = Integer.numberOfLeadingZeros(INITIAL * 2) + 1;
   private int size;
   private final int cap;
-  private final int sightingCap;
   private final int listed;
-  /** The tracked keys by number; numbers of dropped keys are reused. */
-  private Tracked[] byNumber = new Tracked[INITIAL];
+  /** The most scenarios one key can count under: the width of a key's row of slots. */
+  private final int slotsPerKey;
+  // The state of each key, by key number (numbers of dropped keys are reused): columns, not objects.
+  private long[] keyHigh = new long[INITIAL];
+  private long[] keyLow = new long[INITIAL];
+  private int[] keyMeta = new int[INITIAL];
+  /** The network owner of an owner key, else null. */
+  private String[] keyOwner = new String[INITIAL];
+  /** Until when the key's state matters (its latest event plus the longest quiet time that counted it). */
+  private long[] expiresAt = new long[INITIAL];
+  /**
+   * The key's slots, {@link #slotsPerKey} places per key, in the order the scenarios first counted it,
+   * ended by a null when not full (no count to read: one array read less per event).
+   */
+  private Slot[] slots;
+  private final SightingRings sightings;
   /** The stamp of each key number's latest touch; 0 for a free number (stamps start at 1). */
   private long[] touchedAt = new long[INITIAL];
   private int[] freeNumbers = new int[INITIAL];
@@ -61,55 +82,154 @@ final class KeyTable {
   /**
    * @param sightingCap the sightings kept per key
    * @param listed the distinct sources an aggregate key lists
+   * @param slotsPerKey the most scenarios that can count one key
    */
-  KeyTable(int cap, int sightingCap, int listed) {
+  KeyTable(int cap, int sightingCap, int listed, int slotsPerKey) {
     this.cap = cap;
-    this.sightingCap = sightingCap;
     this.listed = listed;
+    this.slotsPerKey = Math.max(1, slotsPerKey);
+    this.slots = new Slot[INITIAL * this.slotsPerKey];
+    this.sightings = new SightingRings(sightingCap);
+    sightings.ensure(INITIAL);
   }
 
   int size() {
     return size;
   }
 
-  /** The key's state, marked as touched now; null if it is not tracked. */
-  Tracked get(Key key) {
-    return get(key.high(), key.low(), key.meta(), key.owner());
+  /** The number of the key, marked as touched now; -1 if it is not tracked. */
+  int find(Key key) {
+    return find(key.high(), key.low(), key.meta(), key.owner());
   }
 
-  /** As {@link #get(Key)}, for the key with these parts (see {@link Key}), without building it. */
-  Tracked get(long high, long low, int meta, String owner) {
+  /** As {@link #find(Key)}, for the key with these parts (see {@link Key}), without building it. */
+  int find(long high, long low, int meta, String owner) {
     int at = slotOf(high, low, meta, owner);
     if (at < 0) {
-      return null;
+      return -1;
     }
-    Tracked t = byNumber[numberAt(at)];
-    touch(t);
-    return t;
+    int number = numberAt(at);
+    touch(number);
+    return number;
   }
 
-  /** New state for a key not tracked yet, evicting the coldest key first when the table is full. */
-  Tracked create(Key key, long now, Consumer<Tracked> evicted) {
+  /** Tracks a key not tracked yet, evicting the coldest key first when the table is full; returns its number. */
+  int create(Key key, long now, IntConsumer evicted) {
+    return create(key.high(), key.low(), key.meta(), key.owner(), now, evicted);
+  }
+
+  /**
+   * As {@link #create(Key, long, IntConsumer)} for the key with these parts. {@code evicted} gets the
+   * evicted key's number while its state is still there (its slots and incidents).
+   */
+  int create(long high, long low, int meta, String owner, long now, IntConsumer evicted) {
     if (size >= cap) {
       evictColdest(now, evicted);
     }
-    Tracked t = new Tracked(key, sightingCap, listed);
-    t.number = takeNumber();
-    insert(key, t.number);
-    byNumber[t.number] = t;
-    touch(t);
-    return t;
+    int number = takeNumber();
+    keyHigh[number] = high;
+    keyLow[number] = low;
+    keyMeta[number] = meta;
+    keyOwner[number] = owner;
+    expiresAt[number] = Long.MIN_VALUE;
+    insert(high, low, meta, owner, number);
+    touch(number);
+    return number;
+  }
+
+  /** The key with this number (built: for incidents and tests, not for each event). */
+  Key key(int number) {
+    return new Key(keyHigh[number], keyLow[number], keyMeta[number], keyOwner[number]);
+  }
+
+  long expiresAt(int number) {
+    return expiresAt[number];
+  }
+
+  /** Keeps the key's state at least until {@code t}. */
+  void keepUntil(int number, long t) {
+    if (t > expiresAt[number]) {
+      expiresAt[number] = t;
+    }
+  }
+
+  /** Adds a sighting to the key's last sightings, once however many rules count it. */
+  void see(int number, SightingRings.Packed s) {
+    sightings.add(number, s);
+  }
+
+  /** The key's last sightings, oldest first. */
+  List<Sighting> recent(int number) {
+    return sightings.recent(number);
+  }
+
+  /** The key's slot for {@code rule}, made when the rule first counts the key. */
+  Slot slot(int number, Rule rule) {
+    int base = number * slotsPerKey;
+    int i = 0;
+    for (Slot s; i < slotsPerKey && (s = slots[base + i]) != null; i++) {
+      if (s.rule == rule) {
+        return s;
+      }
+    }
+    if (i == slotsPerKey) {
+      throw new IllegalStateException("more scenarios than " + slotsPerKey + " count one key");
+    }
+    Slot s = new Slot(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
+    slots[base + i] = s;
+    return s;
+  }
+
+  private int slotCount(int number) {
+    int base = number * slotsPerKey;
+    int n = 0;
+    while (n < slotsPerKey && slots[base + n] != null) {
+      n++;
+    }
+    return n;
+  }
+
+  boolean hasOpenIncident(int number) {
+    int base = number * slotsPerKey;
+    for (int i = 0, n = slotCount(number); i < n; i++) {
+      if (slots[base + i].incident != null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The open incidents of the key, in the order its slots were made (for closing them on eviction). */
+  List<OpenIncident> openIncidents(int number) {
+    List<OpenIncident> out = new ArrayList<>(1);
+    int base = number * slotsPerKey;
+    for (int i = 0, n = slotCount(number); i < n; i++) {
+      if (slots[base + i].incident != null) {
+        out.add(slots[base + i].incident);
+      }
+    }
+    return out;
+  }
+
+  /** How close the key is to firing: the largest progress of its scenarios, 0 to 1. */
+  double progress(int number) {
+    double p = 0;
+    int base = number * slotsPerKey;
+    for (int i = 0, n = slotCount(number); i < n; i++) {
+      p = Math.max(p, slots[base + i].progress());
+    }
+    return p;
   }
 
   /** Drops the least recently touched keys whose state expired before {@code now} and have no open incident. */
   void expire(long now) {
     while (count > 0) {
-      Tracked t = live(head);
-      if (t != null) {
-        if (t.expiresAt >= now || t.hasOpenIncident()) {
+      if (isLive(head)) {
+        int number = queued[head];
+        if (expiresAt[number] >= now || hasOpenIncident(number)) {
           return;
         }
-        remove(t);
+        remove(number);
       }
       pop();
     }
@@ -118,7 +238,9 @@ final class KeyTable {
   void clear() {
     Arrays.fill(index, 0);
     size = 0;
-    Arrays.fill(byNumber, null);
+    Arrays.fill(keyOwner, null);
+    Arrays.fill(slots, null);
+    sightings.clearAll();
     Arrays.fill(touchedAt, 0);
     freeCount = 0;
     numbersUsed = 0;
@@ -126,29 +248,29 @@ final class KeyTable {
     count = 0;
   }
 
-  private void evictColdest(long now, Consumer<Tracked> evicted) {
-    Tracked coldest = null;
+  private void evictColdest(long now, IntConsumer evicted) {
+    int coldest = -1;
     double coldestWeight = Double.MAX_VALUE;
     int seen = 0;
     int scanned = 0;
     for (int at = head; scanned < count && seen < SAMPLE; scanned++, at = next(at)) {
-      Tracked t = live(at);
-      if (t == null) {
+      if (!isLive(at)) {
         continue;
       }
-      sampled[seen] = queued[at];
+      int number = queued[at];
+      sampled[seen] = number;
       sampledStamps[seen] = stamps[at];
       seen++;
-      double w = weight(t, now);
-      if (coldest == null || w < coldestWeight) {
-        coldest = t;
+      double w = weight(number, now);
+      if (coldest < 0 || w < coldestWeight) {
+        coldest = number;
         coldestWeight = w;
       }
     }
     dropStale(scanned, sampled, sampledStamps, seen);
-    if (coldest != null) {
-      remove(coldest);
+    if (coldest >= 0) {
       evicted.accept(coldest);
+      remove(coldest);
     }
   }
 
@@ -167,19 +289,14 @@ final class KeyTable {
     }
   }
 
-  /** The key queued at ring position {@code at} if this entry is its latest touch, else null. */
-  private Tracked live(int at) {
-    return isLive(at) ? byNumber[queued[at]] : null;
-  }
-
   /** True when the entry at ring position {@code at} is its key's latest touch (one array read). */
   private boolean isLive(int at) {
     return touchedAt[queued[at]] == stamps[at];
   }
 
-  private void touch(Tracked t) {
+  private void touch(int number) {
     long stamp = ++clock;
-    touchedAt[t.number] = stamp;
+    touchedAt[number] = stamp;
     if (count == queued.length) {
       compact();
     }
@@ -187,7 +304,7 @@ final class KeyTable {
     if (at >= queued.length) {
       at -= queued.length;
     }
-    queued[at] = t.number;
+    queued[at] = number;
     stamps[at] = stamp;
     count++;
   }
@@ -227,23 +344,32 @@ final class KeyTable {
     count--;
   }
 
-  private void remove(Tracked t) {
-    delete(slotOf(t.key.high(), t.key.low(), t.key.meta(), t.key.owner()));
-    byNumber[t.number] = null;
-    touchedAt[t.number] = 0;
+  private void remove(int number) {
+    delete(slotOf(keyHigh[number], keyLow[number], keyMeta[number], keyOwner[number]));
+    keyOwner[number] = null;
+    Arrays.fill(slots, number * slotsPerKey, number * slotsPerKey + slotsPerKey, null);
+    sightings.clear(number);
+    touchedAt[number] = 0;
     if (freeCount == freeNumbers.length) {
       freeNumbers = Arrays.copyOf(freeNumbers, freeCount * 2);
     }
-    freeNumbers[freeCount++] = t.number;
+    freeNumbers[freeCount++] = number;
   }
 
   private int takeNumber() {
     if (freeCount > 0) {
       return freeNumbers[--freeCount];
     }
-    if (numbersUsed == byNumber.length) {
-      byNumber = Arrays.copyOf(byNumber, numbersUsed * 2);
-      touchedAt = Arrays.copyOf(touchedAt, numbersUsed * 2);
+    if (numbersUsed == touchedAt.length) {
+      int n = numbersUsed * 2;
+      keyHigh = Arrays.copyOf(keyHigh, n);
+      keyLow = Arrays.copyOf(keyLow, n);
+      keyMeta = Arrays.copyOf(keyMeta, n);
+      keyOwner = Arrays.copyOf(keyOwner, n);
+      expiresAt = Arrays.copyOf(expiresAt, n);
+      slots = Arrays.copyOf(slots, n * slotsPerKey);
+      touchedAt = Arrays.copyOf(touchedAt, n);
+      sightings.ensure(n);
     }
     return numbersUsed++;
   }
@@ -258,7 +384,7 @@ final class KeyTable {
         return -1;
       }
       if (ix[base] == high && ix[base + 1] == low && (int) (tag >>> 32) == meta
-          && (owner == null || owner.equals(byNumber[(int) tag - 1].key.owner()))) {
+          && (owner == null || owner.equals(keyOwner[(int) tag - 1]))) {
         return at;
       }
     }
@@ -268,24 +394,24 @@ final class KeyTable {
     return (int) index[at * STRIDE + 2] - 1;
   }
 
-  /** Indexes a new key; its number must not be in {@link #byNumber} yet (a growing index re-adds those). */
-  private void insert(Key key, int number) {
+  /** Indexes a new key; its number must not be live yet (a growing index re-adds those). */
+  private void insert(long high, long low, int meta, String owner, int number) {
     if ((size + 1) * 2 > indexMask + 1) {
       growIndex();
     }
-    place(key, number);
+    place(high, low, meta, owner, number);
     size++;
   }
 
-  private void place(Key key, int number) {
-    int at = home(key.high(), key.low(), key.meta(), key.owner());
+  private void place(long high, long low, int meta, String owner, int number) {
+    int at = home(high, low, meta, owner);
     while ((int) index[at * STRIDE + 2] != 0) {
       at = (at + 1) & indexMask;
     }
     int base = at * STRIDE;
-    index[base] = key.high();
-    index[base + 1] = key.low();
-    index[base + 2] = ((long) key.meta() << 32) | (number + 1L);
+    index[base] = high;
+    index[base + 1] = low;
+    index[base + 2] = ((long) meta << 32) | (number + 1L);
   }
 
   /** Empties a slot and moves later entries of its probe run back, so no lookup needs a tombstone. */
@@ -294,8 +420,8 @@ final class KeyTable {
     int hole = at;
     for (int next = (hole + 1) & indexMask; (int) ix[next * STRIDE + 2] != 0; next = (next + 1) & indexMask) {
       int base = next * STRIDE;
-      Key k = byNumber[(int) ix[base + 2] - 1].key;
-      int home = home(k.high(), k.low(), k.meta(), k.owner());
+      int n = (int) ix[base + 2] - 1;
+      int home = home(ix[base], ix[base + 1], (int) (ix[base + 2] >>> 32), keyOwner[n]);
       // The entry may fill the hole unless its home lies cyclically in (hole, next].
       boolean stays = hole <= next ? hole < home && home <= next : hole < home || home <= next;
       if (!stays) {
@@ -311,13 +437,13 @@ final class KeyTable {
   }
 
   private void growIndex() {
-    int slots = (indexMask + 1) * 2;
-    index = new long[slots * STRIDE];
-    indexMask = slots - 1;
-    indexShift = Integer.numberOfLeadingZeros(slots) + 1;
+    int slotsNow = (indexMask + 1) * 2;
+    index = new long[slotsNow * STRIDE];
+    indexMask = slotsNow - 1;
+    indexShift = Integer.numberOfLeadingZeros(slotsNow) + 1;
     for (int n = 0; n < numbersUsed; n++) {
-      if (byNumber[n] != null) {
-        place(byNumber[n].key, n);
+      if (touchedAt[n] != 0) {
+        place(keyHigh[n], keyLow[n], keyMeta[n], keyOwner[n], n);
       }
     }
   }
@@ -329,11 +455,11 @@ final class KeyTable {
   }
 
   /** Expired state weighs -1, open incidents 2 and more, else the progress toward firing (0 to 1). */
-  private static double weight(Tracked t, long now) {
-    boolean open = t.hasOpenIncident();
-    if (!open && t.expiresAt < now) {
+  private double weight(int number, long now) {
+    boolean open = hasOpenIncident(number);
+    if (!open && expiresAt[number] < now) {
       return -1;
     }
-    return open ? 2 + t.progress() : t.progress();
+    return open ? 2 + progress(number) : progress(number);
   }
 }

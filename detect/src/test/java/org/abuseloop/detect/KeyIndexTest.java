@@ -39,28 +39,29 @@ class KeyIndexTest {
   void theIndexFindsExactlyTheKeysAMapHoldsThroughGrowthAndDeletion() {
     Random random = new Random(7);
     int cap = 3_000;
-    KeyTable table = new KeyTable(cap, 4, 4);
-    Map<Key, Tracked> model = new HashMap<>();
+    KeyTable table = new KeyTable(cap, 4, 4, 2);
+    Map<Key, Integer> model = new HashMap<>();
     long now = 0;
     for (int step = 0; step < 300_000; step++) {
       now++;
       Key k = randomKey(random);
       // Looked up by its parts, as the detector does, and through an equal key built anew.
-      Tracked byParts = table.get(k.high(), k.low(), k.meta(), k.owner() == null ? null : new String(k.owner()));
-      assertThat(byParts).as("step %d", step).isSameAs(model.get(k));
-      if (byParts == null) {
-        Tracked t = table.create(k, now, evicted -> assertThat(model.remove(evicted.key)).isSameAs(evicted));
-        model.put(k, t);
+      int byParts = table.find(k.high(), k.low(), k.meta(), k.owner() == null ? null : new String(k.owner()));
+      assertThat(byParts).as("step %d", step).isEqualTo(model.getOrDefault(k, -1));
+      if (byParts < 0) {
+        int n = table.create(k, now, evicted -> assertThat(model.remove(table.key(evicted))).isEqualTo(evicted));
+        assertThat(table.key(n)).isEqualTo(k);
+        model.put(k, n);
       }
-      table.get(k).expiresAt = now + random.nextInt(2_000);
+      table.keepUntil(table.find(k), now + random.nextInt(2_000));
       if (random.nextInt(100) == 0) {
         table.expire(now);
-        model.values().removeIf(t -> table.get(t.key) == null);
+        model.keySet().removeIf(key -> table.find(key) < 0);
       }
       assertThat(table.size()).isEqualTo(model.size()).isLessThanOrEqualTo(cap);
     }
-    for (Map.Entry<Key, Tracked> e : model.entrySet()) {
-      assertThat(table.get(e.getKey())).isSameAs(e.getValue());
+    for (Map.Entry<Key, Integer> e : model.entrySet()) {
+      assertThat(table.find(e.getKey())).isEqualTo(e.getValue());
     }
     table.clear();
     assertThat(table.size()).isZero();

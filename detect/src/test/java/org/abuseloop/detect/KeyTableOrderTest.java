@@ -21,36 +21,37 @@ class KeyTableOrderTest {
 
   /** The reference: the access-ordered map and the "coldest of the first 8" rule, as written before. */
   private static final class Model {
-    final Map<Key, Tracked> map = new LinkedHashMap<>(16, 0.75f, true);
+    /** Each key's expiry time (no scenario counts these keys, so their progress is 0). */
+    final Map<Key, long[]> map = new LinkedHashMap<>(16, 0.75f, true);
 
-    Tracked get(Key k) {
+    long[] get(Key k) {
       return map.get(k);
     }
 
-    Tracked create(Key k, long now, int cap, List<Key> evicted) {
+    long[] create(Key k, long now, int cap, List<Key> evicted) {
       if (map.size() >= cap) {
-        Iterator<Tracked> it = map.values().iterator();
-        Tracked coldest = null;
+        Iterator<Map.Entry<Key, long[]>> it = map.entrySet().iterator();
+        Key coldest = null;
         double coldestWeight = Double.MAX_VALUE;
         for (int i = 0; i < KeyTable.SAMPLE && it.hasNext(); i++) {
-          Tracked t = it.next();
-          double w = t.expiresAt < now ? -1 : t.progress();
+          Map.Entry<Key, long[]> t = it.next();
+          double w = t.getValue()[0] < now ? -1 : 0;
           if (coldest == null || w < coldestWeight) {
-            coldest = t;
+            coldest = t.getKey();
             coldestWeight = w;
           }
         }
-        map.remove(coldest.key);
-        evicted.add(coldest.key);
+        map.remove(coldest);
+        evicted.add(coldest);
       }
-      Tracked t = new Tracked(k, 4, 4);
+      long[] t = {Long.MIN_VALUE};
       map.put(k, t);
       return t;
     }
 
     void expire(long now) {
-      Iterator<Tracked> it = map.values().iterator();
-      while (it.hasNext() && it.next().expiresAt < now) {
+      Iterator<long[]> it = map.values().iterator();
+      while (it.hasNext() && it.next()[0] < now) {
         it.remove();
       }
     }
@@ -61,7 +62,7 @@ class KeyTableOrderTest {
   void evictionsAndExpiryFollowTheAccessOrderExactly(long seed) {
     Random random = new Random(seed);
     int cap = 50;
-    KeyTable table = new KeyTable(cap, 4, 4);
+    KeyTable table = new KeyTable(cap, 4, 4, 2);
     Model model = new Model();
     List<Key> evictedByTable = new ArrayList<>();
     List<Key> evictedByModel = new ArrayList<>();
@@ -71,16 +72,16 @@ class KeyTableOrderTest {
       // A few hot keys among many that come once or twice, so hits, misses and stale entries mix.
       int n = random.nextInt(10) < 6 ? random.nextInt(20) : random.nextInt(5_000);
       Key k = Key.address(IpAddress.ofIPv4(0xC6336400 + n));
-      Tracked a = table.get(k);
-      Tracked b = model.get(k);
-      assertThat(a == null).as("tracked at step %d", step).isEqualTo(b == null);
-      if (a == null) {
-        a = table.create(k, now, t -> evictedByTable.add(t.key));
+      int a = table.find(k);
+      long[] b = model.get(k);
+      assertThat(a < 0).as("tracked at step %d", step).isEqualTo(b == null);
+      if (a < 0) {
+        a = table.create(k, now, gone -> evictedByTable.add(table.key(gone)));
         b = model.create(k, now, cap, evictedByModel);
       }
       long expiresAt = now + random.nextInt(200);
-      a.expiresAt = Math.max(a.expiresAt, expiresAt);
-      b.expiresAt = Math.max(b.expiresAt, expiresAt);
+      table.keepUntil(a, expiresAt);
+      b[0] = Math.max(b[0], expiresAt);
       if (random.nextInt(50) == 0) {
         table.expire(now);
         model.expire(now);
@@ -90,6 +91,6 @@ class KeyTableOrderTest {
     assertThat(evictedByTable).hasSizeGreaterThan(1000).isEqualTo(evictedByModel);
     table.clear();
     assertThat(table.size()).isZero();
-    assertThat(table.get(Key.address(IpAddress.ofIPv4(0xC6336400)))).isNull();
+    assertThat(table.find(Key.address(IpAddress.ofIPv4(0xC6336400)))).isNegative();
   }
 }
