@@ -85,6 +85,46 @@ class BytesTest {
   }
 
   @Test
+  void findsTheLastByteAndPairLikeABackwardByteLoop() {
+    SplittableRandom r = new SplittableRandom(8);
+    byte[] alphabet = {' ', '\'', 'f', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x7F, (byte) 0x01};
+    for (int round = 0; round < 5_000; round++) {
+      byte[] a = new byte[r.nextInt(2, 90)];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = alphabet[r.nextInt(alphabet.length)];
+      }
+      int from = r.nextInt(a.length - 1);
+      int to = r.nextInt(from, a.length);
+      byte b0 = alphabet[r.nextInt(alphabet.length)];
+      byte b1 = alphabet[r.nextInt(alphabet.length)];
+      int expectedPair = -1;
+      int expectedByte = -1;
+      for (int i = to - 1; i >= from && (expectedPair < 0 || expectedByte < 0); i--) {
+        if (expectedPair < 0 && a[i] == b0 && a[i + 1] == b1) {
+          expectedPair = i;
+        }
+        if (expectedByte < 0 && a[i] == b0) {
+          expectedByte = i;
+        }
+      }
+      assertThat(Bytes.lastIndexOfPair(a, from, to, b0, b1, Bytes.broadcast(b0), Bytes.broadcast(b1)))
+          .as("pair round %d", round).isEqualTo(expectedPair);
+      assertThat(Bytes.lastIndexOf(a, from, to, b0)).as("byte round %d", round).isEqualTo(expectedByte);
+    }
+  }
+
+  @Test
+  void numbersTheLowestFlaggedByteOfAWord() {
+    for (int k = 0; k < 8; k++) {
+      long lowest = 0x80L << (8 * k);
+      assertThat(Bytes.lowestFlagged(lowest)).isEqualTo(k);
+      // Flags above the lowest do not change the answer.
+      assertThat(Bytes.lowestFlagged(lowest | 0x8000000000000000L)).isEqualTo(k);
+      assertThat(Bytes.lowestFlagged(lowest | (lowest << 8))).isEqualTo(k);
+    }
+  }
+
+  @Test
   void returnsMinusOneOnAnEmptyRange() {
     byte[] a = "\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(Bytes.indexOf(a, 2, 2, (byte) '\n')).isEqualTo(-1);
