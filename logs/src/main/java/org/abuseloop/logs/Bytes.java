@@ -18,8 +18,6 @@ import java.nio.ByteOrder;
 final class Bytes {
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  /** Words read so that the byte at the highest index is the lowest: backward searches flag it first. */
-  private static final VarHandle REVERSED = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
   private static final long HIGHS = 0x8080808080808080L;
 
@@ -88,9 +86,9 @@ final class Bytes {
   static int lastIndexOfPair(byte[] a, int from, int to, byte b0, byte b1, long p0, long p1) {
     int i = to - 8;
     for (; i >= from; i -= 8) {
-      long both = zeroBytes((long) REVERSED.get(a, i) ^ p0) & zeroBytes((long) REVERSED.get(a, i + 1) ^ p1);
+      long both = zeroBytes((long) LONGS.get(a, i) ^ p0) & zeroBytes((long) LONGS.get(a, i + 1) ^ p1);
       if (both != 0) {
-        return i + 7 - lowestFlagged(both);
+        return i + highestFlagged(both);
       }
     }
     for (int j = i + 7; j >= from; j--) {
@@ -106,11 +104,10 @@ final class Bytes {
     long pattern = broadcast(b);
     int i = to - 8;
     for (; i >= from; i -= 8) {
-      long x = (long) REVERSED.get(a, i) ^ pattern;
-      // As in indexOf, the lowest flagged byte (here: the highest index) is always a true match.
-      long found = (x - ONES) & ~x & HIGHS;
+      // Exact flags (a borrow could flag a byte above a true match, and the highest one is wanted here).
+      long found = zeroBytes((long) LONGS.get(a, i) ^ pattern);
       if (found != 0) {
-        return i + 7 - lowestFlagged(found);
+        return i + highestFlagged(found);
       }
     }
     for (int j = i + 7; j >= from; j--) {
@@ -130,23 +127,35 @@ final class Bytes {
     return (int) ((((flags & -flags) >>> 7) * 0x0001020304050607L) >>> 56);
   }
 
+  /**
+   * The number of the highest byte of {@code flags} whose high bit is set, {@code flags} being as for
+   * {@link #lowestFlagged}: the flags smeared into every lower byte, then counted by a multiplication.
+   * (Not a big-endian read and {@link #lowestFlagged}: C1 calls {@code Long.reverseBytes} for that.)
+   */
+  static int highestFlagged(long flags) {
+    long f = flags >>> 7;
+    f |= f >>> 8;
+    f |= f >>> 16;
+    f |= f >>> 32;
+    return (int) ((f * ONES) >>> 56) - 1;
+  }
+
   /** The high bit of each byte of {@code x} that is zero, exactly (no borrow between bytes). */
   private static long zeroBytes(long x) {
     return ~(((x & ~HIGHS) + ~HIGHS) | x | ~HIGHS);
   }
 
   /**
-   * True when {@code a[at, at + n.length)} equals {@code n}, which has at least eight bytes, compared
-   * eight at a time (the last word overlapping the one before).
+   * True when {@code a[at + 8, at + n.length)} equals the same bytes of {@code n}, which has more than
+   * eight bytes (the first eight compared already), eight at a time, the last word overlapping.
    */
-  static boolean equals8(byte[] a, int at, byte[] n) {
-    int k = 0;
-    for (int last = n.length - 8; k < last; k += 8) {
+  static boolean equalsAfter8(byte[] a, int at, byte[] n) {
+    int t = n.length - 8;
+    for (int k = 8; k < t; k += 8) {
       if ((long) LONGS.get(a, at + k) != (long) LONGS.get(n, k)) {
         return false;
       }
     }
-    int t = n.length - 8;
     return (long) LONGS.get(a, at + t) == (long) LONGS.get(n, t);
   }
 

@@ -181,7 +181,7 @@ public final class Message {
       if (i < 0) {
         return -1;
       }
-      if (matchesRest(i, n)) {
+      if (needle.matches(buf, i)) {
         return i;
       }
     }
@@ -198,7 +198,7 @@ public final class Message {
     // Candidates for the first two bytes come eight positions at a time, from the end.
     while (to > start) {
       int i = Bytes.lastIndexOfPair(buf, start, to, n[0], n[1], needle.firstBytes, needle.secondBytes);
-      if (i < 0 || matchesRest(i, n)) {
+      if (i < 0 || needle.matches(buf, i)) {
         return i;
       }
       to = i;
@@ -225,7 +225,7 @@ public final class Message {
 
   /** True when {@code needle} stands at index {@code at}. */
   public boolean matchesAt(int at, Needle needle) {
-    return at >= start && at + needle.bytes.length <= end && buf[at] == needle.bytes[0] && matchesRest(at, needle.bytes);
+    return at >= start && at + needle.bytes.length <= end && needle.matches(buf, at);
   }
 
   public boolean startsWith(Needle needle) {
@@ -245,17 +245,6 @@ public final class Message {
     return matchesAt(e - needle.bytes.length, needle);
   }
 
-  private boolean matchesRest(int at, byte[] n) {
-    if (n.length >= 8) {
-      return Bytes.equals8(buf, at, n);
-    }
-    for (int k = 1; k < n.length; k++) {
-      if (buf[at + k] != n[k]) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** Index after the run of address characters (hex digits, '.', ':') starting at {@code from}. */
   public int addressEnd(int from) {

@@ -67,10 +67,10 @@ class BytesTest {
   }
 
   @Test
-  void comparesEightBytesAtATimeLikeArraysEquals() {
+  void needlesCompareAWordAtATimeLikeArraysEqualsUpToTheArraysEnd() {
     SplittableRandom r = new SplittableRandom(6);
     for (int round = 0; round < 5_000; round++) {
-      byte[] n = new byte[r.nextInt(8, 30)];
+      byte[] n = new byte[r.nextInt(1, 30)];
       for (int i = 0; i < n.length; i++) {
         n[i] = (byte) ('a' + r.nextInt(2));
       }
@@ -80,7 +80,8 @@ class BytesTest {
       if (r.nextBoolean()) {
         a[at + r.nextInt(n.length)] ^= 1;
       }
-      assertThat(Bytes.equals8(a, at, n)).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+      Needle needle = Needle.of(new String(n, java.nio.charset.StandardCharsets.ISO_8859_1));
+      assertThat(needle.matches(a, at)).as("round %d", round).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
     }
   }
 
@@ -114,13 +115,17 @@ class BytesTest {
   }
 
   @Test
-  void numbersTheLowestFlaggedByteOfAWord() {
+  void numbersTheLowestAndHighestFlaggedBytesOfAWord() {
     for (int k = 0; k < 8; k++) {
       long lowest = 0x80L << (8 * k);
       assertThat(Bytes.lowestFlagged(lowest)).isEqualTo(k);
       // Flags above the lowest do not change the answer.
       assertThat(Bytes.lowestFlagged(lowest | 0x8000000000000000L)).isEqualTo(k);
       assertThat(Bytes.lowestFlagged(lowest | (lowest << 8))).isEqualTo(k);
+      // And flags below the highest do not change the highest.
+      assertThat(Bytes.highestFlagged(lowest)).isEqualTo(k);
+      assertThat(Bytes.highestFlagged(lowest | 0x80L)).isEqualTo(k);
+      assertThat(Bytes.highestFlagged(lowest | (lowest >>> 8))).isEqualTo(k);
     }
   }
 
