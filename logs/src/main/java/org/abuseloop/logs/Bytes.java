@@ -146,6 +146,21 @@ final class Bytes {
   }
 
   /**
+   * True when {@code a[at, at + n.length)} equals {@code n}, which has at least eight bytes, compared
+   * eight at a time (the last word overlapping the one before).
+   */
+  static boolean equals8(byte[] a, int at, byte[] n) {
+    int k = 0;
+    for (int last = n.length - 8; k < last; k += 8) {
+      if ((long) LONGS.get(a, at + k) != (long) LONGS.get(n, k)) {
+        return false;
+      }
+    }
+    int t = n.length - 8;
+    return (long) LONGS.get(a, at + t) == (long) LONGS.get(n, t);
+  }
+
+  /**
    * True when {@code a[at + 8, at + n.length)} equals the same bytes of {@code n}, which has more than
    * eight bytes (the first eight compared already), eight at a time, the last word overlapping.
    */

@@ -82,6 +82,9 @@ class BytesTest {
       }
       Needle needle = Needle.of(new String(n, java.nio.charset.StandardCharsets.ISO_8859_1));
       assertThat(needle.matches(a, at)).as("round %d", round).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+      if (n.length >= 8) {
+        assertThat(Bytes.equals8(a, at, n)).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+      }
     }
   }
 
