@@ -56,13 +56,17 @@ public final class IpAddress implements Comparable<IpAddress> {
     if (from >= to || to - from > 64) {
       return null;
     }
+    // A dotted quad holds no ':', so trying it first reads the common case in one pass.
+    long v = AddressText.parseIPv4(b, from, to);
+    if (v >= 0) {
+      return ofIPv4((int) v);
+    }
     for (int i = from; i < to; i++) {
       if (b[i] == ':') {
         return AddressText.parseIPv6(b, from, to);
       }
     }
-    long v = AddressText.parseIPv4(b, from, to);
-    return v < 0 ? null : ofIPv4((int) v);
+    return null;
   }
 
   /** Parses an address the caller knows is well formed, failing loudly otherwise. */

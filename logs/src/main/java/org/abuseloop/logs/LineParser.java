@@ -1,6 +1,5 @@
 package org.abuseloop.logs;
 
-import java.util.Arrays;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Service;
 
@@ -108,7 +107,7 @@ public final class LineParser {
   private ServiceParser forProgram(Message m) {
     int from = m.programStart();
     int n = m.programEnd() - from;
-    if (n == lastProgramLength && Arrays.equals(m.bytes(), from, from + n, lastProgram, 0, n)) {
+    if (n == lastProgramLength && sameAsLastProgram(m.bytes(), from, n)) {
       return lastProgramParser;
     }
     ServiceParser p = catalog.forProgram(m);
@@ -118,6 +117,17 @@ public final class LineParser {
       lastProgramParser = p;
     }
     return p;
+  }
+
+  /** A plain loop: names are short, and C1 compiles Arrays.equals over ranges into two calls. */
+  private boolean sameAsLastProgram(byte[] b, int from, int n) {
+    byte[] last = lastProgram;
+    for (int i = 0; i < n; i++) {
+      if (b[from + i] != last[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A line whose program we do not know (or a frame without one): each parser may claim it. */

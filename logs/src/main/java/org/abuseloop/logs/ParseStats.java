@@ -17,9 +17,13 @@ public final class ParseStats {
   private long overlong;
   private LogFormat format;
   private final Map<Family, long[]> byFamily = new LinkedHashMap<>();
-  /** The counter of the family counted last: runs of one family skip the map. */
-  private Family lastFamily;
-  private long[] lastCount;
+  /**
+   * The counters of the families counted last, compared by identity (parsers keep families in
+   * constants): a log that interleaves a few families counts without a map lookup per event.
+   */
+  private final Family[] recent = new Family[8];
+  private final long[][] recentCounts = new long[8][];
+  private int nextRecent;
 
   void setFormat(LogFormat format) {
     this.format = format;
@@ -45,11 +49,22 @@ public final class ParseStats {
 
   void countEvent(Event e) {
     Family f = e.family();
-    if (f != lastFamily) {
-      lastCount = byFamily.computeIfAbsent(f, k -> new long[1]);
-      lastFamily = f;
+    Family[] r = recent;
+    for (int i = 0; i < r.length; i++) {
+      if (r[i] == f) {
+        recentCounts[i][0]++;
+        return;
+      }
     }
-    lastCount[0]++;
+    countNew(f);
+  }
+
+  private void countNew(Family f) {
+    long[] count = byFamily.computeIfAbsent(f, k -> new long[1]);
+    count[0]++;
+    recent[nextRecent] = f;
+    recentCounts[nextRecent] = count;
+    nextRecent = (nextRecent + 1) & (recent.length - 1);
   }
 
   /** Adds another run's counts to this one. */

@@ -16,7 +16,8 @@ import java.util.List;
  * time) and rolls back a year when that would put it more than a day after the reference, so a
  * December line read in January lands in the year before. One per source; not thread-safe (it
  * caches the last date it read and the span of local time between two offset transitions of the
- * zone, which is what makes a line's time cost a few byte comparisons).
+ * zone, which is what makes a line's time cost a few byte comparisons; a line of the same second as
+ * the one before costs two or three word comparisons).
  */
 public final class TimeReader {
 
@@ -31,6 +32,13 @@ public final class TimeReader {
   /** The last {@code "YYYY-MM-DD"} read and its epoch day. */
   private final byte[] lastIsoDate = new byte[10];
   private long lastIsoDay = Long.MIN_VALUE;
+  /** The last whole {@code "Mmm dd HH:MM:SS"} read, as two overlapping words, and its local second. */
+  private long lastSyslogHead;
+  private long lastSyslogTail;
+  private long lastSyslogLocal = Long.MIN_VALUE;
+  /** The last whole {@code "YYYY-MM-DD?HH:MM:SS"} read, as three overlapping words, and its local second. */
+  private final long[] lastIsoWords = new long[3];
+  private long lastIsoLocal = Long.MIN_VALUE;
   /** Local seconds {@code [offsetFrom, offsetUntil)} all have {@link #rangeOffset}: no transition between. */
   private long offsetFrom = 1;
   private long offsetUntil = 0;
@@ -73,6 +81,12 @@ public final class TimeReader {
    * after it, or -1. Does not read a fraction or a year that may follow.
    */
   int readSyslog(byte[] b, int at, int end) {
+    if (end - at >= 15 && Bytes.longAt(b, at) == lastSyslogHead && Bytes.longAt(b, at + 7) == lastSyslogTail
+        && lastSyslogLocal != Long.MIN_VALUE) {
+      // The same "Mmm dd HH:MM:SS" as the last line read (a padded day, never the unpadded form below).
+      setLocal(lastSyslogLocal, 0);
+      return at + 15;
+    }
     if (end - at >= 14 && b[at + 3] == ' ' && digit(b[at + 4]) >= 0 && b[at + 5] == ' ') {
       return readUnpaddedSyslog(b, at);
     }
@@ -87,7 +101,10 @@ public final class TimeReader {
     if (secondOfDay < 0) {
       return -1;
     }
-    setLocal(day * 86400 + secondOfDay, 0);
+    lastSyslogHead = Bytes.longAt(b, at);
+    lastSyslogTail = Bytes.longAt(b, at + 7);
+    lastSyslogLocal = day * 86400 + secondOfDay;
+    setLocal(lastSyslogLocal, 0);
     return at + 15;
   }
 
@@ -185,12 +202,8 @@ public final class TimeReader {
     if (end - at < 19) {
       return -1;
     }
-    long epochDay = sameBytes(b, at, lastIsoDate) ? lastIsoDay : isoDay(b, at);
-    if (epochDay == Long.MIN_VALUE || (b[at + 10] != 'T' && b[at + 10] != ' ')) {
-      return -1;
-    }
-    int secondOfDay = clock(b, at + 11);
-    if (secondOfDay < 0) {
+    long local = sameIsoSecond(b, at) ? lastIsoLocal : isoLocal(b, at);
+    if (local == Long.MIN_VALUE) {
       return -1;
     }
     int i = readFraction(b, at + 19, end, true);
@@ -198,7 +211,6 @@ public final class TimeReader {
       return -1;
     }
     int frac = fraction;
-    long local = epochDay * 86400 + secondOfDay;
     int offsetEnd = readOffset(b, i, end);
     if (offsetEnd < 0 && allowSpaceOffset && i < end && b[i] == ' ') {
       offsetEnd = readOffset(b, i + 1, end);
@@ -210,6 +222,32 @@ public final class TimeReader {
     }
     setLocal(local, frac);
     return i;
+  }
+
+  /** True when {@code "YYYY-MM-DD?HH:MM:SS"} at {@code at} is the one {@link #isoLocal} read last. */
+  private boolean sameIsoSecond(byte[] b, int at) {
+    return Bytes.longAt(b, at) == lastIsoWords[0] && Bytes.longAt(b, at + 8) == lastIsoWords[1]
+        && Bytes.longAt(b, at + 11) == lastIsoWords[2] && lastIsoLocal != Long.MIN_VALUE;
+  }
+
+  /**
+   * The local second of {@code "YYYY-MM-DD[T ]HH:MM:SS"} at {@code at} (remembered with its bytes for
+   * the next line), or MIN_VALUE.
+   */
+  private long isoLocal(byte[] b, int at) {
+    long epochDay = sameBytes(b, at, lastIsoDate) ? lastIsoDay : isoDay(b, at);
+    if (epochDay == Long.MIN_VALUE || (b[at + 10] != 'T' && b[at + 10] != ' ')) {
+      return Long.MIN_VALUE;
+    }
+    int secondOfDay = clock(b, at + 11);
+    if (secondOfDay < 0) {
+      return Long.MIN_VALUE;
+    }
+    lastIsoWords[0] = Bytes.longAt(b, at);
+    lastIsoWords[1] = Bytes.longAt(b, at + 8);
+    lastIsoWords[2] = Bytes.longAt(b, at + 11);
+    lastIsoLocal = epochDay * 86400 + secondOfDay;
+    return lastIsoLocal;
   }
 
   /**

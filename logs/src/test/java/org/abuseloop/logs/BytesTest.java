@@ -67,10 +67,10 @@ class BytesTest {
   }
 
   @Test
-  void comparesEightBytesAtATimeLikeArraysEquals() {
+  void needlesCompareAWordAtATimeLikeArraysEqualsUpToTheArraysEnd() {
     SplittableRandom r = new SplittableRandom(6);
     for (int round = 0; round < 5_000; round++) {
-      byte[] n = new byte[r.nextInt(8, 30)];
+      byte[] n = new byte[r.nextInt(1, 30)];
       for (int i = 0; i < n.length; i++) {
         n[i] = (byte) ('a' + r.nextInt(2));
       }
@@ -80,7 +80,55 @@ class BytesTest {
       if (r.nextBoolean()) {
         a[at + r.nextInt(n.length)] ^= 1;
       }
-      assertThat(Bytes.equals8(a, at, n)).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+      Needle needle = Needle.of(new String(n, java.nio.charset.StandardCharsets.ISO_8859_1));
+      assertThat(needle.matches(a, at)).as("round %d", round).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+      if (n.length >= 8) {
+        assertThat(Bytes.equals8(a, at, n)).isEqualTo(java.util.Arrays.equals(a, at, at + n.length, n, 0, n.length));
+      }
+    }
+  }
+
+  @Test
+  void findsTheLastByteAndPairLikeABackwardByteLoop() {
+    SplittableRandom r = new SplittableRandom(8);
+    byte[] alphabet = {' ', '\'', 'f', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x7F, (byte) 0x01};
+    for (int round = 0; round < 5_000; round++) {
+      byte[] a = new byte[r.nextInt(2, 90)];
+      for (int i = 0; i < a.length; i++) {
+        a[i] = alphabet[r.nextInt(alphabet.length)];
+      }
+      int from = r.nextInt(a.length - 1);
+      int to = r.nextInt(from, a.length);
+      byte b0 = alphabet[r.nextInt(alphabet.length)];
+      byte b1 = alphabet[r.nextInt(alphabet.length)];
+      int expectedPair = -1;
+      int expectedByte = -1;
+      for (int i = to - 1; i >= from && (expectedPair < 0 || expectedByte < 0); i--) {
+        if (expectedPair < 0 && a[i] == b0 && a[i + 1] == b1) {
+          expectedPair = i;
+        }
+        if (expectedByte < 0 && a[i] == b0) {
+          expectedByte = i;
+        }
+      }
+      assertThat(Bytes.lastIndexOfPair(a, from, to, b0, b1, Bytes.broadcast(b0), Bytes.broadcast(b1)))
+          .as("pair round %d", round).isEqualTo(expectedPair);
+      assertThat(Bytes.lastIndexOf(a, from, to, b0)).as("byte round %d", round).isEqualTo(expectedByte);
+    }
+  }
+
+  @Test
+  void numbersTheLowestAndHighestFlaggedBytesOfAWord() {
+    for (int k = 0; k < 8; k++) {
+      long lowest = 0x80L << (8 * k);
+      assertThat(Bytes.lowestFlagged(lowest)).isEqualTo(k);
+      // Flags above the lowest do not change the answer.
+      assertThat(Bytes.lowestFlagged(lowest | 0x8000000000000000L)).isEqualTo(k);
+      assertThat(Bytes.lowestFlagged(lowest | (lowest << 8))).isEqualTo(k);
+      // And flags below the highest do not change the highest.
+      assertThat(Bytes.highestFlagged(lowest)).isEqualTo(k);
+      assertThat(Bytes.highestFlagged(lowest | 0x80L)).isEqualTo(k);
+      assertThat(Bytes.highestFlagged(lowest | (lowest >>> 8))).isEqualTo(k);
     }
   }
 

@@ -34,6 +34,9 @@ class MessageSearchTest {
           .isEqualTo(expectedLast < 0 ? -1 : expectedLast + 2);
       int expectedByte = text.indexOf(needle.charAt(0), Math.max(0, from - 2));
       assertThat(m.indexOf((byte) needle.charAt(0), from)).isEqualTo(expectedByte < 0 ? -1 : expectedByte + 2);
+      int expectedLastByte = text.lastIndexOf(needle.charAt(0), Math.min(before - 2, text.length()) - 1);
+      assertThat(m.lastIndexOf((byte) needle.charAt(0), before)).as("last byte '%s' in '%s' before %d", needle.charAt(0), text, before)
+          .isEqualTo(expectedLastByte < 0 ? -1 : expectedLastByte + 2);
     }
   }
 }

@@ -35,6 +35,36 @@ class MessageTest {
     assertThat(new Message().processId()).isEqualTo(-1);
   }
 
+  /** What text() gives: UTF-8 with invalid bytes replaced, control characters as '?', at most 256 characters. */
+  private static String referenceText(byte[] b, int from, int to) {
+    String s = new String(b, from, Math.min(to - from, 1024), StandardCharsets.UTF_8);
+    StringBuilder sb = new StringBuilder(s);
+    for (int i = 0; i < sb.length(); i++) {
+      if (sb.charAt(i) < 0x20 || sb.charAt(i) == 0x7F) {
+        sb.setCharAt(i, '?');
+      }
+    }
+    return sb.length() > 256 ? sb.substring(0, 256) : sb.toString();
+  }
+
+  @Test
+  void textDecodesSanitisesAndCutsLikeTheReferenceForPrintableAndOtherBytes() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    byte[] alphabet = {'a', ' ', '~', 0x7F, 0x1F, 0, '\t', (byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0x80};
+    for (int round = 0; round < 3_000; round++) {
+      byte[] b = new byte[r.nextInt(1, 700)];
+      boolean printable = r.nextBoolean();
+      for (int i = 0; i < b.length; i++) {
+        b[i] = printable && r.nextInt(50) > 0 ? (byte) r.nextInt(0x20, 0x7F) : alphabet[r.nextInt(alphabet.length)];
+      }
+      Message m = new Message();
+      m.reset(b, 0, b.length, 1, 0);
+      int from = r.nextInt(b.length);
+      int to = r.nextInt(from, b.length + 1);
+      assertThat(m.text(from, to)).as("round %d", round).isEqualTo(referenceText(b, from, to));
+    }
+  }
+
   @Test
   void programIsANeedleComparesTheWholeName() {
     Message m = framed("Jun 12 10:00:00 host kernel: hello");

@@ -126,4 +126,37 @@ class TimeReaderTest {
     assertThat(t.readSyslog(zeros, 0, zeros.length)).isEqualTo(-1);
     assertThat(syslog(t, "Jun 29 10:00:01")).isEqualTo(before.plusSeconds(1));
   }
+
+  @Test
+  void aReaderThatRemembersTheLastSecondReadsLikeAFreshOneLineByLine() {
+    Instant reference = Instant.parse("2024-12-31T12:00:00Z");
+    TimeReader kept = new TimeReader(BERLIN, reference);
+    java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+    String[] seconds = {"Mar 31 01:59:59", "Mar 31 02:30:00", "Mar 31 03:00:00", "Oct 27 02:30:00", "Oct 27 02:30:00",
+        "Mar  1 10:00:00", "Mar 1 10:00:00", "Mar  1 10:00:01", "Feb 30 10:00:00", "Jan  1 00:00:00"};
+    String[] isoSeconds = {"2024-03-31T02:30:00", "2024-03-31 02:30:00", "2024-10-27T02:30:00", "2024-10-27T02:30:00.5",
+        "2024-10-27T02:30:00+05:00", "2024-02-30T10:00:00", "2024-10-27X02:30:00", "2024-10-27T25:30:00"};
+    for (int n = 0; n < 2_000; n++) {
+      TimeReader fresh = new TimeReader(BERLIN, reference);
+      if (r.nextBoolean()) {
+        byte[] b = ("  " + seconds[r.nextInt(seconds.length)] + " host").getBytes(StandardCharsets.US_ASCII);
+        int expected = fresh.readSyslog(b, 2, b.length);
+        assertThat(kept.readSyslog(b, 2, b.length)).isEqualTo(expected);
+        if (expected >= 0) {
+          assertThat(kept.epochSecond()).isEqualTo(fresh.epochSecond());
+          assertThat(kept.offset()).isEqualTo(fresh.offset());
+          assertThat(kept.nanos()).isEqualTo(fresh.nanos());
+        }
+      } else {
+        byte[] b = (isoSeconds[r.nextInt(isoSeconds.length)] + " x").getBytes(StandardCharsets.US_ASCII);
+        int expected = fresh.readIso(b, 0, b.length, false);
+        assertThat(kept.readIso(b, 0, b.length, false)).isEqualTo(expected);
+        if (expected >= 0) {
+          assertThat(kept.epochSecond()).isEqualTo(fresh.epochSecond());
+          assertThat(kept.offset()).isEqualTo(fresh.offset());
+          assertThat(kept.nanos()).isEqualTo(fresh.nanos());
+        }
+      }
+    }
+  }
 }
