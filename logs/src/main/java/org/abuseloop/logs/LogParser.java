@@ -12,7 +12,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Service;
 
@@ -102,7 +101,7 @@ public final class LogParser {
 
   /** Parses a stream, gzip or plain; {@code reference} stands for "now" when dates lack a year. */
   public ParseStats parse(String name, InputStream raw, Instant reference, Consumer<Event> sink) throws IOException {
-    InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD));
+    InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD), name);
     BufferedInputStream buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD);
     LogFormat format = sniff(buffered);
     LineParser lines = new LineParser(catalog, format, new TimeReader(zone, reference), name);
@@ -119,7 +118,7 @@ public final class LogParser {
     BufferedInputStream buffered;
     LogFormat format;
     try {
-      InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD));
+      InputStream in = decompressIfGzip(new BufferedInputStream(raw, HEAD), name);
       buffered = in instanceof BufferedInputStream b ? b : new BufferedInputStream(in, HEAD);
       format = sniff(buffered);
     } catch (IOException | RuntimeException e) {
@@ -161,11 +160,11 @@ public final class LogParser {
     return forcedService == null ? sniffed : new LogFormat(sniffed.envelope(), forcedService);
   }
 
-  private static InputStream decompressIfGzip(BufferedInputStream in) throws IOException {
+  private static InputStream decompressIfGzip(BufferedInputStream in, String name) throws IOException {
     in.mark(2);
     int a = in.read();
     int b = in.read();
     in.reset();
-    return a == 0x1f && b == 0x8b ? new GZIPInputStream(in, HEAD) : in;
+    return a == 0x1f && b == 0x8b ? NamedGzipStream.open(in, HEAD, name) : in;
   }
 }
