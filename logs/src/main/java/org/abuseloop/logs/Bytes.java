@@ -15,7 +15,7 @@ import java.nio.ByteOrder;
  * {@code Long.numberOfTrailingZeros} as a call to a method too large to inline (22% of a search's
  * time in a microbenchmark); C2 does as well with either form.
  */
-final class Bytes {
+public final class Bytes {
 
   private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long ONES = 0x0101010101010101L;
@@ -34,7 +34,7 @@ final class Bytes {
   }
 
   /** First index in {@code [from, to)} holding {@code b}, or -1. */
-  static int indexOf(byte[] a, int from, int to, byte b) {
+  public static int indexOf(byte[] a, int from, int to, byte b) {
     return indexOf(a, from, to, b, broadcast(b));
   }
 
@@ -100,7 +100,7 @@ final class Bytes {
   }
 
   /** Last index in {@code [from, to)} holding {@code b}, or -1. */
-  static int lastIndexOf(byte[] a, int from, int to, byte b) {
+  public static int lastIndexOf(byte[] a, int from, int to, byte b) {
     long pattern = broadcast(b);
     int i = to - 8;
     for (; i >= from; i -= 8) {
@@ -149,7 +149,7 @@ final class Bytes {
    * True when {@code a[at, at + n.length)} equals {@code n}, which has at least eight bytes, compared
    * eight at a time (the last word overlapping the one before).
    */
-  static boolean equals8(byte[] a, int at, byte[] n) {
+  public static boolean equals8(byte[] a, int at, byte[] n) {
     int k = 0;
     for (int last = n.length - 8; k < last; k += 8) {
       if ((long) LONGS.get(a, at + k) != (long) LONGS.get(n, k)) {
