@@ -8,7 +8,6 @@ import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
-import org.abuseloop.logs.DottedQuad;
 import org.abuseloop.logs.EventDraft;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
@@ -133,7 +132,7 @@ public final class NetfilterParser implements ServiceParser {
     }
     int dstFrom = srcTo + DST.length;
     int dstTo = PacketFields.addressEnd(b, dstFrom, end);
-    IpAddress source = DottedQuad.address(b, srcFrom, srcTo);
+    IpAddress source = IpAddress.parse(b, srcFrom, srcTo);
     if (source == null || !spaceAt(b, dstTo, end)) {
       return null;
     }
@@ -148,7 +147,7 @@ public final class NetfilterParser implements ServiceParser {
     }
     return readPorts(b, end, protoTo, m.event(family)
         .source(source)
-        .target(DottedQuad.address(b, dstFrom, dstTo))
+        .target(IpAddress.parse(b, dstFrom, dstTo))
         .protocol(protocol(b, protoFrom, protoTo)));
   }
 

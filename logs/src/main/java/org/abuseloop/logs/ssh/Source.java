@@ -1,7 +1,6 @@
 package org.abuseloop.logs.ssh;
 
 import org.abuseloop.core.IpAddress;
-import org.abuseloop.logs.DottedQuad;
 import org.abuseloop.logs.Message;
 
 /**
@@ -17,7 +16,7 @@ record Source(IpAddress address, String host) {
     if (from >= to) {
       return null;
     }
-    IpAddress a = from < m.start() || to > m.end() ? null : DottedQuad.address(m.bytes(), from, to);
+    IpAddress a = from < m.start() || to > m.end() ? null : IpAddress.parse(m.bytes(), from, to);
     if (a != null) {
       return new Source(a, null);
     }
