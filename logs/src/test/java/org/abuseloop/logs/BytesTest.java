@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 class BytesTest {
 
+  /** Bytes that are common in log lines, and bytes at the edges of the sign bit, for the pair searches. */
+  private static final byte[] PAIR_ALPHABET = {' ', '\'', 'f', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x7F, (byte) 0x01};
+
   private static int naiveIndexOf(byte[] a, int from, int to, byte b) {
     for (int i = from; i < to; i++) {
       if (a[i] == b) {
@@ -45,12 +48,9 @@ class BytesTest {
   @Test
   void findsPairsLikeAByteLoop() {
     SplittableRandom r = new SplittableRandom(4);
-    byte[] alphabet = {' ', '\'', 'f', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x7F, (byte) 0x01};
+    byte[] alphabet = PAIR_ALPHABET;
     for (int round = 0; round < 5_000; round++) {
-      byte[] a = new byte[r.nextInt(2, 90)];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = alphabet[r.nextInt(alphabet.length)];
-      }
+      byte[] a = randomBytes(r, 2, 90);
       int from = r.nextInt(a.length - 1);
       int to = r.nextInt(from, a.length);
       byte b0 = alphabet[r.nextInt(alphabet.length)];
@@ -91,12 +91,9 @@ class BytesTest {
   @Test
   void findsTheLastByteAndPairLikeABackwardByteLoop() {
     SplittableRandom r = new SplittableRandom(8);
-    byte[] alphabet = {' ', '\'', 'f', 0, (byte) 0x80, (byte) 0xFF, (byte) 0x7F, (byte) 0x01};
+    byte[] alphabet = PAIR_ALPHABET;
     for (int round = 0; round < 5_000; round++) {
-      byte[] a = new byte[r.nextInt(2, 90)];
-      for (int i = 0; i < a.length; i++) {
-        a[i] = alphabet[r.nextInt(alphabet.length)];
-      }
+      byte[] a = randomBytes(r, 2, 90);
       int from = r.nextInt(a.length - 1);
       int to = r.nextInt(from, a.length);
       byte b0 = alphabet[r.nextInt(alphabet.length)];
@@ -137,5 +134,13 @@ class BytesTest {
     byte[] a = "\n\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(Bytes.indexOf(a, 2, 2, (byte) '\n')).isEqualTo(-1);
     assertThat(Bytes.count(a, 1, 1, (byte) '\n')).isZero();
+  }
+
+  private static byte[] randomBytes(SplittableRandom r, int minLength, int maxLength) {
+    byte[] a = new byte[r.nextInt(minLength, maxLength)];
+    for (int i = 0; i < a.length; i++) {
+      a[i] = PAIR_ALPHABET[r.nextInt(PAIR_ALPHABET.length)];
+    }
+    return a;
   }
 }
