@@ -1,6 +1,7 @@
 package org.abuseloop.logs.sip;
 
 import org.abuseloop.core.IpAddress;
+import org.abuseloop.logs.Bytes;
 import org.abuseloop.logs.Message;
 
 /**
@@ -26,8 +27,8 @@ record HostPort(IpAddress address, int port) {
     if (b[from] == '[') {
       return bracketed(m, from, to, portRequired);
     }
-    int lastColon = LineBytes.lastIndexOf(b, from, to, (byte) ':');
-    boolean oneColon = lastColon >= 0 && LineBytes.lastIndexOf(b, from, lastColon, (byte) ':') < 0;
+    int lastColon = Bytes.lastIndexOf(b, from, to, (byte) ':');
+    boolean oneColon = lastColon >= 0 && Bytes.lastIndexOf(b, from, lastColon, (byte) ':') < 0;
     if (oneColon || (lastColon >= 0 && portRequired)) {
       return withPort(m.address(from, lastColon), m.port(lastColon + 1, to));
     }

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import org.abuseloop.logs.Bytes;
 
 /**
- * Compares and backward searches over a line's byte array, for the SIP readers' hot paths: they take
+ * Compares and backward text searches over a line's byte array, for the SIP readers' hot paths: they take
  * the array into a local once and call these small static methods, which C1 (the launcher's only
  * compiler for batch commands) compiles to tight loops; {@code Message}'s own methods reload the array
  * from the message on every byte. Stateless and thread-safe; the word-at-a-time searches and
@@ -47,21 +47,11 @@ final class LineBytes {
   static int lastIndexOf(byte[] b, int lo, int before, byte[] t) {
     byte first = t[0];
     int i = before - t.length + 1;
-    while ((i = lastIndexOf(b, lo, i, first)) >= 0) {
+    while ((i = Bytes.lastIndexOf(b, lo, i, first)) >= 0) {
       if (matchesAt(b, i, lo, before, t)) {
         return i;
       }
     }
     return -1;
-  }
-
-  /** Last index in {@code [lo, before)} holding {@code c}, or -1. */
-  static int lastIndexOf(byte[] b, int lo, int before, byte c) {
-    return Bytes.lastIndexOf(b, lo, before, c);
-  }
-
-  /** First index in {@code [from, to)} holding {@code c}, or -1. */
-  static int indexOf(byte[] b, int from, int to, byte c) {
-    return Bytes.indexOf(b, from, to, c);
   }
 }

@@ -2,6 +2,7 @@ package org.abuseloop.logs.sip;
 
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
+import org.abuseloop.logs.Bytes;
 import org.abuseloop.logs.Message;
 
 /**
@@ -23,8 +24,8 @@ record SecurityAddress(Protocol protocol, IpAddress address, int port) {
       return null;
     }
     int transportStart = from + FAMILY_LENGTH;
-    int portSlash = LineBytes.lastIndexOf(b, transportStart, Math.min(to, m.end()), (byte) '/');
-    int transportEnd = portSlash < 0 ? -1 : LineBytes.indexOf(b, transportStart, portSlash, (byte) '/');
+    int portSlash = Bytes.lastIndexOf(b, transportStart, Math.min(to, m.end()), (byte) '/');
+    int transportEnd = portSlash < 0 ? -1 : Bytes.indexOf(b, transportStart, portSlash, (byte) '/');
     if (transportEnd < 0) {
       return null;
     }
@@ -34,7 +35,7 @@ record SecurityAddress(Protocol protocol, IpAddress address, int port) {
     if (protocol == Protocol.UNKNOWN || address == null || port < 0) {
       return null;
     }
-    boolean writtenAsIpv6 = LineBytes.indexOf(b, transportEnd + 1, portSlash, (byte) ':') >= 0;
+    boolean writtenAsIpv6 = Bytes.indexOf(b, transportEnd + 1, portSlash, (byte) ':') >= 0;
     if (writtenAsIpv6 != (b[from + 3] == '6')) {
       return null;
     }

@@ -3,6 +3,7 @@ package org.abuseloop.logs.sip;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
+import org.abuseloop.logs.Bytes;
 import org.abuseloop.logs.EventDraft;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
@@ -95,7 +96,7 @@ final class SecurityEvents {
    * line) rather than by a search through every byte for each key.
    */
   private static int firstKey(byte[] b, int from, int before, int end, byte[] key) {
-    for (int c = LineBytes.indexOf(b, from, before, (byte) ','); c >= 0; c = LineBytes.indexOf(b, c + 1, before, (byte) ',')) {
+    for (int c = Bytes.indexOf(b, from, before, (byte) ','); c >= 0; c = Bytes.indexOf(b, c + 1, before, (byte) ',')) {
       if (LineBytes.matchesAt(b, c, from, end, key)) {
         return c;
       }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.util.Arrays;
 import java.util.Random;
+import org.abuseloop.logs.Bytes;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +34,8 @@ class LineBytesTest {
       byte c = ALPHABET[r.nextInt(ALPHABET.length)];
       for (int from = 0; from <= b.length; from++) {
         for (int to = from; to <= b.length; to++) {
-          if (LineBytes.indexOf(b, from, to, c) != firstIndex(b, from, to, c)
-              || LineBytes.lastIndexOf(b, from, to, c) != lastIndex(b, from, to, c)) {
+          if (Bytes.indexOf(b, from, to, c) != firstIndex(b, from, to, c)
+              || Bytes.lastIndexOf(b, from, to, c) != lastIndex(b, from, to, c)) {
             fail("search for %d in [%d, %d) of %s", c, from, to, Arrays.toString(b));
           }
           checked++;
