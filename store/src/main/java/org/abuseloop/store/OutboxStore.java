@@ -22,6 +22,7 @@ import org.abuseloop.core.outbox.OutgoingMessage;
 import org.abuseloop.core.outbox.Reply;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
+import org.abuseloop.core.outbox.Settlement;
 import org.abuseloop.core.outbox.StatusChange;
 
 /**
@@ -352,6 +353,92 @@ public final class OutboxStore implements OutboxLedger {
         throw new IllegalStateException("report " + reportId + " is unknown or already in a message");
       }
       setStatus(c, reportId, ReportStatus.MANUAL, at, "web form only: prefilled fields in " + formFile);
+      return true;
+    });
+  }
+
+  // The reports' rows are the compare-and-set: a second operator waits for their locks (PostgreSQL) or for the
+  // write lock (SQLite) and then finds them no longer uncertain.
+  @Override
+  public boolean settleUncertain(String messageId, Settlement settlement, String note, Instant at) {
+    return store.inTransaction("cannot settle message " + messageId, c -> {
+      OutgoingMessage m = first(selectMessages(c, "SELECT " + MESSAGE_COLUMNS + " FROM outbox_message "
+          + "WHERE message_id = ?", messageId)).orElse(null);
+      if (m == null || m.status() != MessageStatus.SENDING) {
+        return false;
+      }
+      List<UUID> uncertain = new ArrayList<>();
+      for (UUID id : m.reportIds()) {
+        if (findReport(c, id).map(e -> e.status() == ReportStatus.UNCERTAIN).orElse(false)) {
+          uncertain.add(id);
+        }
+      }
+      ReportStatus next = switch (settlement) {
+        case DELIVERED -> ReportStatus.SENT;
+        case SEND_AGAIN -> ReportStatus.SENDING;
+        case ABANDONED -> ReportStatus.FAILED;
+      };
+      if (uncertain.isEmpty() || update(c, "UPDATE outbox_report SET status = ?, updated_at = ? WHERE message_id = ? "
+          + "AND status = ?", next.id(), millis(at), messageId, ReportStatus.UNCERTAIN.id()) != uncertain.size()) {
+        return false;
+      }
+      if (settleMessage(c, m, settlement, note, at) != 1) {
+        throw new IllegalStateException("message " + messageId + " left sending while it was settled");
+      }
+      for (UUID id : uncertain) {
+        history(c, id, next, at, note);
+      }
+      return true;
+    });
+  }
+
+  // The message's side of settleUncertain, and its reports' times and errors.
+  private static int settleMessage(Connection c, OutgoingMessage m, Settlement settlement, String note, Instant at)
+      throws SQLException {
+    String unclaimed = "next_attempt_at = NULL, claimed_at = NULL, lease_token = NULL";
+    String where = " WHERE message_id = ? AND status = ?";
+    String sending = MessageStatus.SENDING.id();
+    return switch (settlement) {
+      case DELIVERED -> {
+        long sent = millis(m.claimedAt() == null ? at : m.claimedAt());
+        update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", sent, m.messageId());
+        yield update(c, "UPDATE outbox_message SET status = ?, sent_at = ?, last_error = NULL, " + unclaimed + where,
+            MessageStatus.SENT.id(), sent, m.messageId(), sending);
+      }
+      case SEND_AGAIN -> {
+        update(c, "UPDATE outbox_report SET last_error = NULL WHERE message_id = ?", m.messageId());
+        yield update(c, "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, "
+            + "lease_token = NULL, last_error = ?" + where, MessageStatus.PENDING.id(), millis(at), clip(note),
+            m.messageId(), sending);
+      }
+      case ABANDONED -> {
+        update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), m.messageId());
+        yield update(c, "UPDATE outbox_message SET status = ?, last_error = ?, " + unclaimed + where,
+            MessageStatus.FAILED.id(), clip(note), m.messageId(), sending);
+      }
+    };
+  }
+
+  @Override
+  public boolean settleManual(UUID reportId, Settlement settlement, String note, Instant at) {
+    if (settlement == Settlement.SEND_AGAIN) {
+      throw new IllegalArgumentException("a report for a web form is submitted by a person, never sent again by "
+          + "abuseloop: say it was submitted, or abandon it");
+    }
+    return store.inTransaction("cannot settle report " + reportId, c -> {
+      String where = " WHERE report_id = ? AND status = ? AND message_id IS NULL";
+      int moved = settlement == Settlement.DELIVERED
+          ? update(c, "UPDATE outbox_report SET status = ?, updated_at = ?, sent_at = ?, last_error = NULL" + where,
+              ReportStatus.SENT.id(), millis(at), millis(at), reportId.toString(), ReportStatus.MANUAL.id())
+          : update(c, "UPDATE outbox_report SET status = ?, updated_at = ?, last_error = ?" + where,
+              ReportStatus.FAILED.id(), millis(at), clip(note), reportId.toString(), ReportStatus.MANUAL.id());
+      if (moved != 1) {
+        if (findReport(c, reportId).isEmpty()) {
+          throw new IllegalArgumentException("no report " + reportId);
+        }
+        return false;
+      }
+      history(c, reportId, settlement == Settlement.DELIVERED ? ReportStatus.SENT : ReportStatus.FAILED, at, note);
       return true;
     });
   }

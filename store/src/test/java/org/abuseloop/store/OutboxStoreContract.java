@@ -19,6 +19,7 @@ import org.abuseloop.core.outbox.Reply;
 import org.abuseloop.core.outbox.ReplyKind;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
+import org.abuseloop.core.outbox.Settlement;
 import org.abuseloop.core.outbox.StatusChange;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -479,6 +480,134 @@ abstract class OutboxStoreContract {
       assertThat(outbox.claimDue("nothing", T0, 10, List.of())).isEmpty();
       assertThat(outbox.claimDue("api", T0, 10, List.of(OutgoingMessage.ABUSEIPDB, OutgoingMessage.MSRC)))
           .extracting(OutgoingMessage::channel).containsExactly(OutgoingMessage.ABUSEIPDB);
+    }
+  }
+
+  // An AbuseIPDB call (subject tag `tag`) for the reports that a crash left uncertain, as Courier.settle leaves it.
+  static OutgoingMessage uncertainCall(OutboxLedger outbox, String tag, NewReport... reports) {
+    List<UUID> ids = java.util.Arrays.stream(reports).map(NewReport::id).toList();
+    for (NewReport r : reports) {
+      outbox.enqueue(r, ReportStatus.QUEUED, T0);
+    }
+    OutgoingMessage m = new OutgoingMessage("<abuseloop." + tag + "@reporter.example>", DESK,
+        "Abuse report [abuseloop " + tag + "]", "ip=203.0.113.9", null, ids, MessageStatus.PENDING, 0, null, null, null,
+        null, T0, OutgoingMessage.ABUSEIPDB, "abuseipdb");
+    outbox.compose(m, T0);
+    assertThat(outbox.claimDue("crashed", T0.plusSeconds(1), 1)).hasSize(1);
+    Instant later = T0.plus(Duration.ofMinutes(11));
+    assertThat(outbox.takeOver(m.messageId(), "settler", later.minus(Duration.ofMinutes(10)))).isTrue();
+    assertThat(outbox.markUncertain(m.messageId(), "settler", "may have reached", later)).isTrue();
+    return m;
+  }
+
+  @Test
+  void anUncertainCallTheOperatorFoundDeliveredIsSentAsOfTheCall() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a, b);
+      Instant now = T0.plus(Duration.ofHours(2));
+
+      assertThat(outbox.settleUncertain(m.messageId(), Settlement.DELIVERED, "operator: delivered: in the account", now))
+          .isTrue();
+      assertThat(outbox.settleUncertain(m.messageId(), Settlement.SEND_AGAIN, "too late", now)).as("settled once").isFalse();
+
+      OutgoingMessage sent = outbox.message(m.messageId()).orElseThrow();
+      assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+      assertThat(sent.sentAt()).as("the call's start").isEqualTo(T0.plusSeconds(1));
+      assertThat(sent.claimedAt()).isNull();
+      for (NewReport r : List.of(a, b)) {
+        ReportEntry e = outbox.report(r.id()).orElseThrow();
+        assertThat(e.status()).isEqualTo(ReportStatus.SENT);
+        assertThat(e.sentAt()).isEqualTo(T0.plusSeconds(1));
+        assertThat(e.lastError()).isNull();
+        assertThat(outbox.history(r.id())).last().satisfies(h -> {
+          assertThat(h.status()).isEqualTo(ReportStatus.SENT);
+          assertThat(h.at()).isEqualTo(now);
+          assertThat(h.note()).isEqualTo("operator: delivered: in the account");
+        });
+      }
+      assertThat(outbox.messages(MessageStatus.SENDING)).isEmpty();
+    }
+  }
+
+  @Test
+  void anUncertainCallTheOperatorFoundMissingGoesAgainOrIsGivenUp() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a);
+      Instant now = T0.plus(Duration.ofHours(2));
+
+      assertThat(outbox.settleUncertain(m.messageId(), Settlement.SEND_AGAIN, "operator: not in the account", now))
+          .isTrue();
+
+      OutgoingMessage pending = outbox.message(m.messageId()).orElseThrow();
+      assertThat(pending.status()).isEqualTo(MessageStatus.PENDING);
+      assertThat(pending.nextAttemptAt()).isEqualTo(now);
+      assertThat(pending.attempts()).isEqualTo(1);
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENDING);
+      assertThat(outbox.settleUncertain(m.messageId(), Settlement.ABANDONED, "x", now)).as("pending, not uncertain")
+          .isFalse();
+      assertThat(outbox.claimDue("sender", now, 10)).extracting(OutgoingMessage::attempts).containsExactly(2);
+      assertThat(outbox.settleUncertain(m.messageId(), Settlement.ABANDONED, "x", now))
+          .as("claimed by a live sender: its reports are not uncertain").isFalse();
+      assertThat(outbox.markSent(m.messageId(), "sender", "accepted", now)).isTrue();
+    }
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport c = report("2001:db8::7", T0);
+      OutgoingMessage m = uncertainCall(outbox, "5e6f7a8b", c);
+
+      assertThat(outbox.settleUncertain(m.messageId(), Settlement.ABANDONED, "operator: abandoned: desk closed", T0))
+          .isTrue();
+
+      assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.FAILED);
+      assertThat(outbox.message(m.messageId()).orElseThrow().nextAttemptAt()).isNull();
+      ReportEntry e = outbox.report(c.id()).orElseThrow();
+      assertThat(e.status()).isEqualTo(ReportStatus.FAILED);
+      assertThat(e.lastError()).isEqualTo("operator: abandoned: desk closed");
+      assertThat(outbox.claimDue("sender", T0.plus(Duration.ofDays(1)), 10)).isEmpty();
+      assertThat(outbox.settleUncertain("<abuseloop.unknown@reporter.example>", Settlement.DELIVERED, "x", T0)).isFalse();
+    }
+  }
+
+  @Test
+  void aManualReportIsSubmittedByHandOrAbandonedOnce() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      NewReport queued = report("2001:db8::7", T0);
+      for (NewReport r : List.of(a, b, queued)) {
+        outbox.enqueue(r, ReportStatus.APPROVED, T0);
+      }
+      outbox.markManual(a.id(), "/forms/a.txt", T0);
+      outbox.markManual(b.id(), "/forms/b.txt", T0);
+      Instant now = T0.plus(Duration.ofHours(1));
+
+      assertThat(outbox.settleManual(a.id(), Settlement.DELIVERED, "submitted by hand: ticket 42", now)).isTrue();
+      assertThat(outbox.settleManual(a.id(), Settlement.ABANDONED, "no", now)).as("no longer manual").isFalse();
+      assertThat(outbox.settleManual(b.id(), Settlement.ABANDONED, "abandoned by hand: the form is gone", now)).isTrue();
+      assertThat(outbox.settleManual(queued.id(), Settlement.DELIVERED, "x", now)).as("not manual").isFalse();
+
+      ReportEntry submitted = outbox.report(a.id()).orElseThrow();
+      assertThat(submitted.status()).isEqualTo(ReportStatus.SENT);
+      assertThat(submitted.sentAt()).isEqualTo(now);
+      assertThat(submitted.formFile()).isEqualTo("/forms/a.txt");
+      assertThat(outbox.history(a.id())).extracting(StatusChange::status, StatusChange::note).endsWith(
+          org.assertj.core.groups.Tuple.tuple(ReportStatus.MANUAL, "web form only: prefilled fields in /forms/a.txt"),
+          org.assertj.core.groups.Tuple.tuple(ReportStatus.SENT, "submitted by hand: ticket 42"));
+      ReportEntry abandoned = outbox.report(b.id()).orElseThrow();
+      assertThat(abandoned.status()).isEqualTo(ReportStatus.FAILED);
+      assertThat(abandoned.sentAt()).isNull();
+      assertThat(abandoned.lastError()).isEqualTo("abandoned by hand: the form is gone");
+      assertThat(outbox.report(queued.id()).orElseThrow().status()).isEqualTo(ReportStatus.APPROVED);
+      assertThatThrownBy(() -> outbox.settleManual(UUID.randomUUID(), Settlement.DELIVERED, "x", now))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no report");
+      assertThatThrownBy(() -> outbox.settleManual(b.id(), Settlement.SEND_AGAIN, "x", now))
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never sent again");
     }
   }
 }

@@ -136,6 +136,29 @@ public interface OutboxLedger {
    */
   boolean markManual(UUID reportId, String formFile, Instant at);
 
+  /**
+   * The operator's word on a message whose API call a crash left uncertain (in sending, its reports uncertain):
+   * {@link Settlement#DELIVERED} makes the message and its reports sent as of the call's start, {@link
+   * Settlement#SEND_AGAIN} makes the message pending, due at {@code at}, and its reports sending again, {@link
+   * Settlement#ABANDONED} makes both failed with {@code note} as the reason; {@code note} goes in the reports'
+   * history. Compare-and-set on the uncertain reports, so of two operators only one settles it.
+   *
+   * @return false when the message is unknown or not (or no longer) uncertain; nothing changed then
+   */
+  boolean settleUncertain(String messageId, Settlement settlement, String note, Instant at);
+
+  /**
+   * The operator's word on a report left to a person ({@link ReportStatus#MANUAL}): {@link Settlement#DELIVERED} (the
+   * form was submitted by hand) makes it sent at {@code at}, {@link Settlement#ABANDONED} failed with {@code note} as
+   * the reason; {@code note} goes in its history. Compare-and-set, as {@link #markManual} is: only a report still
+   * manual moves.
+   *
+   * @return false when the report is not (or no longer) manual; nothing changed then
+   * @throws IllegalArgumentException for an unknown report, or for {@link Settlement#SEND_AGAIN} (abuseloop never
+   *     submits a form)
+   */
+  boolean settleManual(UUID reportId, Settlement settlement, String note, Instant at);
+
   /** A message left in sending by a crash that did not reach the desk: pending again, due at {@code at}. */
   void release(String messageId, Instant at);
 
