@@ -62,7 +62,8 @@ import picocli.CommandLine.Spec;
  * statistics are its subcommands (docs/outbox.md).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    subcommands = {ReportBulkCommand.class, ReportSendCommand.class, ReportApproveCommand.class, ReportRepliesCommand.class, ReportStatsCommand.class},
+    subcommands = {ReportBulkCommand.class, ReportSendCommand.class, ReportApproveCommand.class, ReportSettleCommand.class,
+        ReportSubmittedCommand.class, ReportRepliesCommand.class, ReportStatsCommand.class},
     description = "Abuse reports from logs: --preview writes them in a format, with where each would go.")
 final class ReportCommand implements Callable<Integer> {
 

@@ -246,4 +246,152 @@ class OutboxCommandsIT {
       api.stop(0);
     }
   }
+
+  // Reports of one AbuseIPDB call that a crash left uncertain an hour ago, as Courier.settle leaves it.
+  private String uncertainCall(String uuid, NewReport... reports) {
+    Instant before = Instant.now().minus(Duration.ofHours(1));
+    String messageId = "<abuseloop." + uuid + "@reporter.example>";
+    try (Store store = Store.open(storeUrl)) {
+      org.abuseloop.core.outbox.OutboxLedger outbox = store.outbox();
+      for (NewReport r : reports) {
+        outbox.enqueue(r, ReportStatus.QUEUED, before);
+      }
+      outbox.compose(new org.abuseloop.core.outbox.OutgoingMessage(messageId, "https://api.abuseipdb.example/",
+          "Abuse report [abuseloop " + uuid.substring(0, 8) + "]", "{\"ip\":\"" + reports[0].source()
+          + "\",\"categories\":\"22\"}", null, java.util.Arrays.stream(reports).map(NewReport::id).toList(),
+          org.abuseloop.core.outbox.MessageStatus.PENDING, 0, null, null, null, null, before, "abuseipdb", "abuseipdb"),
+          before);
+      assertThat(outbox.claimDue("crashed", before, 1)).hasSize(1);
+      assertThat(outbox.takeOver(messageId, "settler", Instant.now())).isTrue();
+      assertThat(outbox.markUncertain(messageId, "settler", "uncertain: the call may have reached it", before)).isTrue();
+    }
+    return messageId;
+  }
+
+  private NewReport apiReport(String source) {
+    Instant first = Instant.now().minus(Duration.ofHours(3));
+    UUID id = UUID.nameUUIDFromBytes(("api " + source).getBytes(StandardCharsets.UTF_8));
+    return new NewReport(id, source, "sshd-bf", first, first.plusSeconds(120), "Example Cloud",
+        "https://api.abuseipdb.example/", "abuseipdb", "{\"ip\":\"" + source + "\"}", "tcp", "Abuse report " + id);
+  }
+
+  private ReportStatus status(UUID report) {
+    try (Store store = Store.open(storeUrl)) {
+      return store.outbox().report(report).orElseThrow().status();
+    }
+  }
+
+  @Test
+  void theOperatorSettlesAnUncertainCallByReportOrMessageId() throws Exception {
+    NewReport a = apiReport("203.0.113.9");
+    NewReport b = apiReport("203.0.113.10");
+    NewReport c = apiReport("198.51.100.7");
+    String both = uncertainCall("1a2b3c4d-0000-3000-8000-00000000000a", a, b);
+    uncertainCall("1a2b3c4d-0000-3000-8000-00000000000c", c);
+    NewReport mail = queue("198.51.100.99", "Example Cloud");
+
+    CommandRun listed = CommandRun.of("report", "approve", "--store", storeUrl);
+    assertThat(listed.out()).contains("uncertain " + a.id(), "report settle " + a.id().toString().substring(0, 8));
+    CommandRun ambiguous = CommandRun.of("report", "settle", "--store", storeUrl, "1a2b3c4d", "--delivered");
+    assertThat(ambiguous.exitCode()).isEqualTo(2);
+    assertThat(ambiguous.err()).contains("names 2 messages", "give more characters");
+    CommandRun unknown = CommandRun.of("report", "settle", "--store", storeUrl, "ffffffff", "--delivered");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no report or message ffffffff");
+    CommandRun tooShort = CommandRun.of("report", "settle", "--store", storeUrl, "1a2b", "--delivered");
+    assertThat(tooShort.err()).contains("at least 8 characters");
+    CommandRun noAnswer = CommandRun.of("report", "settle", "--store", storeUrl, a.id().toString());
+    assertThat(noAnswer.exitCode()).isEqualTo(2);
+    assertThat(noAnswer.err()).contains("--delivered", "--not-delivered", "--abandoned");
+    CommandRun notInAMessage = CommandRun.of("report", "settle", "--store", storeUrl, mail.id().toString(), "--delivered");
+    assertThat(notInAMessage.err()).contains("is in no message (it is queued)");
+
+    CommandRun delivered = CommandRun.of("report", "settle", "--store", storeUrl, b.id().toString().substring(0, 10),
+        "--delivered", "--note", "both in the AbuseIPDB account");
+    assertThat(delivered.exitCode()).as(delivered.err()).isZero();
+    assertThat(delivered.out()).contains(a.id() + "  203.0.113.9  sent", b.id() + "  203.0.113.10  sent", both);
+    assertThat(status(a.id())).isEqualTo(ReportStatus.SENT);
+    try (Store store = Store.open(storeUrl)) {
+      assertThat(store.outbox().history(a.id())).last().extracting(org.abuseloop.core.outbox.StatusChange::note)
+          .isEqualTo("settled by the operator: delivered: both in the AbuseIPDB account");
+    }
+    CommandRun again = CommandRun.of("report", "settle", "--store", storeUrl, both, "--abandoned");
+    assertThat(again.exitCode()).isEqualTo(2);
+    assertThat(again.err()).contains("is not uncertain (it is sent, its reports sent)");
+
+    List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+    com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    api.createContext("/", x -> {
+      calls.add(x.getRequestURI().getPath() + " " + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] ok = "{\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+      x.sendResponseHeaders(200, ok.length);
+      x.getResponseBody().write(ok);
+      x.close();
+    });
+    api.start();
+    try {
+      Path key = Files.writeString(dir.resolve("abuseipdb-key"), "key-for-tests\n");
+      String[] send = withMail("send", "--abuseipdb-url", "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v2/",
+          "--abuseipdb-key-file", key.toString());
+      assertThat(CommandRun.of(send).exitCode()).isZero();
+      assertThat(calls).as("uncertain: never called again by itself").isEmpty();
+
+      CommandRun notDelivered = CommandRun.of("report", "settle", "--store", storeUrl, "1a2b3c4d-0000-3000-8000-00000000000c",
+          "--not-delivered", "--note", "not in the account");
+      assertThat(notDelivered.exitCode()).as(notDelivered.err()).isZero();
+      assertThat(status(c.id())).isEqualTo(ReportStatus.SENDING);
+      CommandRun sent = CommandRun.of(send);
+      assertThat(sent.exitCode()).as(sent.err()).isZero();
+      assertThat(calls).singleElement().satisfies(call -> assertThat(call).startsWith("/api/v2/report ")
+          .contains("ip=198.51.100.7"));
+      assertThat(status(c.id())).isEqualTo(ReportStatus.SENT);
+    } finally {
+      api.stop(0);
+    }
+  }
+
+  @Test
+  void theOperatorSaysAWebFormWasSubmittedOrAbandoned() throws Exception {
+    NewReport a = queue("203.0.113.9", "Example Cloud");
+    NewReport b = queue("203.0.113.10", "Example Cloud");
+    try (Store store = Store.open(storeUrl)) {
+      store.outbox().markManual(a.id(), dir.resolve("forms/a.txt").toString(), Instant.now());
+      store.outbox().markManual(b.id(), dir.resolve("forms/b.txt").toString(), Instant.now());
+    }
+    NewReport queued = queue("198.51.100.7", "Example Cloud");
+
+    CommandRun listed = CommandRun.of("report", "approve", "--store", storeUrl);
+    assertThat(listed.out()).contains("manual    " + a.id(), "report submitted " + a.id().toString().substring(0, 8));
+    CommandRun notManual = CommandRun.of("report", "submitted", "--store", storeUrl, queued.id().toString());
+    assertThat(notManual.exitCode()).isEqualTo(2);
+    assertThat(notManual.err()).contains("is queued, not manual");
+    CommandRun unknown = CommandRun.of("report", "submitted", "--store", storeUrl, "ffffffff");
+    assertThat(unknown.err()).contains("no report ffffffff");
+
+    CommandRun submitted = CommandRun.of("report", "submitted", "--store", storeUrl, a.id().toString().substring(0, 8),
+        "--note", "ticket 4711");
+    assertThat(submitted.exitCode()).as(submitted.err()).isZero();
+    assertThat(submitted.out()).contains(a.id() + "  203.0.113.9  sent (submitted by hand in the web form)");
+    CommandRun abandoned = CommandRun.of("report", "submitted", "--store", storeUrl, b.id().toString(), "--abandoned");
+    assertThat(abandoned.exitCode()).as(abandoned.err()).isZero();
+    CommandRun twice = CommandRun.of("report", "submitted", "--store", storeUrl, a.id().toString());
+    assertThat(twice.err()).contains("is sent, not manual");
+
+    try (Store store = Store.open(storeUrl)) {
+      assertThat(store.outbox().history(a.id())).last().extracting(org.abuseloop.core.outbox.StatusChange::note)
+          .isEqualTo("submitted by hand in the web form: ticket 4711");
+      assertThat(store.outbox().report(b.id()).orElseThrow().lastError()).isEqualTo("abandoned by the operator");
+    }
+    assertThat(status(b.id())).isEqualTo(ReportStatus.FAILED);
+    JsonNode stats = new ObjectMapper().readTree(CommandRun.of("report", "stats", "--store", storeUrl, "--format", "json")
+        .out());
+    assertThat(stats.at("/providers/0/provider").asText()).isEqualTo("Example Cloud");
+    assertThat(stats.at("/providers/0/sent").asInt()).as("a form submitted by hand counts as sent").isEqualTo(1);
+    JsonNode mail = stats.at("/channels/0");
+    assertThat(mail.get("manual").asInt()).isZero();
+    assertThat(mail.get("sent").asInt()).isEqualTo(1);
+    assertThat(mail.get("failed").asInt()).isEqualTo(1);
+    assertThat(mail.get("waiting").asInt()).isEqualTo(1);
+  }
 }

@@ -109,7 +109,7 @@ public final class Courier {
         }
         String note = "uncertain: the " + m.channel() + " call began at " + m.claimedAt() + " and no answer was"
             + " recorded (a crash?); it may have reached the service, so it is not made again: check the account,"
-            + " then leave it or queue the report anew";
+            + " then say what it shows with 'abuseloop report settle'";
         if (!ledger.markUncertain(m.messageId(), lease, note, now)) {
           continue;
         }
