@@ -333,7 +333,9 @@ public final class OutboxStore implements OutboxLedger {
       }
       update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), messageId);
       for (UUID id : reportIdsOf(c, messageId)) {
-        if (findReport(c, id).map(e -> e.status() != ReportStatus.UNCERTAIN).orElse(false)) {
+        // Only a report not yet delivered as far as we know: an answer that came meanwhile is never undone.
+        if (findReport(c, id).map(e -> e.status() == ReportStatus.SENDING || e.status() == ReportStatus.FAILED)
+            .orElse(false)) {
           setStatus(c, id, ReportStatus.UNCERTAIN, at, note);
         }
       }

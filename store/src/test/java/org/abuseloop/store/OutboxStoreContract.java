@@ -610,4 +610,23 @@ abstract class OutboxStoreContract {
           .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("never sent again");
     }
   }
+
+  @Test
+  void anAnswerThatCameForAnUncertainCallIsNeverMarkedUncertainAgain() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a, b);
+      Instant later = T0.plus(Duration.ofHours(1));
+      outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
+
+      assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
+      assertThat(outbox.markUncertain(m.messageId(), "next-run", "may have reached", later.plusSeconds(1))).isTrue();
+
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
+      assertThat(outbox.report(b.id()).orElseThrow().status()).isEqualTo(ReportStatus.UNCERTAIN);
+      assertThat(outbox.history(b.id())).filteredOn(h -> h.status() == ReportStatus.UNCERTAIN).hasSize(1);
+    }
+  }
 }

@@ -122,7 +122,8 @@ public interface OutboxLedger {
 
   /**
    * A message left in sending by a crash whose delivery cannot be checked (an API call): it stays in sending,
-   * never tried again by itself, and its reports become uncertain with {@code note}.
+   * never tried again by itself, and its reports that are still sending (or failed, retrying) become uncertain with
+   * {@code note}; a report a reply moved up meanwhile keeps its answer.
    */
   void markUncertain(String messageId, String note, Instant at);
 

@@ -103,7 +103,7 @@ public final class Courier {
       }
       if (!m.isMail()) {
         boolean known = m.reportIds().stream().map(ledger::report).flatMap(java.util.Optional::stream)
-            .allMatch(e -> e.status() == ReportStatus.UNCERTAIN);
+            .noneMatch(e -> e.status() == ReportStatus.SENDING || e.status() == ReportStatus.FAILED);
         if (known) {
           continue;
         }
