@@ -211,15 +211,6 @@ public final class OutboxStore implements OutboxLedger {
     });
   }
 
-  @Override
-  public boolean claim(String messageId, Instant at) {
-    return store.inTransaction("cannot claim message " + messageId, c -> update(c,
-        "UPDATE outbox_message SET status = ?, attempts = attempts + 1, claimed_at = ?, lease_token = ? "
-            + "WHERE message_id = ? AND status = ?",
-        MessageStatus.SENDING.id(), millis(at), UUID.randomUUID().toString(), messageId,
-        MessageStatus.PENDING.id()) == 1);
-  }
-
   // One UPDATE decides who gets a message: on PostgreSQL a second updater waits for the first's row lock
   // and then re-checks status = 'pending', on SQLite writers are serialised; the read-back then sees only
   // the rows this lease won.
@@ -255,29 +246,33 @@ public final class OutboxStore implements OutboxLedger {
   }
 
   @Override
-  public void markSent(String messageId, String note, Instant at) {
-    markSent(messageId, null, note, at);
-  }
-
-  @Override
   public boolean markSent(String messageId, String lease, String note, Instant at) {
-    return store.inTransaction("cannot mark message " + messageId + " sent", c -> {
-      if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, "
-          + "claimed_at = NULL, lease_token = NULL WHERE message_id = ?", MessageStatus.SENT.id(), millis(at),
-          messageId) == 0 && lease != null) {
-        return false;
-      }
-      update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", millis(at), messageId);
-      for (UUID id : reportIdsOf(c, messageId)) {
-        setStatus(c, id, ReportStatus.SENT, at, note);
-      }
-      return true;
-    });
+    return store.inTransaction("cannot mark message " + messageId + " sent", c ->
+        sent(c, messageId, " AND lease_token = ?", lease, note, at));
   }
 
   @Override
-  public void markRetry(String messageId, String error, Instant next, Instant at) {
-    markRetry(messageId, null, error, next, at);
+  public boolean confirmSent(String messageId, String note, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " sent", c ->
+        sent(c, messageId, "", null, note, at));
+  }
+
+  // The message in sending (held by lease, when one is given) and its reports are sent.
+  private static boolean sent(Connection c, String messageId, String held, String lease, String note, Instant at)
+      throws SQLException {
+    String sql = "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, claimed_at = NULL, "
+        + "lease_token = NULL WHERE message_id = ? AND status = ?" + held;
+    Object[] args = lease == null
+        ? new Object[] {MessageStatus.SENT.id(), millis(at), messageId, MessageStatus.SENDING.id()}
+        : new Object[] {MessageStatus.SENT.id(), millis(at), messageId, MessageStatus.SENDING.id(), lease};
+    if (update(c, sql, args) == 0) {
+      return false;
+    }
+    update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", millis(at), messageId);
+    for (UUID id : reportIdsOf(c, messageId)) {
+      setStatus(c, id, ReportStatus.SENT, at, note);
+    }
+    return true;
   }
 
   @Override
@@ -285,7 +280,7 @@ public final class OutboxStore implements OutboxLedger {
     return store.inTransaction("cannot mark message " + messageId + " for a retry", c -> {
       if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, "
           + "lease_token = NULL, last_error = ? WHERE message_id = ?", MessageStatus.PENDING.id(), millis(next),
-          clip(error), messageId) == 0 && lease != null) {
+          clip(error), messageId) == 0) {
         return false;
       }
       failReports(c, messageId, error + " (retry at " + next + ")", at);
@@ -294,16 +289,11 @@ public final class OutboxStore implements OutboxLedger {
   }
 
   @Override
-  public void markFailed(String messageId, String error, Instant at) {
-    markFailed(messageId, null, error, at);
-  }
-
-  @Override
   public boolean markFailed(String messageId, String lease, String error, Instant at) {
     return store.inTransaction("cannot mark message " + messageId + " failed", c -> {
       if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, next_attempt_at = NULL, claimed_at = NULL, "
           + "lease_token = NULL, last_error = ? WHERE message_id = ?", MessageStatus.FAILED.id(), clip(error),
-          messageId) == 0 && lease != null) {
+          messageId) == 0) {
         return false;
       }
       failReports(c, messageId, error, at);
@@ -318,17 +308,12 @@ public final class OutboxStore implements OutboxLedger {
     }
   }
 
-  @Override
-  public void markUncertain(String messageId, String note, Instant at) {
-    markUncertain(messageId, null, note, at);
-  }
-
   // The message stays in sending (never claimed again by itself) and keeps the lease that marked it.
   @Override
   public boolean markUncertain(String messageId, String lease, String note, Instant at) {
     return store.inTransaction("cannot mark message " + messageId + " uncertain", c -> {
       if (updateHeld(c, lease, "UPDATE outbox_message SET last_error = ? WHERE message_id = ?", clip(note),
-          messageId) == 0 && lease != null) {
+          messageId) == 0) {
         return false;
       }
       update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), messageId);
@@ -446,14 +431,6 @@ public final class OutboxStore implements OutboxLedger {
   }
 
   @Override
-  public void release(String messageId, Instant at) {
-    store.inTransaction("cannot release message " + messageId, c -> update(c,
-        "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, lease_token = NULL "
-            + "WHERE message_id = ? AND status = ?",
-        MessageStatus.PENDING.id(), millis(at), messageId, MessageStatus.SENDING.id()));
-  }
-
-  @Override
   public boolean release(String messageId, String lease, Instant at) {
     return store.inTransaction("cannot release message " + messageId, c -> update(c,
         "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, lease_token = NULL "
@@ -461,11 +438,8 @@ public final class OutboxStore implements OutboxLedger {
         MessageStatus.PENDING.id(), millis(at), messageId, MessageStatus.SENDING.id(), lease) == 1);
   }
 
-  // An update of one message, on the condition that lease (when given) still holds it in sending.
+  // An update of one message, on the condition that lease still holds it in sending.
   private static int updateHeld(Connection c, String lease, String sql, Object... args) throws SQLException {
-    if (lease == null) {
-      return update(c, sql, args);
-    }
     Object[] held = Arrays.copyOf(args, args.length + 2);
     held[args.length] = MessageStatus.SENDING.id();
     held[args.length + 1] = lease;

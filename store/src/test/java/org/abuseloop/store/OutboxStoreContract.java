@@ -107,13 +107,13 @@ abstract class OutboxStoreContract {
       assertThat(outbox.messagesFor(DESK, T0.minusSeconds(1))).isEqualTo(1);
       assertThat(outbox.messagesFor(DESK, T0.plusSeconds(1))).isZero();
 
-      assertThat(outbox.claim(m.messageId(), T0.plusSeconds(1))).isTrue();
-      assertThat(outbox.claim(m.messageId(), T0.plusSeconds(1))).isFalse();
+      assertThat(outbox.claimDue("sender", T0.plusSeconds(1), 1)).hasSize(1);
+      assertThat(outbox.claimDue("another", T0.plusSeconds(1), 1)).isEmpty();
       assertThat(outbox.messages(MessageStatus.SENDING)).singleElement()
           .satisfies(x -> assertThat(x.attempts()).isEqualTo(1))
           .satisfies(x -> assertThat(x.claimedAt()).isEqualTo(T0.plusSeconds(1)));
 
-      outbox.markSent(m.messageId(), T0.plusSeconds(2));
+      assertThat(outbox.markSent(m.messageId(), "sender", "accepted by SMTP", T0.plusSeconds(2))).isTrue();
 
       assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
       ReportEntry sent = outbox.report(b.id()).orElseThrow();
@@ -149,9 +149,9 @@ abstract class OutboxStoreContract {
       outbox.enqueue(a, ReportStatus.QUEUED, T0);
       OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
       outbox.compose(m, T0);
-      outbox.claim(m.messageId(), T0);
+      outbox.claimDue("sender", T0, 1);
 
-      outbox.markRetry(m.messageId(), "421 try later", T0.plusSeconds(60), T0);
+      assertThat(outbox.markRetry(m.messageId(), "sender", "421 try later", T0.plusSeconds(60), T0)).isTrue();
 
       OutgoingMessage pending = outbox.message(m.messageId()).orElseThrow();
       assertThat(pending.status()).isEqualTo(MessageStatus.PENDING);
@@ -159,8 +159,8 @@ abstract class OutboxStoreContract {
       assertThat(pending.lastError()).isEqualTo("421 try later");
       assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.FAILED);
 
-      outbox.claim(m.messageId(), T0.plusSeconds(60));
-      outbox.markFailed(m.messageId(), "550 no such user", T0.plusSeconds(61));
+      outbox.claimDue("sender", T0.plusSeconds(60), 1);
+      assertThat(outbox.markFailed(m.messageId(), "sender", "550 no such user", T0.plusSeconds(61))).isTrue();
 
       OutgoingMessage failed = outbox.message(m.messageId()).orElseThrow();
       assertThat(failed.status()).isEqualTo(MessageStatus.FAILED);
@@ -179,9 +179,9 @@ abstract class OutboxStoreContract {
       outbox.enqueue(a, ReportStatus.QUEUED, T0);
       OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
       outbox.compose(m, T0);
-      outbox.claim(m.messageId(), T0);
+      outbox.claimDue("crashed", T0, 1);
 
-      outbox.release(m.messageId(), T0.plusSeconds(600));
+      assertThat(outbox.release(m.messageId(), "crashed", T0.plusSeconds(600))).isTrue();
 
       OutgoingMessage again = outbox.message(m.messageId()).orElseThrow();
       assertThat(again.status()).isEqualTo(MessageStatus.PENDING);
@@ -214,8 +214,8 @@ abstract class OutboxStoreContract {
       outbox.enqueue(a, ReportStatus.QUEUED, T0);
       OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
       outbox.compose(m, T0);
-      outbox.claim(m.messageId(), T0);
-      outbox.markSent(m.messageId(), T0);
+      outbox.claimDue("sender", T0, 1);
+      outbox.markSent(m.messageId(), "sender", "accepted by SMTP", T0);
       Instant answered = T0.plus(Duration.ofHours(5));
 
       assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, T0.plusSeconds(9), "ticket"))).isTrue();
@@ -240,8 +240,8 @@ abstract class OutboxStoreContract {
       outbox.enqueue(first, ReportStatus.QUEUED, T0);
       OutgoingMessage m = message("1a2b3c4d", List.of(first.id()));
       outbox.compose(m, T0);
-      outbox.claim(m.messageId(), T0);
-      outbox.markSent(m.messageId(), T0);
+      outbox.claimDue("sender", T0, 1);
+      outbox.markSent(m.messageId(), "sender", "accepted by SMTP", T0);
       outbox.recordReply(new Reply("<fixed@desk>", List.of(first.id()), ReplyKind.RESOLUTION, T0.plusSeconds(3600), "done"));
       NewReport again = report("203.0.113.9", T0.plus(Duration.ofDays(2)));
 
@@ -301,10 +301,10 @@ abstract class OutboxStoreContract {
       outbox.enqueue(a, ReportStatus.QUEUED, T0);
       OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
       outbox.compose(m, T0);
-      outbox.claim(m.messageId(), T0);
+      outbox.claimDue("crashed", T0, 1);
 
-      outbox.markUncertain(m.messageId(), "the call may have reached AbuseIPDB", T0.plusSeconds(900));
-      outbox.markUncertain(m.messageId(), "the call may have reached AbuseIPDB", T0.plusSeconds(1800));
+      outbox.markUncertain(m.messageId(), "crashed", "the call may have reached AbuseIPDB", T0.plusSeconds(900));
+      outbox.markUncertain(m.messageId(), "crashed", "the call may have reached AbuseIPDB", T0.plusSeconds(1800));
 
       ReportEntry e = outbox.report(a.id()).orElseThrow();
       assertThat(e.status()).isEqualTo(ReportStatus.UNCERTAIN);
@@ -312,7 +312,7 @@ abstract class OutboxStoreContract {
       assertThat(outbox.history(a.id())).extracting(StatusChange::status).containsExactly(ReportStatus.QUEUED,
           ReportStatus.SENDING, ReportStatus.UNCERTAIN);
       assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
-      assertThat(outbox.claim(m.messageId(), T0.plusSeconds(1800))).isFalse();
+      assertThat(outbox.claimDue("another", T0.plusSeconds(1800), 10)).isEmpty();
     }
   }
 
@@ -627,6 +627,33 @@ abstract class OutboxStoreContract {
       assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
       assertThat(outbox.report(b.id()).orElseThrow().status()).isEqualTo(ReportStatus.UNCERTAIN);
       assertThat(outbox.history(b.id())).filteredOn(h -> h.status() == ReportStatus.UNCERTAIN).hasSize(1);
+    }
+  }
+
+  @Test
+  void aCopyReadBackConfirmsAMessageInSendingWhoeverHoldsIt() {
+    try (Store store = Store.open(url())) {
+      OutboxLedger outbox = store.outbox();
+      NewReport a = report("203.0.113.9", T0);
+      NewReport b = report("198.51.100.7", T0);
+      outbox.enqueue(a, ReportStatus.QUEUED, T0);
+      outbox.enqueue(b, ReportStatus.QUEUED, T0);
+      OutgoingMessage held = message("1a2b3c4d", List.of(a.id()));
+      OutgoingMessage waiting = message("5e6f7a8b", List.of(b.id()));
+      outbox.compose(held, T0);
+      assertThat(outbox.claimDue("sender", T0, 1)).hasSize(1);
+      outbox.compose(waiting, T0);
+
+      assertThat(outbox.confirmSent(held.messageId(), "copy read back", T0.plusSeconds(5))).isTrue();
+      assertThat(outbox.confirmSent(held.messageId(), "copy read back", T0.plusSeconds(6))).as("once").isFalse();
+      assertThat(outbox.confirmSent(waiting.messageId(), "copy read back", T0.plusSeconds(6)))
+          .as("pending: never handed over, so no copy of it is ours").isFalse();
+
+      assertThat(outbox.markSent(held.messageId(), "sender", "accepted", T0.plusSeconds(7))).isFalse();
+      assertThat(outbox.message(held.messageId()).orElseThrow().sentAt()).isEqualTo(T0.plusSeconds(5));
+      assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENT);
+      assertThat(outbox.history(a.id())).last().extracting(StatusChange::note).isEqualTo("copy read back");
+      assertThat(outbox.message(waiting.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.PENDING);
     }
   }
 }
