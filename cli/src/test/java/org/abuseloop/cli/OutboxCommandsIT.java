@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +22,9 @@ import java.util.UUID;
 import org.abuseloop.core.outbox.NewReport;
 import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.store.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,40 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutboxCommandsIT {
 
-  static final String REPORTER = "reports@reporter.example";
+  static final String REPORTER = ReporterMail.REPORTER;
   static final String DESK = "abuse@provider.example";
 
   @TempDir
   Path dir;
 
-  GreenMail greenMail;
-  int smtpPort;
-  int imapPort;
+  @RegisterExtension
+  final ReporterMail mail = new ReporterMail();
+
   String storeUrl;
   Path passwordFile;
 
   @BeforeEach
   void setUp() throws IOException {
-    smtpPort = freePort();
-    imapPort = freePort();
-    greenMail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-    greenMail.setUser(REPORTER, "reports", "pw-for-tests");
-    greenMail.start();
     storeUrl = "jdbc:sqlite:" + dir.resolve("abuseloop.db");
-    passwordFile = Files.writeString(dir.resolve("imap-password"), "pw-for-tests\n");
-  }
-
-  @AfterEach
-  void tearDown() {
-    greenMail.stop();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    passwordFile = Files.writeString(dir.resolve("imap-password"), ReporterMail.PASSWORD + "\n");
   }
 
   private NewReport queue(String source, String provider) {
@@ -85,10 +64,10 @@ class OutboxCommandsIT {
 
   private String[] withMail(String command, String... more) {
     List<String> args = new ArrayList<>(List.of("report", command, "--store", storeUrl, "--from", REPORTER,
-        "--imap-host", "127.0.0.1", "--imap-port", Integer.toString(imapPort), "--imap-security", "none",
+        "--imap-host", "127.0.0.1", "--imap-port", Integer.toString(mail.imapPort()), "--imap-security", "none",
         "--imap-user", "reports", "--imap-password-file", passwordFile.toString()));
     if (command.equals("send")) {
-      args.addAll(List.of("--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(smtpPort), "--smtp-security", "none",
+      args.addAll(List.of("--smtp-host", "127.0.0.1", "--smtp-port", Integer.toString(mail.smtpPort()), "--smtp-security", "none",
           "--batch-period", "PT0S"));
     }
     args.addAll(List.of(more));
@@ -104,7 +83,7 @@ class OutboxCommandsIT {
     assertThat(waiting.out()).contains(a.id().toString(), b.id().toString(), "2 report(s) waiting");
     CommandRun nothingApproved = CommandRun.of(withMail("send"));
     assertThat(nothingApproved.exitCode()).as(nothingApproved.err()).isZero();
-    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(mail.server().getReceivedMessages()).isEmpty();
 
     CommandRun approve = CommandRun.of("report", "approve", "--store", storeUrl, a.id().toString().substring(0, 8));
     assertThat(approve.exitCode()).as(approve.err()).isZero();
@@ -112,7 +91,7 @@ class OutboxCommandsIT {
     CommandRun sent = CommandRun.of(withMail("send"));
     assertThat(sent.exitCode()).as(sent.err()).isZero();
     assertThat(sent.out()).contains("sent 1");
-    MimeMessage atDesk = greenMail.findReceivedMessages(u -> u.getEmail().equals(DESK), m -> true).findFirst().orElseThrow();
+    MimeMessage atDesk = mail.server().findReceivedMessages(u -> u.getEmail().equals(DESK), m -> true).findFirst().orElseThrow();
 
     MimeMessage answer = new MimeMessage(Session.getInstance(new Properties()));
     answer.setFrom(new InternetAddress("person@provider.example"));
@@ -120,7 +99,7 @@ class OutboxCommandsIT {
     answer.setSubject("Re: " + atDesk.getSubject());
     answer.setHeader("In-Reply-To", atDesk.getMessageID());
     answer.setText("We have suspended the customer's server.");
-    greenMail.getUserManager().getUserByEmail(REPORTER).deliver(answer);
+    mail.server().getUserManager().getUserByEmail(REPORTER).deliver(answer);
     CommandRun replies = CommandRun.of(withMail("replies"));
     assertThat(replies.exitCode()).as(replies.err()).isZero();
     assertThat(replies.out()).contains("1 replies recorded", "1 copies of our reports");
@@ -241,7 +220,7 @@ class OutboxCommandsIT {
         assertThat(c.get("reports").asInt()).isEqualTo(kinds.get(c.get("channel").asText()));
       }
       assertThat(channels.size()).isEqualTo(kinds.size());
-      assertThat(greenMail.findReceivedMessages(u -> !u.getEmail().equals(REPORTER), m -> true).count()).isPositive();
+      assertThat(mail.server().findReceivedMessages(u -> !u.getEmail().equals(REPORTER), m -> true).count()).isPositive();
     } finally {
       api.stop(0);
     }
