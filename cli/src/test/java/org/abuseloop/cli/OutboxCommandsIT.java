@@ -62,6 +62,21 @@ class OutboxCommandsIT {
     return r;
   }
 
+  // An API on loopback that answers every call 200 and records it as "PATH BODY" in calls.
+  private static com.sun.net.httpserver.HttpServer recordingApi(List<String> calls) throws IOException {
+    com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    api.createContext("/", x -> {
+      calls.add(x.getRequestURI().getPath() + " " + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      byte[] ok = "{\"data\":{}}".getBytes(StandardCharsets.UTF_8);
+      x.sendResponseHeaders(200, ok.length);
+      x.getResponseBody().write(ok);
+      x.close();
+    });
+    api.start();
+    return api;
+  }
+
   private String[] withMail(String command, String... more) {
     List<String> args = new ArrayList<>(List.of("report", command, "--store", storeUrl, "--from", REPORTER,
         "--imap-host", "127.0.0.1", "--imap-port", Integer.toString(mail.imapPort()), "--imap-security", "none",
@@ -165,16 +180,7 @@ class OutboxCommandsIT {
   @Test
   void queuedReportsGoByTheirDesksChannelsAndStatsCountThem() throws Exception {
     List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-    com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.createContext("/", x -> {
-      seen.add(x.getRequestURI().getPath() + " " + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] ok = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-      x.sendResponseHeaders(200, ok.length);
-      x.getResponseBody().write(ok);
-      x.close();
-    });
-    api.start();
+    com.sun.net.httpserver.HttpServer api = recordingApi(seen);
     try {
       List<Path> logs = ExampleLogs.copyInto(Files.createDirectory(dir.resolve("logs")));
       List<String> args = new ArrayList<>(List.of("report", "--queue", "--store", storeUrl, "--zone", "UTC", "--ranges",
@@ -299,16 +305,7 @@ class OutboxCommandsIT {
     assertThat(again.err()).contains("is not uncertain (it is sent, its reports sent)");
 
     List<String> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
-    com.sun.net.httpserver.HttpServer api = com.sun.net.httpserver.HttpServer.create(
-        new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    api.createContext("/", x -> {
-      calls.add(x.getRequestURI().getPath() + " " + new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-      byte[] ok = "{\"data\":{}}".getBytes(StandardCharsets.UTF_8);
-      x.sendResponseHeaders(200, ok.length);
-      x.getResponseBody().write(ok);
-      x.close();
-    });
-    api.start();
+    com.sun.net.httpserver.HttpServer api = recordingApi(calls);
     try {
       Path key = Files.writeString(dir.resolve("abuseipdb-key"), "key-for-tests\n");
       String[] send = withMail("send", "--abuseipdb-url", "http://127.0.0.1:" + api.getAddress().getPort() + "/api/v2/",

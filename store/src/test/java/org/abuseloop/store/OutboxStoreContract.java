@@ -65,6 +65,16 @@ abstract class OutboxStoreContract {
         "body", null, reports, MessageStatus.PENDING, 0, null, null, null, null, T0);
   }
 
+  /** Queues {@code r} and sends it at T0 in a message of its own, as a sender holding a lease does. */
+  static OutgoingMessage sent(OutboxLedger outbox, NewReport r) {
+    outbox.enqueue(r, ReportStatus.QUEUED, T0);
+    OutgoingMessage m = message("1a2b3c4d", List.of(r.id()));
+    outbox.compose(m, T0);
+    assertThat(outbox.claimDue("sender", T0, 1)).hasSize(1);
+    assertThat(outbox.markSent(m.messageId(), "sender", "accepted by SMTP", T0)).isTrue();
+    return m;
+  }
+
   @Test
   void queuesAReportOnceByItsId() {
     OutboxLedger outbox = outbox();
@@ -214,11 +224,7 @@ abstract class OutboxStoreContract {
   void repliesCountOnceAndOnlyRaiseAReport() {
     OutboxLedger outbox = outbox();
     NewReport a = report("203.0.113.9", T0);
-    outbox.enqueue(a, ReportStatus.QUEUED, T0);
-    OutgoingMessage m = message("1a2b3c4d", List.of(a.id()));
-    outbox.compose(m, T0);
-    outbox.claimDue("sender", T0, 1);
-    outbox.markSent(m.messageId(), "sender", "accepted by SMTP", T0);
+    sent(outbox, a);
     Instant answered = T0.plus(Duration.ofHours(5));
 
     assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, T0.plusSeconds(9), "ticket"))).isTrue();
@@ -238,11 +244,7 @@ abstract class OutboxStoreContract {
   void aResolvedSourceThatAttacksAgainIsReOffendedAndFollowedUp() {
     OutboxLedger outbox = outbox();
     NewReport first = report("203.0.113.9", T0);
-    outbox.enqueue(first, ReportStatus.QUEUED, T0);
-    OutgoingMessage m = message("1a2b3c4d", List.of(first.id()));
-    outbox.compose(m, T0);
-    outbox.claimDue("sender", T0, 1);
-    outbox.markSent(m.messageId(), "sender", "accepted by SMTP", T0);
+    sent(outbox, first);
     outbox.recordReply(new Reply("<fixed@desk>", List.of(first.id()), ReplyKind.RESOLUTION, T0.plusSeconds(3600), "done"));
     NewReport again = report("203.0.113.9", T0.plus(Duration.ofDays(2)));
 
