@@ -9,6 +9,7 @@ import org.abuseloop.core.outbox.MessageStatus;
 import org.abuseloop.core.outbox.OutboxLedger;
 import org.abuseloop.core.outbox.OutgoingMessage;
 import org.abuseloop.core.outbox.ReportEntry;
+import org.abuseloop.core.outbox.ReportStatus;
 
 /**
  * What the operator typed to name a report or a message of the outbox: a report id or a Message-ID (with or
@@ -24,10 +25,7 @@ final class TypedId {
   private final String typed;
 
   TypedId(String typed) {
-    String t = typed.strip().toLowerCase(Locale.ROOT);
-    if (t.startsWith("<") && t.endsWith(">")) {
-      t = t.substring(1, t.length() - 1);
-    }
+    String t = bare(typed.strip());
     if (t.length() < MIN_LENGTH) {
       throw new IllegalArgumentException("an id needs at least " + MIN_LENGTH + " characters, got '" + typed + "'");
     }
@@ -68,7 +66,7 @@ final class TypedId {
       all.addAll(ledger.messages(s));
     }
     for (OutgoingMessage m : all) {
-      String bare = m.messageId().toLowerCase(Locale.ROOT).replaceAll("^<|>$", "");
+      String bare = bare(m.messageId());
       String uuid = bare.startsWith("abuseloop.") ? bare.substring("abuseloop.".length()) : bare;
       if (bare.startsWith(typed) || uuid.startsWith(typed)) {
         ids.add(m.messageId());
@@ -82,12 +80,18 @@ final class TypedId {
       if (!unsent.isEmpty()) {
         ReportEntry e = unsent.get(0);
         throw new IllegalArgumentException("report " + e.id() + " is in no message (it is " + e.status().id() + ")"
-            + (e.status() == org.abuseloop.core.outbox.ReportStatus.MANUAL
+            + (e.status() == ReportStatus.MANUAL
                 ? ": a web form submitted by hand is told with 'abuseloop report submitted " + e.shortId() + "'" : ""));
       }
       throw new IllegalArgumentException("no report or message " + typed + " in the outbox");
     }
     String id = ids.iterator().next();
     return all.stream().filter(m -> m.messageId().equals(id)).findFirst().orElseThrow();
+  }
+
+  // A Message-ID without its angle brackets, lower case (ids are compared so); other text only lower-cased.
+  private static String bare(String id) {
+    String lower = id.toLowerCase(Locale.ROOT);
+    return lower.startsWith("<") && lower.endsWith(">") ? lower.substring(1, lower.length() - 1) : lower;
   }
 }
