@@ -13,16 +13,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.GZIPInputStream;
 import org.abuseloop.core.Evidence;
 import org.abuseloop.core.Incident;
+import org.abuseloop.logs.NamedGzipStream;
 
 /**
  * The text of the log lines incidents quote, read back from the files by line number after the
  * analysis (events carry no raw text, to keep the hot path lean): only the few quoted lines are kept,
  * each cut at {@value #MAX_LINE} bytes and decoded as UTF-8 with invalid bytes replaced. Lines are
  * counted as the parser counts them (LF ends a line, a CR before it is dropped; gzip files are read
- * through). Not thread-safe; used once per command.
+ * through, and a broken one fails as the parser's does, naming the file). Not thread-safe; used once per command.
  */
 final class EvidenceLines {
 
@@ -108,6 +108,7 @@ final class EvidenceLines {
     int a = in.read();
     int b = in.read();
     in.reset();
-    return a == 0x1f && b == 0x8b ? new BufferedInputStream(new GZIPInputStream(in, 1 << 16), 1 << 16) : in;
+    return a == 0x1f && b == 0x8b ? new BufferedInputStream(NamedGzipStream.open(in, 1 << 16, file.toString()), 1 << 16)
+        : in;
   }
 }

@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code abuseloop report approve ID...|--all}: approves queued reports (approval mode) so that the next
  * {@code report send} sends them; without arguments it lists what waits, the reports left to a person
- * (web forms: the form's address and the file of prefilled fields) and the API calls a crash left uncertain. Not thread-safe; one run at a time.
+ * (web forms: the form's address and the file of prefilled fields) and the API calls a crash left uncertain, each
+ * with the command that settles it ({@code report submitted}, {@code report settle}). Not thread-safe; one run at
+ * a time.
  */
 @Command(name = "approve", mixinStandardHelpOptions = true,
     description = "Approve queued reports by id (at least 8 characters) or --all; without either, list them.")
@@ -39,9 +41,10 @@ final class ReportApproveCommand implements Callable<Integer> {
         List<ReportEntry> all = store.outbox().reports();
         all.stream().filter(e -> e.status() == ReportStatus.MANUAL).forEach(e -> System.out.println("manual    "
             + e.id() + "  " + e.report().source() + "  fill in " + e.report().contact() + " with the fields in "
-            + e.formFile() + " (not submitted by abuseloop)"));
+            + e.formFile() + " (not submitted by abuseloop; then: abuseloop report submitted " + e.shortId() + ")"));
         all.stream().filter(e -> e.status() == ReportStatus.UNCERTAIN).forEach(e -> System.out.println("uncertain "
-            + e.id() + "  " + e.report().source() + "  " + e.lastError()));
+            + e.id() + "  " + e.report().source() + "  " + e.lastError() + " (then: abuseloop report settle "
+            + e.shortId() + " --delivered|--not-delivered|--abandoned)"));
         return 0;
       }
       if (all && !ids.isEmpty()) {

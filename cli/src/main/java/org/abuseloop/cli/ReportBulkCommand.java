@@ -55,18 +55,8 @@ final class ReportBulkCommand implements Callable<Integer> {
   @Mixin
   LogReadOptions logs;
 
-  @Option(names = "--reporter-org", required = true, paramLabel = "ORG", description = "your organisation")
-  String reporterOrg;
-
-  @Option(names = "--reporter-contact", required = true, paramLabel = "MAIL", description = "where a desk can answer")
-  String reporterContact;
-
-  @Option(names = "--reporter-domain", required = true, paramLabel = "DOMAIN", description = "your domain")
-  String reporterDomain;
-
-  @Option(names = "--destination", paramLabel = "ADDR",
-      description = "the attacked address, when the logs do not name it (repeatable)")
-  List<String> destinations = new ArrayList<>();
+  @Mixin
+  ReporterOptions reporter;
 
   @Parameters(arity = "1..*", paramLabel = "LOG", description = "log files (plain or gzip) or directories")
   List<Path> files = new ArrayList<>();
@@ -173,23 +163,7 @@ final class ReportBulkCommand implements Callable<Integer> {
   }
 
   private ReportContext context() {
-    check("--reporter-org", reporterOrg.isBlank() ? "is required" : null);
-    check("--reporter-contact", ReportContext.contactProblem(reporterContact).orElse(null));
-    check("--reporter-domain", ReportContext.domainProblem(reporterDomain).orElse(null));
-    List<IpAddress> targets = new ArrayList<>();
-    for (String d : destinations) {
-      IpAddress a = IpAddress.parse(d);
-      check("--destination", a == null ? "must be an IP address, not '" + d + "'" : null);
-      targets.add(a);
-    }
-    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, logs.zone,
-        new Redaction(List.of(), List.of()));
-  }
-
-  private void check(String option, String problem) {
-    if (problem != null) {
-      throw usage(option + " " + problem);
-    }
+    return reporter.context(spec, logs.zone, new Redaction(List.of(), List.of()));
   }
 
   private ParameterException usage(String message) {

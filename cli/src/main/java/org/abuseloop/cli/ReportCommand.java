@@ -62,7 +62,8 @@ import picocli.CommandLine.Spec;
  * statistics are its subcommands (docs/outbox.md).
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    subcommands = {ReportBulkCommand.class, ReportSendCommand.class, ReportApproveCommand.class, ReportRepliesCommand.class, ReportStatsCommand.class},
+    subcommands = {ReportBulkCommand.class, ReportSendCommand.class, ReportApproveCommand.class, ReportSettleCommand.class,
+        ReportSubmittedCommand.class, ReportRepliesCommand.class, ReportStatsCommand.class},
     description = "Abuse reports from logs: --preview writes them in a format, with where each would go.")
 final class ReportCommand implements Callable<Integer> {
 
@@ -98,18 +99,8 @@ final class ReportCommand implements Callable<Integer> {
   @Mixin
   LogReadOptions logs;
 
-  @Option(names = "--reporter-org", paramLabel = "ORG", description = "your organisation, as the abuse desk sees it")
-  String reporterOrg;
-
-  @Option(names = "--reporter-contact", paramLabel = "MAIL", description = "the address where the desk can answer")
-  String reporterContact;
-
-  @Option(names = "--reporter-domain", paramLabel = "DOMAIN", description = "your domain")
-  String reporterDomain;
-
-  @Option(names = "--destination", paramLabel = "ADDR",
-      description = "the attacked address, when the logs do not name it (repeatable)")
-  List<String> destinations = new ArrayList<>();
+  @Mixin
+  ReporterOptions reporter;
 
   @Option(names = "--redact-host", paramLabel = "NAME", description = "your host name, replaced by [host] (repeatable)")
   List<String> redactHosts = new ArrayList<>();
@@ -229,19 +220,7 @@ final class ReportCommand implements Callable<Integer> {
   }
 
   private ReportContext context() {
-    check("--reporter-org", reporterOrg == null || reporterOrg.isBlank() ? "is required" : null);
-    check("--reporter-contact", reporterContact == null ? "is required"
-        : ReportContext.contactProblem(reporterContact).orElse(null));
-    check("--reporter-domain", reporterDomain == null ? "is required"
-        : ReportContext.domainProblem(reporterDomain).orElse(null));
-    List<IpAddress> targets = new ArrayList<>();
-    for (String d : destinations) {
-      IpAddress a = IpAddress.parse(d);
-      check("--destination", a == null ? "must be an IP address, not '" + d + "'" : null);
-      targets.add(a);
-    }
-    return new ReportContext(reporterOrg.strip(), reporterContact, reporterDomain, targets, logs.zone,
-        new Redaction(redactHosts, redactUsers));
+    return reporter.context(spec, logs.zone, new Redaction(redactHosts, redactUsers));
   }
 
   private ReportFormat format(Clock clock) {
@@ -257,12 +236,6 @@ final class ReportCommand implements Callable<Integer> {
       case "web-form" -> new WebFormReport();
       default -> throw usage("--format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
     };
-  }
-
-  private void check(String option, String problem) {
-    if (problem != null) {
-      throw usage(option + " " + problem);
-    }
   }
 
   private ParameterException usage(String message) {

@@ -130,4 +130,18 @@ class ReportBulkCommandTest {
     assertThat(ReportBulkCommand.numbered(Path.of("/r/reports.csv"), 2)).isEqualTo(Path.of("/r/reports-2.csv"));
     assertThat(ReportBulkCommand.numbered(Path.of("/r/reports"), 3)).isEqualTo(Path.of("/r/reports-3"));
   }
+
+  @Test
+  void aMissingOrBadReporterOptionIsAUsageErrorNamingIt() {
+    Path out = tmp.resolve("never.csv");
+    CommandRun missing = CommandRun.of("report", "bulk", "--format", "aws-csv", "--out", out.toString(), "--zone", "UTC",
+        "--reporter-org", "Example Telephony Ltd", "--reporter-domain", "example.net", logs.get(0).toString());
+    CommandRun bad = bulk("aws-csv", out, "--destination", "192.0.2.300");
+
+    assertThat(missing.exitCode()).isEqualTo(2);
+    assertThat(missing.err()).contains("--reporter-contact is required");
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--destination must be an IP address, not '192.0.2.300'");
+    assertThat(out).doesNotExist();
+  }
 }

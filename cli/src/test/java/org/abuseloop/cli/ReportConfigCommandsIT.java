@@ -2,12 +2,8 @@ package org.abuseloop.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,9 +13,9 @@ import java.util.UUID;
 import org.abuseloop.core.outbox.NewReport;
 import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.store.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,39 +25,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportConfigCommandsIT {
 
-  static final String REPORTER = "reports@reporter.example";
+  static final String REPORTER = ReporterMail.REPORTER;
   static final String DESK = "abuse@provider.example";
 
   @TempDir
   Path dir;
 
-  GreenMail greenMail;
-  int smtpPort;
-  int imapPort;
+  @RegisterExtension
+  final ReporterMail mail = new ReporterMail();
+
   String storeUrl;
 
   @BeforeEach
   void setUp() throws IOException {
-    smtpPort = freePort();
-    imapPort = freePort();
-    greenMail = new GreenMail(new ServerSetup[] {
-        new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-        new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-    greenMail.setUser(REPORTER, "reports", "pw-for-tests");
-    greenMail.start();
     storeUrl = "jdbc:sqlite:" + dir.resolve("abuseloop.db");
-    Files.writeString(dir.resolve("mail.pass"), "pw-for-tests\n");
-  }
-
-  @AfterEach
-  void tearDown() {
-    greenMail.stop();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return s.getLocalPort();
-    }
+    Files.writeString(dir.resolve("mail.pass"), ReporterMail.PASSWORD + "\n");
   }
 
   private Path config(int smtp) throws IOException {
@@ -84,7 +62,7 @@ class ReportConfigCommandsIT {
             password-file: mail.pass
           limits:
             batch-period: 0
-        """.formatted(REPORTER, storeUrl, smtp, imapPort));
+        """.formatted(REPORTER, storeUrl, smtp, mail.imapPort()));
   }
 
   private NewReport queue(String source) {
@@ -101,14 +79,14 @@ class ReportConfigCommandsIT {
   @Test
   void sendAndRepliesTakeTheirSettingsFromTheFile() throws Exception {
     NewReport r = queue("203.0.113.9");
-    Path file = config(smtpPort);
+    Path file = config(mail.smtpPort());
 
     CommandRun send = CommandRun.of("report", "send", "--config", file.toString());
     CommandRun replies = CommandRun.of("report", "replies", "--config", file.toString());
 
     assertThat(send.exitCode()).as(send.err()).isZero();
     assertThat(send.out()).contains("sent 1");
-    MimeMessage m = greenMail.findReceivedMessages(u -> u.getEmail().equals(DESK), x -> true).findFirst().orElseThrow();
+    MimeMessage m = mail.server().findReceivedMessages(u -> u.getEmail().equals(DESK), x -> true).findFirst().orElseThrow();
     assertThat(m.getReplyTo()[0].toString()).isEqualTo("replies@reporter.example");
     assertThat(m.getFrom()[0].toString()).isEqualTo(REPORTER);
     assertThat(replies.exitCode()).as(replies.err()).isZero();
@@ -121,22 +99,22 @@ class ReportConfigCommandsIT {
   @Test
   void aFlagOverridesTheFile() throws Exception {
     queue("203.0.113.9");
-    Path file = config(freePort());
+    Path file = config(ReporterMail.freePort());
 
     CommandRun overridden = CommandRun.of("report", "send", "--config", file.toString(), "--smtp-port",
-        Integer.toString(smtpPort));
+        Integer.toString(mail.smtpPort()));
     queue("203.0.113.10");
     CommandRun fromFile = CommandRun.of("report", "send", "--config", file.toString());
 
     assertThat(overridden.exitCode()).as(overridden.err()).isZero();
     assertThat(overridden.out()).contains("sent 1");
     assertThat(fromFile.out()).as(fromFile.err()).contains("sent 0, retrying 1");
-    assertThat(greenMail.getReceivedMessages()).as("the desk's message and the Bcc copy").hasSize(2);
+    assertThat(mail.server().getReceivedMessages()).as("the desk's message and the Bcc copy").hasSize(2);
   }
 
   @Test
   void configCheckValidatesTheSectionAloneOrBesideWatch() throws Exception {
-    Path file = config(smtpPort);
+    Path file = config(mail.smtpPort());
     Path bad = Files.writeString(dir.resolve("bad.yaml"), """
         sources:
           - kind: stdin
@@ -151,7 +129,7 @@ class ReportConfigCommandsIT {
     CommandRun refused = CommandRun.of("config", "check", bad.toString());
 
     assertThat(ok.exitCode()).as(ok.err()).isZero();
-    assertThat(ok.out()).contains("ok: " + file, "report:    mode automatic", "smtp:      127.0.0.1:" + smtpPort)
+    assertThat(ok.out()).contains("ok: " + file, "report:    mode automatic", "smtp:      127.0.0.1:" + mail.smtpPort())
         .doesNotContain("sources:");
     assertThat(refused.exitCode()).isEqualTo(2);
     assertThat(refused.err()).contains("report.smtp.password: a password is not kept in the configuration file in clear")
@@ -173,6 +151,6 @@ class ReportConfigCommandsIT {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("report.smtp.port: expected a whole number, got 'zero' (line 5, column 5)");
-    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    assertThat(mail.server().getReceivedMessages()).isEmpty();
   }
 }

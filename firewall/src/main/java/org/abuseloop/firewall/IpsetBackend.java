@@ -1,10 +1,8 @@
 package org.abuseloop.firewall;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.abuseloop.core.IpPrefix;
 
 /**
@@ -25,8 +23,7 @@ final class IpsetBackend implements Backend {
   private final Shell shell;
   private final String prefix;
   private final String chain;
-  private final Map<String, RangeBlock> blocks = new LinkedHashMap<>();
-  private final Map<Port, RateLimit> limits = new LinkedHashMap<>();
+  private final RulesInForce inForce = new RulesInForce();
 
   IpsetBackend(FirewallSettings settings, Shell shell) {
     this.shell = shell;
@@ -50,7 +47,7 @@ final class IpsetBackend implements Backend {
       }
     }
     restore(s);
-    for (RangeBlock b : blocks.values()) {
+    for (RangeBlock b : inForce.blocks()) {
       fillRanges(b);
     }
     rebuildChains();
@@ -62,10 +59,7 @@ final class IpsetBackend implements Backend {
   /** ipset has no transaction across commands: the sets and chains first, then the bans. */
   @Override
   public synchronized void install(AllowList allow, List<RateLimit> newLimits, List<RangeBlock> newBlocks, List<SetChange> bans) {
-    limits.clear();
-    newLimits.forEach(l -> limits.put(l.port(), l));
-    blocks.clear();
-    newBlocks.forEach(b -> blocks.put(b.name(), b));
+    inForce.replace(newLimits, newBlocks);
     install(allow);
     if (!bans.isEmpty()) {
       apply(bans);
@@ -125,20 +119,20 @@ final class IpsetBackend implements Backend {
 
   @Override
   public synchronized void rateLimit(RateLimit limit) {
-    limits.put(limit.port(), limit);
+    inForce.limit(limit);
     rebuildChains();
   }
 
   @Override
   public synchronized void blockRanges(RangeBlock block) {
-    blocks.put(block.name(), block);
+    inForce.block(block);
     fillRanges(block);
     rebuildChains();
   }
 
   @Override
   public synchronized void dropRanges(String name) {
-    if (blocks.remove(name) == null) {
+    if (!inForce.unblock(name)) {
       return;
     }
     rebuildChains();
@@ -180,12 +174,12 @@ final class IpsetBackend implements Backend {
       rules.add("-m set --match-set " + set("allow", fam) + " src -j RETURN");
       rules.add("-m set --match-set " + set("ban", fam) + " src -j DROP");
       rules.add("-m set --match-set " + set("net", fam) + " src -j DROP");
-      for (RangeBlock b : blocks.values()) {
+      for (RangeBlock b : inForce.blocks()) {
         String port = b.port().map(p -> " " + portMatch(p)).orElse("");
         String rate = b.rate().map(r -> " " + hashlimit(r, "abr" + Integer.toHexString(b.name().hashCode()))).orElse("");
         rules.add("-m set --match-set " + set("r" + fam, b.name()) + " src" + port + rate + " -j DROP");
       }
-      for (RateLimit l : limits.values()) {
+      for (RateLimit l : inForce.limits()) {
         String name = "abl" + l.port().protocol().id().charAt(0) + l.port().number();
         rules.add(portMatch(l.port()) + " " + hashlimit(l.rate(), name) + " -j DROP");
       }

@@ -1,9 +1,7 @@
 package org.abuseloop.firewall;
 
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.abuseloop.core.IpPrefix;
 
@@ -29,8 +27,7 @@ final class NftBackend implements Backend {
   private final FirewallSettings settings;
   private final NftSession nft;
   private final String table;
-  private final Map<String, RangeBlock> blocks = new LinkedHashMap<>();
-  private final Map<Port, RateLimit> limits = new LinkedHashMap<>();
+  private final RulesInForce inForce = new RulesInForce();
   private final Set<String> rateSets = new HashSet<>();
   private final Set<String> netSets = new HashSet<>();
 
@@ -47,10 +44,7 @@ final class NftBackend implements Backend {
 
   @Override
   public synchronized void install(AllowList allow, List<RateLimit> newLimits, List<RangeBlock> newBlocks, List<SetChange> bans) {
-    limits.clear();
-    newLimits.forEach(l -> limits.put(l.port(), l));
-    blocks.clear();
-    newBlocks.forEach(b -> blocks.put(b.name(), b));
+    inForce.replace(newLimits, newBlocks);
     NftScript s = installScript(allow);
     Set<String> fresh = netSetsFor(s, bans);
     nft.run(s.changes(bans).text());
@@ -76,7 +70,7 @@ final class NftBackend implements Backend {
     s.add(rule("input", "jump ranges")).add(rule("input", "jump limits"));
     rateSets.clear();
     netSets.clear();
-    for (RangeBlock b : blocks.values()) {
+    for (RangeBlock b : inForce.blocks()) {
       rangeSets(s, b);
     }
     rangeRules(s);
@@ -143,7 +137,7 @@ final class NftBackend implements Backend {
 
   @Override
   public synchronized void rateLimit(RateLimit limit) {
-    limits.put(limit.port(), limit);
+    inForce.limit(limit);
     NftScript s = new NftScript(table);
     limitRules(s, limit.port());
     nft.run(s.text());
@@ -151,7 +145,7 @@ final class NftBackend implements Backend {
 
   @Override
   public synchronized void blockRanges(RangeBlock block) {
-    RangeBlock old = blocks.put(block.name(), block);
+    RangeBlock old = inForce.block(block);
     NftScript s = new NftScript(table);
     if (old != null && !old.rate().equals(block.rate())) {
       dropRateSets(s, "rr", block.name());
@@ -163,7 +157,7 @@ final class NftBackend implements Backend {
 
   @Override
   public synchronized void dropRanges(String name) {
-    if (blocks.remove(name) == null) {
+    if (!inForce.unblock(name)) {
       return;
     }
     NftScript s = new NftScript(table);
@@ -192,7 +186,7 @@ final class NftBackend implements Backend {
 
   private void rangeRules(NftScript s) {
     s.add("flush chain " + table + " ranges");
-    for (RangeBlock b : blocks.values()) {
+    for (RangeBlock b : inForce.blocks()) {
       for (String fam : List.of("4", "6")) {
         String match = saddr(fam) + " @r" + fam + "_" + b.name() + b.port().map(p -> " " + portMatch(p)).orElse("");
         String limit = b.rate().map(r -> " " + meter(s, "rr" + fam + "_" + b.name(), fam, r, 65_536)).orElse("");
@@ -207,7 +201,7 @@ final class NftBackend implements Backend {
     if (changed != null) {
       dropRateSets(s, "rl", changed.key());
     }
-    for (RateLimit l : limits.values()) {
+    for (RateLimit l : inForce.limits()) {
       s.add("add counter " + table + " rl_" + l.port().key());
       for (String fam : List.of("4", "6")) {
         String meter = meter(s, "rl" + fam + "_" + l.port().key(), fam, l.rate(), l.trackedSources());

@@ -11,8 +11,10 @@ import java.util.zip.ZipException;
  * A gzip-compressed log read through the JDK's {@link GZIPInputStream}, whose decoding errors (a bad
  * header, a corrupt or truncated member) are rethrown naming the file, so the user learns which of
  * many inputs is broken instead of a bare "Unsupported compression method". Not thread-safe.
+ *
+ * <p>Public so that whatever else reads a log file back (the CLI's evidence lines) fails the same way.
  */
-final class NamedGzipStream extends FilterInputStream {
+public final class NamedGzipStream extends FilterInputStream {
 
   private final String name;
 
@@ -22,7 +24,7 @@ final class NamedGzipStream extends FilterInputStream {
   }
 
   /** Opens {@code in}, which starts with gzip's magic bytes; a header that is not gzip's fails here. */
-  static InputStream open(InputStream in, int bufferSize, String name) throws IOException {
+  public static InputStream open(InputStream in, int bufferSize, String name) throws IOException {
     try {
       return new NamedGzipStream(new GZIPInputStream(in, bufferSize), name);
     } catch (ZipException | EOFException e) {

@@ -22,6 +22,7 @@ import org.abuseloop.core.outbox.OutgoingMessage;
 import org.abuseloop.core.outbox.Reply;
 import org.abuseloop.core.outbox.ReportEntry;
 import org.abuseloop.core.outbox.ReportStatus;
+import org.abuseloop.core.outbox.Settlement;
 import org.abuseloop.core.outbox.StatusChange;
 
 /**
@@ -210,15 +211,6 @@ public final class OutboxStore implements OutboxLedger {
     });
   }
 
-  @Override
-  public boolean claim(String messageId, Instant at) {
-    return store.inTransaction("cannot claim message " + messageId, c -> update(c,
-        "UPDATE outbox_message SET status = ?, attempts = attempts + 1, claimed_at = ?, lease_token = ? "
-            + "WHERE message_id = ? AND status = ?",
-        MessageStatus.SENDING.id(), millis(at), UUID.randomUUID().toString(), messageId,
-        MessageStatus.PENDING.id()) == 1);
-  }
-
   // One UPDATE decides who gets a message: on PostgreSQL a second updater waits for the first's row lock
   // and then re-checks status = 'pending', on SQLite writers are serialised; the read-back then sees only
   // the rows this lease won.
@@ -254,29 +246,33 @@ public final class OutboxStore implements OutboxLedger {
   }
 
   @Override
-  public void markSent(String messageId, String note, Instant at) {
-    markSent(messageId, null, note, at);
-  }
-
-  @Override
   public boolean markSent(String messageId, String lease, String note, Instant at) {
-    return store.inTransaction("cannot mark message " + messageId + " sent", c -> {
-      if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, "
-          + "claimed_at = NULL, lease_token = NULL WHERE message_id = ?", MessageStatus.SENT.id(), millis(at),
-          messageId) == 0 && lease != null) {
-        return false;
-      }
-      update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", millis(at), messageId);
-      for (UUID id : reportIdsOf(c, messageId)) {
-        setStatus(c, id, ReportStatus.SENT, at, note);
-      }
-      return true;
-    });
+    return store.inTransaction("cannot mark message " + messageId + " sent", c ->
+        sent(c, messageId, " AND lease_token = ?", lease, note, at));
   }
 
   @Override
-  public void markRetry(String messageId, String error, Instant next, Instant at) {
-    markRetry(messageId, null, error, next, at);
+  public boolean confirmSent(String messageId, String note, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " sent", c ->
+        sent(c, messageId, "", null, note, at));
+  }
+
+  // The message in sending (held by lease, when one is given) and its reports are sent.
+  private static boolean sent(Connection c, String messageId, String held, String lease, String note, Instant at)
+      throws SQLException {
+    String sql = "UPDATE outbox_message SET status = ?, sent_at = ?, next_attempt_at = NULL, claimed_at = NULL, "
+        + "lease_token = NULL WHERE message_id = ? AND status = ?" + held;
+    Object[] args = lease == null
+        ? new Object[] {MessageStatus.SENT.id(), millis(at), messageId, MessageStatus.SENDING.id()}
+        : new Object[] {MessageStatus.SENT.id(), millis(at), messageId, MessageStatus.SENDING.id(), lease};
+    if (update(c, sql, args) == 0) {
+      return false;
+    }
+    update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", millis(at), messageId);
+    for (UUID id : reportIdsOf(c, messageId)) {
+      setStatus(c, id, ReportStatus.SENT, at, note);
+    }
+    return true;
   }
 
   @Override
@@ -284,7 +280,7 @@ public final class OutboxStore implements OutboxLedger {
     return store.inTransaction("cannot mark message " + messageId + " for a retry", c -> {
       if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, "
           + "lease_token = NULL, last_error = ? WHERE message_id = ?", MessageStatus.PENDING.id(), millis(next),
-          clip(error), messageId) == 0 && lease != null) {
+          clip(error), messageId) == 0) {
         return false;
       }
       failReports(c, messageId, error + " (retry at " + next + ")", at);
@@ -293,16 +289,11 @@ public final class OutboxStore implements OutboxLedger {
   }
 
   @Override
-  public void markFailed(String messageId, String error, Instant at) {
-    markFailed(messageId, null, error, at);
-  }
-
-  @Override
   public boolean markFailed(String messageId, String lease, String error, Instant at) {
     return store.inTransaction("cannot mark message " + messageId + " failed", c -> {
       if (updateHeld(c, lease, "UPDATE outbox_message SET status = ?, next_attempt_at = NULL, claimed_at = NULL, "
           + "lease_token = NULL, last_error = ? WHERE message_id = ?", MessageStatus.FAILED.id(), clip(error),
-          messageId) == 0 && lease != null) {
+          messageId) == 0) {
         return false;
       }
       failReports(c, messageId, error, at);
@@ -317,22 +308,19 @@ public final class OutboxStore implements OutboxLedger {
     }
   }
 
-  @Override
-  public void markUncertain(String messageId, String note, Instant at) {
-    markUncertain(messageId, null, note, at);
-  }
-
   // The message stays in sending (never claimed again by itself) and keeps the lease that marked it.
   @Override
   public boolean markUncertain(String messageId, String lease, String note, Instant at) {
     return store.inTransaction("cannot mark message " + messageId + " uncertain", c -> {
       if (updateHeld(c, lease, "UPDATE outbox_message SET last_error = ? WHERE message_id = ?", clip(note),
-          messageId) == 0 && lease != null) {
+          messageId) == 0) {
         return false;
       }
       update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), messageId);
       for (UUID id : reportIdsOf(c, messageId)) {
-        if (findReport(c, id).map(e -> e.status() != ReportStatus.UNCERTAIN).orElse(false)) {
+        // Only a report not yet delivered as far as we know: an answer that came meanwhile is never undone.
+        if (findReport(c, id).map(e -> e.status() == ReportStatus.SENDING || e.status() == ReportStatus.FAILED)
+            .orElse(false)) {
           setStatus(c, id, ReportStatus.UNCERTAIN, at, note);
         }
       }
@@ -356,12 +344,90 @@ public final class OutboxStore implements OutboxLedger {
     });
   }
 
+  // The reports' rows are the compare-and-set: a second operator waits for their locks (PostgreSQL) or for the
+  // write lock (SQLite) and then finds them no longer uncertain.
   @Override
-  public void release(String messageId, Instant at) {
-    store.inTransaction("cannot release message " + messageId, c -> update(c,
-        "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, lease_token = NULL "
-            + "WHERE message_id = ? AND status = ?",
-        MessageStatus.PENDING.id(), millis(at), messageId, MessageStatus.SENDING.id()));
+  public boolean settleUncertain(String messageId, Settlement settlement, String note, Instant at) {
+    return store.inTransaction("cannot settle message " + messageId, c -> {
+      OutgoingMessage m = first(selectMessages(c, "SELECT " + MESSAGE_COLUMNS + " FROM outbox_message "
+          + "WHERE message_id = ?", messageId)).orElse(null);
+      if (m == null || m.status() != MessageStatus.SENDING) {
+        return false;
+      }
+      List<UUID> uncertain = new ArrayList<>();
+      for (UUID id : m.reportIds()) {
+        if (findReport(c, id).map(e -> e.status() == ReportStatus.UNCERTAIN).orElse(false)) {
+          uncertain.add(id);
+        }
+      }
+      ReportStatus next = switch (settlement) {
+        case DELIVERED -> ReportStatus.SENT;
+        case SEND_AGAIN -> ReportStatus.SENDING;
+        case ABANDONED -> ReportStatus.FAILED;
+      };
+      if (uncertain.isEmpty() || update(c, "UPDATE outbox_report SET status = ?, updated_at = ? WHERE message_id = ? "
+          + "AND status = ?", next.id(), millis(at), messageId, ReportStatus.UNCERTAIN.id()) != uncertain.size()) {
+        return false;
+      }
+      if (settleMessage(c, m, settlement, note, at) != 1) {
+        throw new IllegalStateException("message " + messageId + " left sending while it was settled");
+      }
+      for (UUID id : uncertain) {
+        history(c, id, next, at, note);
+      }
+      return true;
+    });
+  }
+
+  // The message's side of settleUncertain, and its reports' times and errors.
+  private static int settleMessage(Connection c, OutgoingMessage m, Settlement settlement, String note, Instant at)
+      throws SQLException {
+    String unclaimed = "next_attempt_at = NULL, claimed_at = NULL, lease_token = NULL";
+    String where = " WHERE message_id = ? AND status = ?";
+    String sending = MessageStatus.SENDING.id();
+    return switch (settlement) {
+      case DELIVERED -> {
+        long sent = millis(m.claimedAt() == null ? at : m.claimedAt());
+        update(c, "UPDATE outbox_report SET sent_at = ?, last_error = NULL WHERE message_id = ?", sent, m.messageId());
+        yield update(c, "UPDATE outbox_message SET status = ?, sent_at = ?, last_error = NULL, " + unclaimed + where,
+            MessageStatus.SENT.id(), sent, m.messageId(), sending);
+      }
+      case SEND_AGAIN -> {
+        update(c, "UPDATE outbox_report SET last_error = NULL WHERE message_id = ?", m.messageId());
+        yield update(c, "UPDATE outbox_message SET status = ?, next_attempt_at = ?, claimed_at = NULL, "
+            + "lease_token = NULL, last_error = ?" + where, MessageStatus.PENDING.id(), millis(at), clip(note),
+            m.messageId(), sending);
+      }
+      case ABANDONED -> {
+        update(c, "UPDATE outbox_report SET last_error = ? WHERE message_id = ?", clip(note), m.messageId());
+        yield update(c, "UPDATE outbox_message SET status = ?, last_error = ?, " + unclaimed + where,
+            MessageStatus.FAILED.id(), clip(note), m.messageId(), sending);
+      }
+    };
+  }
+
+  @Override
+  public boolean settleManual(UUID reportId, Settlement settlement, String note, Instant at) {
+    if (settlement == Settlement.SEND_AGAIN) {
+      throw new IllegalArgumentException("a report for a web form is submitted by a person, never sent again by "
+          + "abuseloop: say it was submitted, or abandon it");
+    }
+    return store.inTransaction("cannot settle report " + reportId, c -> {
+      String where = " WHERE report_id = ? AND status = ? AND message_id IS NULL";
+      int moved = settlement == Settlement.DELIVERED
+          ? update(c, "UPDATE outbox_report SET status = ?, updated_at = ?, sent_at = ?, last_error = NULL" + where,
+              ReportStatus.SENT.id(), millis(at), millis(at), reportId.toString(), ReportStatus.MANUAL.id())
+          : update(c, "UPDATE outbox_report SET status = ?, updated_at = ?, last_error = ?" + where,
+              ReportStatus.FAILED.id(), millis(at), clip(note), reportId.toString(), ReportStatus.MANUAL.id());
+      if (moved != 1) {
+        if (findReport(c, reportId).isEmpty()) {
+          throw new IllegalArgumentException("no report " + reportId);
+        }
+        return false;
+      }
+      history(c, reportId, settlement == Settlement.DELIVERED ? ReportStatus.SENT : ReportStatus.FAILED, at, note);
+      return true;
+    });
   }
 
   @Override
@@ -372,11 +438,8 @@ public final class OutboxStore implements OutboxLedger {
         MessageStatus.PENDING.id(), millis(at), messageId, MessageStatus.SENDING.id(), lease) == 1);
   }
 
-  // An update of one message, on the condition that lease (when given) still holds it in sending.
+  // An update of one message, on the condition that lease still holds it in sending.
   private static int updateHeld(Connection c, String lease, String sql, Object... args) throws SQLException {
-    if (lease == null) {
-      return update(c, sql, args);
-    }
     Object[] held = Arrays.copyOf(args, args.length + 2);
     held[args.length] = MessageStatus.SENDING.id();
     held[args.length + 1] = lease;

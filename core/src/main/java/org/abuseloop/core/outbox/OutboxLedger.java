@@ -62,9 +62,6 @@ public interface OutboxLedger {
   /** Messages composed for {@code contact} since {@code since} and not given up: what a rate limit counts. */
   int messagesFor(String contact, Instant since);
 
-  /** Takes a pending message for an attempt (sending, one more attempt); false when another took it. */
-  boolean claim(String messageId, Instant at);
-
   /**
    * Claims at most {@code max} pending messages due at {@code at} for the sender holding {@code lease} (a
    * token only it knows) in one atomic update, then reads back the messages that {@code lease} now holds:
@@ -89,42 +86,52 @@ public interface OutboxLedger {
   boolean takeOver(String messageId, String lease, Instant staleBefore);
 
   /**
-   * {@link #markSent(String, String, Instant)} (with {@code note} in the reports' history) while {@code lease}
-   * holds the message; false (nothing done) otherwise.
+   * The mail server or API accepted the message that {@code lease} holds: it and its reports are sent, {@code note}
+   * in their history.
+   *
+   * @return false (nothing done) when {@code lease} no longer holds the message
    */
   boolean markSent(String messageId, String lease, String note, Instant at);
 
-  /** {@link #markUncertain(String, String, Instant)} while {@code lease} holds the message; else false. */
-  boolean markUncertain(String messageId, String lease, String note, Instant at);
-
-  /** {@link #markRetry(String, String, Instant, Instant)} while {@code lease} holds the message; else false. */
-  boolean markRetry(String messageId, String lease, String error, Instant next, Instant at);
-
-  /** {@link #markFailed(String, String, Instant)} while {@code lease} holds the message; else false. */
-  boolean markFailed(String messageId, String lease, String error, Instant at);
-
-  /** {@link #release(String, Instant)} while {@code lease} holds the message; else false. */
-  boolean release(String messageId, String lease, Instant at);
-
-  /** SMTP accepted the message: it and its reports are sent. */
-  default void markSent(String messageId, Instant at) {
-    markSent(messageId, "accepted by SMTP as " + messageId, at);
-  }
-
-  /** The mail server or API accepted the message: it and its reports are sent, {@code note} in their history. */
-  void markSent(String messageId, String note, Instant at);
-
-  /** A temporary failure: the message waits until {@code next}; its reports are failed (retrying). */
-  void markRetry(String messageId, String error, Instant next, Instant at);
-
-  /** A permanent failure: the message and its reports are failed, with the server's answer. */
-  void markFailed(String messageId, String error, Instant at);
+  /**
+   * The message's copy was seen in the reporter's mailbox: while it is sending, whoever holds it, it and its
+   * reports are sent, {@code note} in their history.
+   *
+   * @return false (nothing done) when the message is not sending
+   */
+  boolean confirmSent(String messageId, String note, Instant at);
 
   /**
-   * A message left in sending by a crash whose delivery cannot be checked (an API call): it stays in sending,
-   * never tried again by itself, and its reports become uncertain with {@code note}.
+   * A message left in sending by a crash whose delivery cannot be checked (an API call), taken over by {@code lease}:
+   * it stays in sending, never tried again by itself, and its reports that are still sending (or failed, retrying)
+   * become uncertain with {@code note}; a report a reply moved up meanwhile keeps its answer.
+   *
+   * @return false (nothing done) when {@code lease} no longer holds the message
    */
-  void markUncertain(String messageId, String note, Instant at);
+  boolean markUncertain(String messageId, String lease, String note, Instant at);
+
+  /**
+   * A temporary failure of the message {@code lease} holds: it waits until {@code next}; its reports are failed
+   * (retrying).
+   *
+   * @return false (nothing done) when {@code lease} no longer holds the message
+   */
+  boolean markRetry(String messageId, String lease, String error, Instant next, Instant at);
+
+  /**
+   * A permanent failure of the message {@code lease} holds: it and its reports are failed, with the server's answer.
+   *
+   * @return false (nothing done) when {@code lease} no longer holds the message
+   */
+  boolean markFailed(String messageId, String lease, String error, Instant at);
+
+  /**
+   * The message {@code lease} holds did not reach the desk (its copy is not in the mailbox, or it was claimed and
+   * not tried): pending again, due at {@code at}.
+   *
+   * @return false (nothing done) when {@code lease} no longer holds the message
+   */
+  boolean release(String messageId, String lease, Instant at);
 
   /**
    * A report whose desk has only a web form: no message carries it; it becomes manual, with the file holding
@@ -136,8 +143,28 @@ public interface OutboxLedger {
    */
   boolean markManual(UUID reportId, String formFile, Instant at);
 
-  /** A message left in sending by a crash that did not reach the desk: pending again, due at {@code at}. */
-  void release(String messageId, Instant at);
+  /**
+   * The operator's word on a message whose API call a crash left uncertain (in sending, its reports uncertain):
+   * {@link Settlement#DELIVERED} makes the message and its reports sent as of the call's start, {@link
+   * Settlement#SEND_AGAIN} makes the message pending, due at {@code at}, and its reports sending again, {@link
+   * Settlement#ABANDONED} makes both failed with {@code note} as the reason; {@code note} goes in the reports'
+   * history. Compare-and-set on the uncertain reports, so of two operators only one settles it.
+   *
+   * @return false when the message is unknown or not (or no longer) uncertain; nothing changed then
+   */
+  boolean settleUncertain(String messageId, Settlement settlement, String note, Instant at);
+
+  /**
+   * The operator's word on a report left to a person ({@link ReportStatus#MANUAL}): {@link Settlement#DELIVERED} (the
+   * form was submitted by hand) makes it sent at {@code at}, {@link Settlement#ABANDONED} failed with {@code note} as
+   * the reason; {@code note} goes in its history. Compare-and-set, as {@link #markManual} is: only a report still
+   * manual moves.
+   *
+   * @return false when the report is not (or no longer) manual; nothing changed then
+   * @throws IllegalArgumentException for an unknown report, or for {@link Settlement#SEND_AGAIN} (abuseloop never
+   *     submits a form)
+   */
+  boolean settleManual(UUID reportId, Settlement settlement, String note, Instant at);
 
   /**
    * Records a reply once (by its Message-ID and report): moves each report it is about up to the reply's

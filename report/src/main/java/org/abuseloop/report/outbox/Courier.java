@@ -103,13 +103,13 @@ public final class Courier {
       }
       if (!m.isMail()) {
         boolean known = m.reportIds().stream().map(ledger::report).flatMap(java.util.Optional::stream)
-            .allMatch(e -> e.status() == ReportStatus.UNCERTAIN);
+            .noneMatch(e -> e.status() == ReportStatus.SENDING || e.status() == ReportStatus.FAILED);
         if (known) {
           continue;
         }
         String note = "uncertain: the " + m.channel() + " call began at " + m.claimedAt() + " and no answer was"
             + " recorded (a crash?); it may have reached the service, so it is not made again: check the account,"
-            + " then leave it or queue the report anew";
+            + " then say what it shows with 'abuseloop report settle'";
         if (!ledger.markUncertain(m.messageId(), lease, note, now)) {
           continue;
         }

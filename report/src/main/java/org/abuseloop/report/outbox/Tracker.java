@@ -62,8 +62,9 @@ public final class Tracker {
     if (m == null) {
       return false;
     }
-    if (m.status() == MessageStatus.SENDING) {
-      ledger.markSent(m.messageId(), mail.receivedAt());
+    if (m.status() == MessageStatus.SENDING
+        && ledger.confirmSent(m.messageId(), "accepted by SMTP as " + m.messageId() + " (its copy was read back)",
+            mail.receivedAt())) {
       LOG.log(Level.INFO, "message {0} left in sending is confirmed by its copy in the mailbox", m.messageId());
     }
     return true;
