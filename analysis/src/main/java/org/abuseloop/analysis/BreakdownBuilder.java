@@ -1,9 +1,11 @@
 package org.abuseloop.analysis;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.ints.IntList;
 import it.unimi.dsi.fastutil.longs.Long2LongMap;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrays;
+import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
 import it.unimi.dsi.fastutil.objects.Object2LongOpenHashMap;
 import java.time.LocalDate;
@@ -13,7 +15,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.TreeMap;
 import org.abuseloop.core.Event;
 import org.abuseloop.core.IpAddress;
@@ -26,8 +27,12 @@ import org.abuseloop.core.Service;
  * distinct sources cost tens of megabytes; not thread-safe (one per analysis, or merge per thread).
  *
  * <p>Per event an IPv4 source costs one update of one primitive map keyed by port and address (no
- * object, no second map); the per-source and per-port counts are summed from it when the breakdown is
- * built. IPv6 sources, rarer, are counted in maps of addresses.
+ * object, no second map) and the port's total one array cell ({@link PortTotals}). When the breakdown
+ * is built the pairs are copied out and sorted by port then address, so each port's sources are one
+ * run of two primitive arrays: its distinct sources are the run's length, its ten busiest are chosen
+ * from it ({@link TopSources}), and its providers summed by provider number; the sources are numbered
+ * once ({@link Ipv4Sources}) with their totals and owners. No object per pair or per port is made.
+ * IPv6 sources, rarer, are counted in maps of addresses.
  */
 public final class BreakdownBuilder {
 
@@ -46,12 +51,7 @@ public final class BreakdownBuilder {
   private long runLength;
   private final Object2LongOpenHashMap<IpAddress> v6BySource = new Object2LongOpenHashMap<>();
   private final Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> v6ByPort = new Int2ObjectOpenHashMap<>();
-  /** Events per port key, in a hash map whose iteration order (ties of the port table) is kept as it was. */
-  private final Map<Integer, long[]> portTotals = new HashMap<>();
-  /** The same cells by port key without boxing, and the last one used (runs of one port are common). */
-  private final Int2ObjectOpenHashMap<long[]> portCells = new Int2ObjectOpenHashMap<>();
-  private int lastPortKey = -1;
-  private long[] lastPortCell;
+  private final PortTotals portTotals = new PortTotals();
   /** For a zone of fixed offset: the epoch seconds [from, to) of the day being counted. */
   private final boolean fixedZone;
   private long dayFrom = Long.MAX_VALUE;
@@ -70,7 +70,7 @@ public final class BreakdownBuilder {
   public void accept(Event e) {
     total++;
     int portKey = portKey(e);
-    portCell(portKey)[0]++;
+    portTotals.add(portKey);
     countDay(e);
     IpAddress source = e.source();
     if (source == null) {
@@ -101,21 +101,6 @@ public final class BreakdownBuilder {
     }
   }
 
-  private long[] portCell(int portKey) {
-    if (portKey == lastPortKey) {
-      return lastPortCell;
-    }
-    long[] cell = portCells.get(portKey);
-    if (cell == null) {
-      cell = new long[1];
-      portCells.put(portKey, cell);
-      portTotals.put(portKey, cell);
-    }
-    lastPortKey = portKey;
-    lastPortCell = cell;
-    return cell;
-  }
-
   private void countDay(Event e) {
     long second = e.time().getEpochSecond();
     if (second >= dayFrom && second < dayTo) {
@@ -142,84 +127,163 @@ public final class BreakdownBuilder {
   /** The breakdown with the {@code topSources} busiest sources overall. */
   public Breakdown build(OwnerLookup owners, int topSources) {
     endRun();
-    Object2LongOpenHashMap<IpAddress> bySource = new Object2LongOpenHashMap<>(v6BySource);
-    Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort = new Int2ObjectOpenHashMap<>();
-    v6ByPort.forEach((k, m) -> byPort.put((int) k, new Object2LongOpenHashMap<>(m)));
-    Long2ObjectOpenHashMap<IpAddress> addresses = new Long2ObjectOpenHashMap<>();
+    int n = v4ByPortAndSource.size();
+    long[] pairs = new long[n];
+    long[] counts = new long[n];
+    int k = 0;
     for (Long2LongMap.Entry en : v4ByPortAndSource.long2LongEntrySet()) {
-      long pair = en.getLongKey();
-      IpAddress source = addresses.computeIfAbsent(pair & 0xFFFFFFFFL, bits -> IpAddress.ofIPv4((int) bits));
-      bySource.addTo(source, en.getLongValue());
-      byPort.computeIfAbsent((int) (pair >>> 32), k -> new Object2LongOpenHashMap<>()).addTo(source, en.getLongValue());
+      pairs[k] = en.getLongKey();
+      counts[k++] = en.getLongValue();
     }
+    LongArrays.quickSort(pairs, counts); // the pairs are distinct: by port key, then address
+    int[] numbers = new int[n];
+    Providers providers = new Providers();
+    Ipv4Sources v4 = Ipv4Sources.of(pairs, counts, n, numbers, owners, providers);
+    Object2IntOpenHashMap<IpAddress> v6Providers = new Object2IntOpenHashMap<>();
+    for (IpAddress a : v6BySource.keySet()) {
+      v6Providers.put(a, providers.number(owners.ownerOf(a).provider()));
+    }
+    PortTable table = new PortTable(pairs, counts, numbers, v4, v6Providers, providers, owners);
     List<Breakdown.PortShare> ports = new ArrayList<>();
-    portTotals.forEach((key, count) -> ports.add(port(key, count[0], byPort, owners)));
+    for (int key : portsInMapOrder()) {
+      ports.add(table.port(key, portTotals.count(key)));
+    }
     ports.sort(BUSIEST_PORT);
     List<Breakdown.DayCount> daily = new ArrayList<>();
-    byDay.forEach((d, n) -> daily.add(new Breakdown.DayCount(d, n[0])));
-    return new Breakdown(total, ports, top(bySource, topSources, total, owners), providers(bySource, owners), daily);
+    byDay.forEach((d, c) -> daily.add(new Breakdown.DayCount(d, c[0])));
+    return new Breakdown(total, ports, topOverall(v4, topSources, owners), providerTotals(v4, v6Providers, providers), daily);
   }
 
-  private Breakdown.PortShare port(int key, long count, Int2ObjectOpenHashMap<Object2LongOpenHashMap<IpAddress>> byPort,
-      OwnerLookup owners) {
-    Object2LongOpenHashMap<IpAddress> sources = byPort.get(key);
-    if (sources == null) {
-      sources = NO_SOURCES;
+  /**
+   * The port keys in the iteration order of a {@code HashMap} filled as they were first seen: the port
+   * table was built from one, and its stable sort keeps that order between ports of equal count and
+   * number (TCP and UDP of one port, services), so it is kept to print the same table.
+   */
+  private Iterable<Integer> portsInMapOrder() {
+    Map<Integer, Boolean> order = new HashMap<>();
+    IntList seen = portTotals.firstSeen();
+    for (int i = 0, n = seen.size(); i < n; i++) {
+      order.put(seen.getInt(i), Boolean.TRUE);
     }
-    List<Breakdown.SourceShare> top = top(sources, TOP_PER_PORT, count, owners);
-    long topCount = 0;
-    for (Breakdown.SourceShare s : top) {
-      topCount += s.count();
-    }
-    Map<String, long[]> perProvider = new HashMap<>();
-    for (Object2LongMap.Entry<IpAddress> en : sources.object2LongEntrySet()) {
-      perProvider.computeIfAbsent(owners.ownerOf(en.getKey()).provider(), p -> new long[1])[0] += en.getLongValue();
-    }
-    List<Breakdown.ProviderShare> providers = new ArrayList<>();
-    perProvider.forEach((p, n) -> providers.add(new Breakdown.ProviderShare(p, n[0], share(n[0], count))));
-    providers.sort(BUSIEST_PROVIDER_SHARE);
-    if ((key & SERVICE_KEY) != 0) {
-      String service = Service.values()[key & 0xFFFF].id();
-      return new Breakdown.PortShare(null, null, service, count, share(count, total), sources.size(), share(topCount, count), top, providers);
-    }
-    Protocol protocol = Protocol.values()[key >>> 16];
-    int port = key & 0xFFFF;
-    return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port, null,
-        count, share(count, total), sources.size(), share(topCount, count), top, providers);
+    return order.keySet();
   }
 
-  private List<Breakdown.ProviderTotal> providers(Object2LongOpenHashMap<IpAddress> bySource, OwnerLookup owners) {
-    Map<String, long[]> perProvider = new HashMap<>();
-    for (Object2LongMap.Entry<IpAddress> en : bySource.object2LongEntrySet()) {
-      long[] c = perProvider.computeIfAbsent(owners.ownerOf(en.getKey()).provider(), p -> new long[2]);
-      c[0] += en.getLongValue();
-      c[1]++;
+  /** The sources of each port, read from the sorted pairs. */
+  private final class PortTable {
+    private final long[] pairs;
+    private final long[] counts;
+    private final int[] numbers;
+    private final Ipv4Sources v4;
+    private final Object2IntOpenHashMap<IpAddress> v6Providers;
+    private final Providers providers;
+    private final OwnerLookup owners;
+    private final TopSources top = new TopSources(TOP_PER_PORT);
+    private final long[] perProvider;
+
+    PortTable(long[] pairs, long[] counts, int[] numbers, Ipv4Sources v4, Object2IntOpenHashMap<IpAddress> v6Providers,
+        Providers providers, OwnerLookup owners) {
+      this.pairs = pairs;
+      this.counts = counts;
+      this.numbers = numbers;
+      this.v4 = v4;
+      this.v6Providers = v6Providers;
+      this.providers = providers;
+      this.owners = owners;
+      this.perProvider = new long[providers.size()];
     }
-    List<Breakdown.ProviderTotal> out = new ArrayList<>();
-    perProvider.forEach((p, c) -> out.add(new Breakdown.ProviderTotal(p, c[0], share(c[0], total), c[1])));
-    out.sort(BUSIEST_PROVIDER);
+
+    Breakdown.PortShare port(int key, long count) {
+      top.clear();
+      int from = firstPairOf(key);
+      int to = from;
+      for (; to < pairs.length && (int) (pairs[to] >>> 32) == key; to++) {
+        int source = numbers[to];
+        top.offerV4(counts[to], v4.bits(source), source);
+        perProvider[v4.provider(source)] += counts[to];
+      }
+      long sources = to - from;
+      Object2LongOpenHashMap<IpAddress> v6 = v6ByPort.get(key);
+      if (v6 != null) {
+        sources += v6.size();
+        for (Object2LongMap.Entry<IpAddress> en : v6.object2LongEntrySet()) {
+          top.offerV6(en.getLongValue(), en.getKey());
+          perProvider[v6Providers.getInt(en.getKey())] += en.getLongValue();
+        }
+      }
+      List<Breakdown.SourceShare> listed = listed(top, count, v4, owners);
+      long topCount = 0;
+      for (Breakdown.SourceShare s : listed) {
+        topCount += s.count();
+      }
+      List<Breakdown.ProviderShare> shares = new ArrayList<>();
+      for (int p = 0; p < perProvider.length; p++) {
+        if (perProvider[p] != 0) {
+          shares.add(new Breakdown.ProviderShare(providers.name(p), perProvider[p], share(perProvider[p], count)));
+          perProvider[p] = 0;
+        }
+      }
+      shares.sort(BUSIEST_PROVIDER_SHARE);
+      if ((key & SERVICE_KEY) != 0) {
+        String service = Service.values()[key & 0xFFFF].id();
+        return new Breakdown.PortShare(null, null, service, count, share(count, total), sources, share(topCount, count), listed, shares);
+      }
+      Protocol protocol = Protocol.values()[key >>> 16];
+      int port = key & 0xFFFF;
+      return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port, null,
+          count, share(count, total), sources, share(topCount, count), listed, shares);
+    }
+
+    /** The index of the first pair of port {@code key} (or where it would be). */
+    private int firstPairOf(int key) {
+      int i = LongArrays.binarySearch(pairs, (long) key << 32);
+      return i >= 0 ? i : -i - 1;
+    }
+  }
+
+  /** The {@code n} busiest sources over all ports. */
+  private List<Breakdown.SourceShare> topOverall(Ipv4Sources v4, int n, OwnerLookup owners) {
+    TopSources top = new TopSources(n);
+    for (int s = 0; s < v4.size(); s++) {
+      top.offerV4(v4.total(s), v4.bits(s), s);
+    }
+    for (Object2LongMap.Entry<IpAddress> en : v6BySource.object2LongEntrySet()) {
+      top.offerV6(en.getLongValue(), en.getKey());
+    }
+    return listed(top, total, v4, owners);
+  }
+
+  /** The chosen sources with their shares of {@code of} and their owners. */
+  private static List<Breakdown.SourceShare> listed(TopSources top, long of, Ipv4Sources v4, OwnerLookup owners) {
+    List<Breakdown.SourceShare> out = new ArrayList<>(top.size());
+    for (int i = 0; i < top.size(); i++) {
+      IpAddress v6 = top.v6(i);
+      SourceOwner owner = v6 == null ? v4.owner(top.v4Ref(i)) : owners.ownerOf(v6);
+      String address = v6 == null ? v4.text(top.v4Ref(i)) : v6.toString();
+      out.add(new Breakdown.SourceShare(address, top.count(i), share(top.count(i), of), owner.provider(), owner.region()));
+    }
     return out;
   }
 
-  /** The {@code n} sources with the most events (ties by address), with shares of {@code of}. */
-  private static List<Breakdown.SourceShare> top(Object2LongOpenHashMap<IpAddress> counts, int n, long of, OwnerLookup owners) {
-    Comparator<Object2LongMap.Entry<IpAddress>> busiest = LEAST_BUSY_SOURCE;
-    PriorityQueue<Object2LongMap.Entry<IpAddress>> heap = new PriorityQueue<>(busiest);
-    for (Object2LongMap.Entry<IpAddress> en : counts.object2LongEntrySet()) {
-      if (heap.size() < n) {
-        heap.add(new Object2LongOpenHashMap.BasicEntry<>(en.getKey(), en.getLongValue()));
-      } else if (busiest.compare(en, heap.peek()) > 0) {
-        heap.poll();
-        heap.add(new Object2LongOpenHashMap.BasicEntry<>(en.getKey(), en.getLongValue()));
+  private List<Breakdown.ProviderTotal> providerTotals(Ipv4Sources v4, Object2IntOpenHashMap<IpAddress> v6Providers,
+      Providers providers) {
+    long[] counts = new long[providers.size()];
+    long[] sources = new long[providers.size()];
+    for (int s = 0; s < v4.size(); s++) {
+      counts[v4.provider(s)] += v4.total(s);
+      sources[v4.provider(s)]++;
+    }
+    for (Object2LongMap.Entry<IpAddress> en : v6BySource.object2LongEntrySet()) {
+      int p = v6Providers.getInt(en.getKey());
+      counts[p] += en.getLongValue();
+      sources[p]++;
+    }
+    List<Breakdown.ProviderTotal> out = new ArrayList<>();
+    for (int p = 0; p < counts.length; p++) {
+      if (sources[p] != 0) {
+        out.add(new Breakdown.ProviderTotal(providers.name(p), counts[p], share(counts[p], total), sources[p]));
       }
     }
-    List<Object2LongMap.Entry<IpAddress>> sorted = new ArrayList<>(heap);
-    sorted.sort(BUSIEST_SOURCE);
-    List<Breakdown.SourceShare> out = new ArrayList<>(sorted.size());
-    for (Object2LongMap.Entry<IpAddress> en : sorted) {
-      SourceOwner owner = owners.ownerOf(en.getKey());
-      out.add(new Breakdown.SourceShare(en.getKey().toString(), en.getLongValue(), share(en.getLongValue(), of), owner.provider(), owner.region()));
-    }
+    out.sort(BUSIEST_PROVIDER);
     return out;
   }
 
@@ -238,10 +302,8 @@ public final class BreakdownBuilder {
     return (e.protocol().ordinal() << 16) | (e.targetPort() & 0xFFFF);
   }
 
-  private static final int SERVICE_KEY = 1 << 30;
-
-  /** The sources of a port that has none (an empty map, never written). */
-  private static final Object2LongOpenHashMap<IpAddress> NO_SOURCES = new Object2LongOpenHashMap<>();
+  /** Marks a port key that is a service's ordinal, for events whose line names no port. */
+  static final int SERVICE_KEY = 1 << 30;
 
   // The orders of the tables, written out rather than composed from Comparator's factories: composed
   // comparators box and dispatch through several lambdas per comparison (a firewall month has tens of
@@ -253,23 +315,6 @@ public final class BreakdownBuilder {
     public int compare(Breakdown.PortShare a, Breakdown.PortShare b) {
       int c = Long.compare(b.count(), a.count());
       return c != 0 ? c : Integer.compare(a.port() == null ? -1 : a.port(), b.port() == null ? -1 : b.port());
-    }
-  };
-
-  /** Sources in a heap: fewest events first, then the highest address. */
-  private static final Comparator<Object2LongMap.Entry<IpAddress>> LEAST_BUSY_SOURCE = new Comparator<>() {
-    @Override
-    public int compare(Object2LongMap.Entry<IpAddress> a, Object2LongMap.Entry<IpAddress> b) {
-      int c = Long.compare(a.getLongValue(), b.getLongValue());
-      return c != 0 ? c : b.getKey().compareTo(a.getKey());
-    }
-  };
-
-  /** Sources listed: most events first, then the lowest address (the reverse of {@link #LEAST_BUSY_SOURCE}). */
-  private static final Comparator<Object2LongMap.Entry<IpAddress>> BUSIEST_SOURCE = new Comparator<>() {
-    @Override
-    public int compare(Object2LongMap.Entry<IpAddress> a, Object2LongMap.Entry<IpAddress> b) {
-      return LEAST_BUSY_SOURCE.compare(b, a);
     }
   };
 

@@ -32,7 +32,7 @@ final class AnalysisJson {
   void write(AnalysisResult r, PrintStream out) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      g.useDefaultPrettyPrinter();
+      g.setPrettyPrinter(new EncodedPrettyPrinter());
       g.writeStartObject();
       g.writeNumberField("lines", r.total().lines());
       g.writeNumberField("events", r.total().events());

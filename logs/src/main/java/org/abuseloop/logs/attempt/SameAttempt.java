@@ -95,6 +95,12 @@ public final class SameAttempt {
   static final int MAX_ATTEMPTS = 1 << 17;
   /** How many waiting attempts of one source are looked at for a partner: bounds the work per line. */
   private static final int SCAN = 16;
+  /**
+   * The first capacity of a source's queue of attempts for one family: most sources have one or two
+   * attempts in their window, and {@code ArrayDeque}'s default (16) made each new source write a
+   * fresh array of 17 references per family it waits for.
+   */
+  private static final int WAITING_CAPACITY = 2;
 
   private static final Map<Family, Integer> INDEX = new HashMap<>();
   private static final Family[] FAMILIES;
@@ -162,6 +168,9 @@ public final class SameAttempt {
   }
 
   private final Duration hold;
+  /** {@link #hold} in whole seconds and the nanoseconds beyond them, to time held lines without an {@code Instant} each. */
+  private final long holdSeconds;
+  private final int holdNanos;
   private final Map<Key, Source> sources = new HashMap<>();
   /** Looks sources up without a new key per event; never stored in {@link #sources}. */
   private final Key probe = new Key();
@@ -175,6 +184,8 @@ public final class SameAttempt {
   private int foldKinds;
   private Instant clock = Instant.MIN;
   private int remembered;
+  private Family lastFamily;
+  private int lastIndex = -1;
 
   /** @param hold how long (event time) a line that may have a partner is held to pick the richer; zero decides at once */
   public SameAttempt(Duration hold) {
@@ -182,6 +193,8 @@ public final class SameAttempt {
       throw new IllegalArgumentException("hold must not be negative: " + hold);
     }
     this.hold = hold;
+    this.holdSeconds = hold.getSeconds();
+    this.holdNanos = hold.getNano();
   }
 
   /**
@@ -196,10 +209,11 @@ public final class SameAttempt {
       if (pending.isEmpty()) {
         out.accept(e);
       } else {
-        pending.add(new Slot(e, null, null));
+        pending.add(new Slot(e, null));
       }
     } else {
-      Attempt a = partnerOf(e, family);
+      Source source = sources.get(probe.of(e));
+      Attempt a = partnerOf(source, e, family);
       if (a != null) {
         join(a, e, family);
         if (a.slot != null && richness(e) > richness(a.slot.event)) {
@@ -209,11 +223,12 @@ public final class SameAttempt {
           count(e);
         }
       } else {
-        Attempt started = begin(e, family);
+        Attempt started = begin(source, e, family);
         if (hold.isZero() && pending.isEmpty()) {
           out.accept(e);
         } else {
-          Slot s = new Slot(e, e.time().plus(hold), started);
+          Slot s = new Slot(e, started);
+          s.holdUntil(e.time(), holdSeconds, holdNanos);
           if (started != null) {
             started.slot = s;
           }
@@ -239,9 +254,10 @@ public final class SameAttempt {
     if (family < 0) {
       return false;
     }
-    Attempt a = partnerOf(e, family);
+    Source source = sources.get(probe.of(e));
+    Attempt a = partnerOf(source, e, family);
     if (a == null) {
-      begin(e, family);
+      begin(source, e, family);
       return false;
     }
     join(a, e, family);
@@ -283,7 +299,7 @@ public final class SameAttempt {
   private void release(Consumer<Event> out, boolean all) {
     while (!pending.isEmpty()) {
       Slot s = pending.peek();
-      if (!all && s.until != null && !clock.isAfter(s.until)) {
+      if (!all && s.timed && !s.passedBy(clock)) {
         return;
       }
       pending.poll();
@@ -319,13 +335,12 @@ public final class SameAttempt {
     a.forgotten = true;
     remembered--;
     if (--a.source.live == 0) {
-      sources.remove(a.source.key);
+      sources.remove(a.source);
     }
   }
 
-  /** The oldest remembered attempt of this source that may take {@code e} as one of its lines, or null. */
-  private Attempt partnerOf(Event e, int family) {
-    Source s = sources.get(probe.of(e));
+  /** The oldest remembered attempt of {@code s} (e's source, or null) that may take {@code e} as one of its lines, or null. */
+  private Attempt partnerOf(Source s, Event e, int family) {
     ArrayDeque<Attempt> waiting = s == null ? null : s.waiting[family];
     if (waiting == null) {
       return null;
@@ -372,26 +387,27 @@ public final class SameAttempt {
     }
   }
 
-  /** Remembers a new attempt that later lines may join; null when none could. */
-  private Attempt begin(Event e, int family) {
+  /** Remembers a new attempt that later lines may join ({@code s}: e's source, or null when it has none yet); null when none could. */
+  private Attempt begin(Source s, Event e, int family) {
     long mask = 1L << family;
     long wants = WANTS_ALONE[family];
     if (wants == 0) {
       return null;
     }
-    Source s = sources.get(probe.of(e));
     if (s == null) {
-      Key key = new Key().of(e);
-      s = new Source(key);
-      sources.put(key, s);
+      s = new Source(e);
+      sources.put(s, s);
     }
     Attempt a = new Attempt(s, e.time(), mask, wants, e.sourcePort(), e.user());
     for (int i = 0; i < FAMILIES.length; i++) {
       if ((wants & (1L << i)) != 0) {
-        if (s.waiting[i] == null) {
-          s.waiting[i] = new ArrayDeque<>();
+        ArrayDeque<Attempt> waiting = s.waiting[i];
+        if (waiting == null) {
+          waiting = new ArrayDeque<>(WAITING_CAPACITY);
+          s.waiting[i] = waiting;
         }
-        s.waiting[i].add(a);
+        dropForgotten(waiting);
+        waiting.add(a);
       }
     }
     s.live++;
@@ -402,6 +418,19 @@ public final class SameAttempt {
     }
     byAge[age].add(a);
     return a;
+  }
+
+  /**
+   * Drops the forgotten attempts at the head of a source's queue. Without it a source that floods lines
+   * of one family whose partner family never comes (no security log, say) kept every attempt it ever
+   * began in that partner's queue for as long as it kept sending: the queue, only ever read by a partner
+   * line, grew with the flood. The lookup ({@link #partnerOf}) skips the same head first, and an attempt
+   * once forgotten stays forgotten, so what it finds is unchanged.
+   */
+  private static void dropForgotten(ArrayDeque<Attempt> waiting) {
+    while (!waiting.isEmpty() && waiting.peek().forgotten) {
+      waiting.poll();
+    }
   }
 
   /** The families an attempt of {@code mask} may still take: those of the groups holding all of it. */
@@ -415,9 +444,14 @@ public final class SameAttempt {
     return wants;
   }
 
-  private static int index(Family f) {
-    Integer i = INDEX.get(f);
-    return i == null ? -1 : i;
+  /** The family's index in {@link #FAMILIES}, or -1; the last answer is kept, as lines of one family come in runs. */
+  private int index(Family f) {
+    if (f != lastFamily) {
+      Integer i = INDEX.get(f);
+      lastFamily = f;
+      lastIndex = i == null ? -1 : i;
+    }
+    return lastIndex;
   }
 
   /** How much an event tells: source port, target, target port, user, protocol. */
@@ -451,7 +485,7 @@ public final class SameAttempt {
    * (a record's generated methods go through method handles, slow before the JIT's second tier), and
    * settable so that one probe looks every event up; a key stored in the map is never set again.
    */
-  private static final class Key {
+  private static class Key {
     private Object source;
     private Service service;
 
@@ -472,15 +506,17 @@ public final class SameAttempt {
     }
   }
 
-  /** One source's remembered attempts, queued under each family they may still take. */
-  private static final class Source {
-    final Key key;
+  /**
+   * One source's remembered attempts, queued under each family they may still take; it is its own key
+   * in {@link #sources} (set once, from the event that began its first attempt, never again).
+   */
+  private static final class Source extends Key {
     @SuppressWarnings("unchecked")
     final ArrayDeque<Attempt>[] waiting = new ArrayDeque[FAMILIES.length];
     int live;
 
-    Source(Key key) {
-      this.key = key;
+    Source(Event e) {
+      of(e);
     }
   }
 
@@ -507,17 +543,52 @@ public final class SameAttempt {
     }
   }
 
-  /** An event waiting to be handed on; {@code until} is null for one that waits only for those before it. */
+  /**
+   * An event waiting to be handed on, until an instant of event time ({@code untilSecond} and
+   * {@code untilNano}, its line's time plus the hold) or, not {@code timed}, only for those before it.
+   */
   private static final class Slot {
     Event event;
-    final Instant until;
     final Attempt attempt;
+    boolean timed;
+    long untilSecond;
+    int untilNano;
 
-    Slot(Event event, Instant until, Attempt attempt) {
+    Slot(Event event, Attempt attempt) {
       this.event = event;
-      this.until = until;
       this.attempt = attempt;
     }
+
+    /** Holds this slot until {@code time} plus the hold, as {@code Instant.plus(Duration)} would add them. */
+    void holdUntil(Instant time, long holdSeconds, int holdNanos) {
+      long second = Math.addExact(time.getEpochSecond(), holdSeconds);
+      int nano = time.getNano() + holdNanos;
+      if (nano >= 1_000_000_000) {
+        nano -= 1_000_000_000;
+        second = Math.addExact(second, 1);
+      }
+      timed = true;
+      untilSecond = second;
+      untilNano = nano;
+    }
+
+    /** Whether {@code clock} is after the instant this slot waits for. */
+    boolean passedBy(Instant clock) {
+      long second = clock.getEpochSecond();
+      return second > untilSecond || second == untilSecond && clock.getNano() > untilNano;
+    }
+  }
+
+
+  /** Attempts queued under some family across all sources, forgotten ones included (for tests of memory). */
+  int queued() {
+    int n = 0;
+    for (Source s : sources.values()) {
+      for (ArrayDeque<Attempt> q : s.waiting) {
+        n += q == null ? 0 : q.size();
+      }
+    }
+    return n;
   }
 
   @Override

@@ -250,4 +250,25 @@ class SameAttemptTest {
       assertThat(g).allSatisfy(f -> assertThat(AsteriskFamilies.ALL.contains(f) || new DovecotParser().families().contains(f)).isTrue());
     });
   }
+
+  @Test
+  void aSourceFloodingOneFamilyKeepsOnlyItsRecentAttemptsQueued() {
+    // pjsip "No matching endpoint" every 100 ms for 100 s and never the security event it waits for: the
+    // attempts older than the 1 s window are forgotten and must not stay queued behind the newest ones.
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      lines.add(pjsip(String.format("02:%02d:%02d", 10 + i / 600, (i / 10) % 60), ATTACKER, 5071, "No matching endpoint found"));
+    }
+    List<Event> events = parse(lines.toArray(String[]::new));
+    assertThat(events).hasSize(1000);
+    SameAttempt fold = new SameAttempt(Duration.ofSeconds(2));
+    List<Event> out = new ArrayList<>();
+    events.forEach(e -> fold.accept(e, out::add));
+    assertThat(fold.queued()).isBetween(1, 40);
+    Event partner = parse(security("02:11:39", "InvalidAccountID", "1001", ATTACKER, 5071)).get(0);
+    fold.accept(partner, out::add);
+    fold.flush(out::add);
+    assertThat(fold.folded()).isEqualTo(1);
+    assertThat(out).hasSize(1000);
+  }
 }
