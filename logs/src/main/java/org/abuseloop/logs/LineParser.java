@@ -67,11 +67,14 @@ public final class LineParser {
     }
   }
 
-  /** The parsers of {@code own} (one source's) that are not the shared, stateless instance of {@code shared}. */
+  /**
+   * The parsers of {@code own} (one source's) that are not the shared, stateless instance of
+   * {@code shared} and whose events may depend on earlier lines.
+   */
   private static ServiceParser[] statefulParsers(ParserCatalog shared, ParserCatalog own) {
     java.util.List<ServiceParser> out = new java.util.ArrayList<>();
     for (int i = 0; i < own.all().size(); i++) {
-      if (own.all().get(i) != shared.all().get(i)) {
+      if (own.all().get(i) != shared.all().get(i) && own.all().get(i).followsEarlierLines()) {
         out.add(own.all().get(i));
       }
     }

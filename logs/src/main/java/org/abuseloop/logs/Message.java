@@ -32,6 +32,8 @@ public final class Message {
   private byte[] lastProgramBytes;
   /** The instant made last, reused by events of the same time. */
   private Instant lastTime;
+  /** The addresses this source's lines wrote, by their text (see {@link #address}). */
+  private final AddressCache addresses = new AddressCache();
 
   /** Points this view at a new line; the envelope then sets time, program and message bounds. */
   void reset(byte[] buf, int start, int end, long lineNumber, long byteOffset) {
@@ -300,9 +302,20 @@ public final class Message {
     return t;
   }
 
-  /** The address in {@code [from, to)}, or null when the range is not exactly one address. */
+  /**
+   * The address in {@code [from, to)}, or null when the range is not exactly one address. A text this
+   * source wrote before gives the same (immutable) instance again.
+   */
   public IpAddress address(int from, int to) {
-    return from < start || to > end ? null : IpAddress.parse(buf, from, to);
+    return from < start || to > end ? null : addresses.parse(buf, from, to);
+  }
+
+  /**
+   * The IPv4 address with these 32 bits (as a parser that read a dotted quad itself has them): the
+   * instance this source's lines gave before when there is one, as {@link #address} does.
+   */
+  public IpAddress ipv4(int bits) {
+    return addresses.ipv4(bits);
   }
 
   /** The decimal number in {@code [from, to)}, or -1 when it is not one (or exceeds 9 digits). */

@@ -92,6 +92,58 @@ final class PacketFields {
     return -1;
   }
 
+  /**
+   * The dotted quad at {@code from}, read in the pass that finds its end: {@code (end << 32) | bits},
+   * or -1 when the run of address characters there is anything else (IPv6, a bad quad), for the
+   * general readers. When it is not -1, {@code end} is what {@link #addressEnd} gives and {@code bits}
+   * what {@code IpAddress.parse} reads from {@code [from, end)}: up to three digits per octet, each
+   * at most 255, and no address character after the fourth.
+   */
+  static long quad(byte[] b, int from, int end) {
+    int i = from;
+    int bits = 0;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (i >= end || b[i] != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int start = i;
+      int v = 0;
+      while (i < end && i - start < 3 && b[i] >= '0' && b[i] <= '9') {
+        v = v * 10 + (b[i] - '0');
+        i++;
+      }
+      if (i == start || v > 255) {
+        return -1;
+      }
+      bits = (bits << 8) | v;
+    }
+    if (i < end && ADDRESS_CHAR[b[i] & 0xFF]) {
+      return -1;
+    }
+    return ((long) i << 32) | (bits & 0xFFFFFFFFL);
+  }
+
+  /**
+   * The run of decimal digits at {@code from} and the port it spells, in one pass:
+   * {@code (end << 32) | port}, {@code end} as {@link #digitsEnd} gives it and {@code port} as
+   * {@link #port} reads {@code [from, end)} (0 when it is not a port).
+   */
+  static long portRun(byte[] b, int from, int end) {
+    int i = from;
+    int v = 0;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      if (i - from < 9) {
+        v = v * 10 + (b[i] - '0');
+      }
+      i++;
+    }
+    int port = i - from > 9 || v > 65535 ? 0 : v;
+    return ((long) i << 32) | port;
+  }
+
   /** A port in {@code [from, to)} as {@code Message.port} reads it: 1..65535, else 0. */
   static int port(byte[] b, int from, int to) {
     if (from >= to || to - from > 9) {
