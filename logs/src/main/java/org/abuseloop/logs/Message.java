@@ -34,6 +34,8 @@ public final class Message {
   private Instant lastTime;
   /** The addresses this source's lines wrote, by their text (see {@link #address}). */
   private final AddressCache addresses = new AddressCache();
+  /** The host and program tokens of this source's last syslog line. */
+  private final HostAndProgram hostAndProgram = new HostAndProgram();
 
   /** Points this view at a new line; the envelope then sets time, program and message bounds. */
   void reset(byte[] buf, int start, int end, long lineNumber, long byteOffset) {
@@ -116,17 +118,7 @@ public final class Message {
    * that check the program on every line.
    */
   public boolean programIs(Needle name) {
-    byte[] n = name.bytes;
-    int from = programStart;
-    if (programEnd - from != n.length) {
-      return false;
-    }
-    for (int i = 0; i < n.length; i++) {
-      if (buf[from + i] != n[i]) {
-        return false;
-      }
-    }
-    return true;
+    return programEnd - programStart == name.bytes.length && name.matches(buf, programStart);
   }
 
   public String program() {
@@ -155,6 +147,11 @@ public final class Message {
       pid = pid * 10 + (buf[i] - '0');
     }
     return digits > 0 && i < end && buf[i] == close ? pid : -1;
+  }
+
+  /** The host and program tokens of this source's last syslog line (for {@link SyslogEnvelope}). */
+  HostAndProgram hostAndProgram() {
+    return hostAndProgram;
   }
 
   int programStart() {

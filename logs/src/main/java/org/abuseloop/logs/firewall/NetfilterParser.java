@@ -147,7 +147,7 @@ public final class NetfilterParser implements ServiceParser {
 
   /** Reads the fields after {@code OUT=} in the kernel's order: SRC, DST, then PROTO and the ports. */
   private static Event readPacket(Message m, byte[] b, int end, Family family, int out) {
-    int src = m.indexOf(SRC, out);
+    int src = srcAt(m, out);
     if (src < 0) {
       return null;
     }
@@ -175,6 +175,20 @@ public final class NetfilterParser implements ServiceParser {
     }
     IpAddress target = dstQuad >= 0 ? m.ipv4((int) dstQuad) : m.address(dstFrom, dstTo);
     return readPorts(m, b, end, protoTo, family, source, target, protocol(b, protoFrom, protoTo));
+  }
+
+  /**
+   * The first {@code " SRC="} after {@code out}, as {@code m.indexOf(SRC, out)} finds it, found space
+   * by space: a key always follows a space, and the tokens before it (the interface after
+   * {@code OUT=}, the 41 bytes of {@code MAC=}) are long enough that a search for one byte beats one
+   * for a pair of bytes.
+   */
+  private static int srcAt(Message m, int out) {
+    int space = m.indexOf((byte) ' ', out + 1);
+    while (space >= 0 && !m.matchesAt(space, SRC)) {
+      space = m.indexOf((byte) ' ', space + 1);
+    }
+    return space;
   }
 
   /** The protocol named in {@code [from, to)}; TCP and UDP, nearly every line, without the table walk. */
