@@ -100,6 +100,9 @@ final class PacketFields {
    * at most 255, and no address character after the fourth.
    */
   static long quad(byte[] b, int from, int end) {
+    if (from + 16 <= end) {
+      return quadInLine(b, from);
+    }
     int i = from;
     int bits = 0;
     for (int octet = 0; octet < 4; octet++) {
@@ -121,6 +124,52 @@ final class PacketFields {
       bits = (bits << 8) | v;
     }
     if (i < end && ADDRESS_CHAR[b[i] & 0xFF]) {
+      return -1;
+    }
+    return ((long) i << 32) | (bits & 0xFFFFFFFFL);
+  }
+
+  /**
+   * {@link #quad} where the line goes on for at least 16 bytes (a dotted quad and the byte after it
+   * fit), so no read needs comparing with the line's end: each octet's one to three digits are read
+   * unrolled, every byte once (a byte loop costs C1's code a few ns a byte, and this ran on every
+   * address of a firewall log).
+   */
+  private static long quadInLine(byte[] b, int from) {
+    int i = from;
+    int bits = 0;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (b[i] != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int d0 = b[i] - '0';
+      if ((d0 | (9 - d0)) < 0) {
+        return -1;
+      }
+      int d1 = b[i + 1] - '0';
+      int v;
+      if ((d1 | (9 - d1)) < 0) {
+        v = d0;
+        i += 1;
+      } else {
+        int d2 = b[i + 2] - '0';
+        if ((d2 | (9 - d2)) < 0) {
+          v = d0 * 10 + d1;
+          i += 2;
+        } else {
+          v = d0 * 100 + d1 * 10 + d2;
+          i += 3;
+        }
+      }
+      if (v > 255) {
+        return -1;
+      }
+      bits = (bits << 8) | v;
+    }
+    if (ADDRESS_CHAR[b[i] & 0xFF]) {
       return -1;
     }
     return ((long) i << 32) | (bits & 0xFFFFFFFFL);

@@ -56,7 +56,8 @@ class PacketReadersTest {
   Arbitrary<String> fields() {
     Arbitrary<String> piece = Arbitraries.of("0", "1", "25", "255", "256", "999", "1000", "01", ".", "..", ":", "a", "f", "g",
         " ", "x", "::", "%");
-    return piece.list().ofMaxSize(12).map(p -> String.join("", p));
+    Arbitrary<String> tail = Arbitraries.of("", " DST=198.51.100.20 LEN=44 TOS=0x00", "0123456789abcdef:.", "                ");
+    return net.jqwik.api.Combinators.combine(piece.list().ofMaxSize(12).map(p -> String.join("", p)), tail).as(String::concat);
   }
 
   @Provide
