@@ -69,6 +69,15 @@ public final class IpAddress implements Comparable<IpAddress> {
     return null;
   }
 
+  /**
+   * The 32 bits of the dotted quad in {@code [from, to)} as a non-negative long, or -1 when the range
+   * is not exactly one; the first step of {@link #parse(byte[], int, int)}, for a caller that keeps the
+   * addresses it made (see {@link #ofIPv4}).
+   */
+  public static long parseIPv4Bits(byte[] b, int from, int to) {
+    return AddressText.parseIPv4(b, from, to);
+  }
+
   /** Parses an address the caller knows is well formed, failing loudly otherwise. */
   public static IpAddress of(String text) {
     IpAddress a = parse(text);

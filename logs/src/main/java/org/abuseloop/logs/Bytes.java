@@ -41,6 +41,16 @@ public final class Bytes {
   /** As {@link #indexOf(byte[], int, int, byte)}, with {@code pattern == broadcast(b)} precomputed. */
   static int indexOf(byte[] a, int from, int to, byte b, long pattern) {
     int i = from;
+    // Sixteen bytes a round while they last (C1 does not unroll loops; a log line is 100-300 bytes).
+    for (int last = to - 16; i <= last; i += 16) {
+      long x0 = (long) LONGS.get(a, i) ^ pattern;
+      long x1 = (long) LONGS.get(a, i + 8) ^ pattern;
+      long found0 = (x0 - ONES) & ~x0 & HIGHS;
+      long found1 = (x1 - ONES) & ~x1 & HIGHS;
+      if ((found0 | found1) != 0) {
+        return found0 != 0 ? i + lowestFlagged(found0) : i + 8 + lowestFlagged(found1);
+      }
+    }
     for (int last = to - 8; i <= last; i += 8) {
       long x = (long) LONGS.get(a, i) ^ pattern;
       long found = (x - ONES) & ~x & HIGHS;

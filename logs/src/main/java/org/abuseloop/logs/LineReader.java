@@ -12,7 +12,7 @@ import java.io.InputStream;
 public final class LineReader {
 
   public static final int DEFAULT_MAX_LINE = 64 * 1024;
-  private static final int CHUNK = 1 << 20;
+  private static final int CHUNK = 128 << 10;
   private static final long NEWLINES = Bytes.broadcast((byte) '\n');
 
   private final InputStream in;

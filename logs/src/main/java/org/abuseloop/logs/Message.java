@@ -32,6 +32,10 @@ public final class Message {
   private byte[] lastProgramBytes;
   /** The instant made last, reused by events of the same time. */
   private Instant lastTime;
+  /** The addresses this source's lines wrote, by their text (see {@link #address}). */
+  private final AddressCache addresses = new AddressCache();
+  /** The host and program tokens of this source's last syslog line. */
+  private final HostAndProgram hostAndProgram = new HostAndProgram();
 
   /** Points this view at a new line; the envelope then sets time, program and message bounds. */
   void reset(byte[] buf, int start, int end, long lineNumber, long byteOffset) {
@@ -114,17 +118,7 @@ public final class Message {
    * that check the program on every line.
    */
   public boolean programIs(Needle name) {
-    byte[] n = name.bytes;
-    int from = programStart;
-    if (programEnd - from != n.length) {
-      return false;
-    }
-    for (int i = 0; i < n.length; i++) {
-      if (buf[from + i] != n[i]) {
-        return false;
-      }
-    }
-    return true;
+    return programEnd - programStart == name.bytes.length && name.matches(buf, programStart);
   }
 
   public String program() {
@@ -153,6 +147,11 @@ public final class Message {
       pid = pid * 10 + (buf[i] - '0');
     }
     return digits > 0 && i < end && buf[i] == close ? pid : -1;
+  }
+
+  /** The host and program tokens of this source's last syslog line (for {@link SyslogEnvelope}). */
+  HostAndProgram hostAndProgram() {
+    return hostAndProgram;
   }
 
   int programStart() {
@@ -300,9 +299,20 @@ public final class Message {
     return t;
   }
 
-  /** The address in {@code [from, to)}, or null when the range is not exactly one address. */
+  /**
+   * The address in {@code [from, to)}, or null when the range is not exactly one address. A text this
+   * source wrote before gives the same (immutable) instance again.
+   */
   public IpAddress address(int from, int to) {
-    return from < start || to > end ? null : IpAddress.parse(buf, from, to);
+    return from < start || to > end ? null : addresses.parse(buf, from, to);
+  }
+
+  /**
+   * The IPv4 address with these 32 bits (as a parser that read a dotted quad itself has them): the
+   * instance this source's lines gave before when there is one, as {@link #address} does.
+   */
+  public IpAddress ipv4(int bits) {
+    return addresses.ipv4(bits);
   }
 
   /** The decimal number in {@code [from, to)}, or -1 when it is not one (or exceeds 9 digits). */

@@ -30,4 +30,14 @@ public interface ServiceParser {
   default ServiceParser forSource() {
     return this;
   }
+
+  /**
+   * True when the events of a {@link #forSource()} instance may depend on the earlier lines of its
+   * source (sshd's connection memory), so a source cut into chunks must be read in order; false for
+   * a per-source instance that only remembers work it could redo (a cache), whose events are those of
+   * the shared instance.
+   */
+  default boolean followsEarlierLines() {
+    return true;
+  }
 }

@@ -91,6 +91,13 @@ public final class SyslogEnvelope implements Envelope {
   private static boolean readHostAndProgram(Message m, TimeReader time, int i, boolean programRequired) {
     byte[] b = m.bytes();
     int end = m.end();
+    HostAndProgram last = m.hostAndProgram();
+    if (last.matches(b, i, end, programRequired)) {
+      time.applyTo(m);
+      m.setProgram(i + last.programFrom(), i + last.programTo());
+      m.setBounds(i + last.length(), end);
+      return true;
+    }
     int tokenEnd = tokenEnd(b, i, end);
     if (tokenEnd == i) {
       return false;
@@ -115,6 +122,9 @@ public final class SyslogEnvelope implements Envelope {
       progEnd = progTokenEnd - (b[progTokenEnd - 1] == ':' ? 2 : 1);
     }
     int msgStart = progTokenEnd < end ? progTokenEnd + 1 : end;
+    if (progTokenEnd < end) {
+      last.remember(b, i, msgStart - i, programRequired, progStart - i, progEnd - i);
+    }
     time.applyTo(m);
     m.setProgram(progStart, progEnd);
     m.setBounds(msgStart, end);

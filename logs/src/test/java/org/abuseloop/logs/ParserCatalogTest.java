@@ -23,6 +23,21 @@ class ParserCatalogTest {
     assertThat(one.parser(Service.DROPBEAR)).isSameAs(shared.parser(Service.DROPBEAR));
   }
 
+  @Test
+  void theFirewallParserOfOneSourceRemembersOnlyWorkSoItsFilesStillParseInChunks() {
+    ParserCatalog shared = ParserCatalog.standard();
+    ServiceParser own = shared.forSource().parser(Service.FIREWALL);
+    assertThat(own).isNotSameAs(shared.parser(Service.FIREWALL));
+    assertThat(own.followsEarlierLines()).isFalse();
+    assertThat(shared.forSource().parser(Service.SSHD).followsEarlierLines()).isTrue();
+    byte[] line = ("Mar 11 00:00:00 gw1 kernel: [812345.006768] [UFW BLOCK] IN=eth0 OUT= SRC=203.0.113.7 "
+        + "DST=198.51.100.20 LEN=44 PROTO=TCP SPT=61084 DPT=3389 WINDOW=5028").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    LineParser parser = new LineParser(shared, new LogFormat(new SyslogEnvelope(), null),
+        new TimeReader(java.time.ZoneOffset.UTC, REFERENCE), "fw.log");
+    assertThat(parser.parse(line, 0, line.length, 1, 0)).isNotNull();
+    assertThat(parser.usedState()).isFalse();
+  }
+
   private static final Instant REFERENCE = Instant.parse("2024-03-12T00:00:00Z");
 
   @ParameterizedTest

@@ -8,7 +8,6 @@ import org.abuseloop.core.Family;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
-import org.abuseloop.logs.EventDraft;
 import org.abuseloop.logs.Message;
 import org.abuseloop.logs.Needle;
 import org.abuseloop.logs.ServiceParser;
@@ -17,7 +16,9 @@ import org.abuseloop.logs.ServiceParser;
  * Reads the packet lines the kernel's netfilter LOG writes for iptables, ip6tables, nftables
  * ({@code log prefix "..."}) and UFW, IPv4 and IPv6, as denied connections: source and source port
  * ({@code SRC=}, {@code SPT=}), target and target port ({@code DST=}, {@code DPT=}), protocol
- * ({@code PROTO=}). Stateless and thread-safe.
+ * ({@code PROTO=}). The shared instance is stateless and thread-safe; the one {@link #forSource()}
+ * gives a source remembers the families of its last prefixes ({@link PrefixMemo}) and belongs to
+ * that source's thread.
  *
  * <p>The kernel writes {@code [timestamp] PREFIX IN=if OUT=if [MAC=..] SRC=a DST=a ... PROTO=p
  * [SPT=n DPT=n] ...}, each field as {@code KEY=value} followed by a space. The parser finds
@@ -48,15 +49,39 @@ public final class NetfilterParser implements ServiceParser {
   private static final Needle OUT = Needle.of(" OUT=");
   private static final byte[] IN = key("IN=");
   private static final Needle SRC = Needle.of(" SRC=");
-  private static final byte[] DST = key(" DST=");
+  private static final Needle DST = Needle.of(" DST=");
   private static final Needle PROTO = Needle.of(" PROTO=");
   private static final byte[] SPT = key(" SPT=");
-  private static final byte[] DPT = key(" DPT=");
+  private static final Needle SPT_KEY = Needle.of(" SPT=");
+  private static final Needle DPT = Needle.of(" DPT=");
   /**
    * How far into the message {@code OUT=} may stand: the kernel's {@code [seconds.micros] }, a
    * prefix (iptables allows 29 bytes, nftables 127) and {@code IN=} with an interface name.
    */
   private static final int MAX_HEAD = 200;
+
+  /** The families of this source's last prefixes; null in the shared instance. */
+  private final PrefixMemo prefixes;
+
+  public NetfilterParser() {
+    this(null);
+  }
+
+  private NetfilterParser(PrefixMemo prefixes) {
+    this.prefixes = prefixes;
+  }
+
+  /** An instance for one source: it remembers the families of the prefixes it read. */
+  @Override
+  public ServiceParser forSource() {
+    return new NetfilterParser(new PrefixMemo());
+  }
+
+  /** The per-source instance only saves work: its events are the shared instance's. */
+  @Override
+  public boolean followsEarlierLines() {
+    return false;
+  }
 
   @Override
   public Service service() {
@@ -84,7 +109,8 @@ public final class NetfilterParser implements ServiceParser {
     if (in < 0 || !isInterface(b, in + IN.length, out)) {
       return null;
     }
-    Family family = NetfilterPrefix.familyOf(b, afterKernelStamp(m, b, start, in), in);
+    int prefix = afterKernelStamp(m, b, start, in);
+    Family family = prefixes == null ? NetfilterPrefix.familyOf(b, prefix, in) : prefixes.familyOf(b, prefix, in);
     return family == null ? null : readPacket(m, b, end, family, out);
   }
 
@@ -121,18 +147,20 @@ public final class NetfilterParser implements ServiceParser {
 
   /** Reads the fields after {@code OUT=} in the kernel's order: SRC, DST, then PROTO and the ports. */
   private static Event readPacket(Message m, byte[] b, int end, Family family, int out) {
-    int src = m.indexOf(SRC, out);
+    int src = srcAt(m, out);
     if (src < 0) {
       return null;
     }
     int srcFrom = src + SRC.length();
-    int srcTo = PacketFields.addressEnd(b, srcFrom, end);
-    if (!PacketFields.matchesAt(b, srcTo, end, DST)) {
+    long quad = PacketFields.quad(b, srcFrom, end);
+    int srcTo = quad >= 0 ? (int) (quad >>> 32) : PacketFields.addressEnd(b, srcFrom, end);
+    if (!m.matchesAt(srcTo, DST)) {
       return null;
     }
-    int dstFrom = srcTo + DST.length;
-    int dstTo = PacketFields.addressEnd(b, dstFrom, end);
-    IpAddress source = IpAddress.parse(b, srcFrom, srcTo);
+    IpAddress source = quad >= 0 ? m.ipv4((int) quad) : m.address(srcFrom, srcTo);
+    int dstFrom = srcTo + DST.length();
+    long dstQuad = PacketFields.quad(b, dstFrom, end);
+    int dstTo = dstQuad >= 0 ? (int) (dstQuad >>> 32) : PacketFields.addressEnd(b, dstFrom, end);
     if (source == null || !spaceAt(b, dstTo, end)) {
       return null;
     }
@@ -145,10 +173,22 @@ public final class NetfilterParser implements ServiceParser {
     if (protoTo < 0) {
       return null;
     }
-    return readPorts(b, end, protoTo, m.event(family)
-        .source(source)
-        .target(IpAddress.parse(b, dstFrom, dstTo))
-        .protocol(protocol(b, protoFrom, protoTo)));
+    IpAddress target = dstQuad >= 0 ? m.ipv4((int) dstQuad) : m.address(dstFrom, dstTo);
+    return readPorts(m, b, end, protoTo, family, source, target, protocol(b, protoFrom, protoTo));
+  }
+
+  /**
+   * The first {@code " SRC="} after {@code out}, as {@code m.indexOf(SRC, out)} finds it, found space
+   * by space: a key always follows a space, and the tokens before it (the interface after
+   * {@code OUT=}, the 41 bytes of {@code MAC=}) are long enough that a search for one byte beats one
+   * for a pair of bytes.
+   */
+  private static int srcAt(Message m, int out) {
+    int space = m.indexOf((byte) ' ', out + 1);
+    while (space >= 0 && !m.matchesAt(space, SRC)) {
+      space = m.indexOf((byte) ' ', space + 1);
+    }
+    return space;
   }
 
   /** The protocol named in {@code [from, to)}; TCP and UDP, nearly every line, without the table walk. */
@@ -165,24 +205,32 @@ public final class NetfilterParser implements ServiceParser {
   }
 
   /**
-   * Adds {@code SPT=} and {@code DPT=} when they follow the protocol (TCP, UDP, UDPLITE, SCTP,
-   * DCCP; not ICMP, nor a fragment without ports). Null when the line is cut inside them.
+   * The event, with {@code SPT=} and {@code DPT=} when they follow the protocol (TCP, UDP, UDPLITE,
+   * SCTP, DCCP; not ICMP, nor a fragment without ports); null when the line is cut inside them. Made
+   * here rather than through {@link Message#event}: one object less per line.
    */
-  private static Event readPorts(byte[] b, int end, int protoTo, EventDraft draft) {
-    if (!PacketFields.matchesAt(b, protoTo, end, SPT)) {
-      return cutInside(b, end, protoTo, SPT) ? null : draft.build();
+  private static Event readPorts(Message m, byte[] b, int end, int protoTo, Family family, IpAddress source,
+      IpAddress target, Protocol protocol) {
+    int sourcePort = 0;
+    int targetPort = 0;
+    if (!m.matchesAt(protoTo, SPT_KEY)) {
+      if (cutInside(b, end, protoTo, SPT)) {
+        return null;
+      }
+    } else {
+      long spt = PacketFields.portRun(b, protoTo + SPT.length, end);
+      int sptTo = (int) (spt >>> 32);
+      if (!m.matchesAt(sptTo, DPT)) {
+        return null;
+      }
+      long dpt = PacketFields.portRun(b, sptTo + DPT.length(), end);
+      if (!spaceAt(b, (int) (dpt >>> 32), end)) {
+        return null;
+      }
+      sourcePort = (int) spt;
+      targetPort = (int) dpt;
     }
-    int sptFrom = protoTo + SPT.length;
-    int sptTo = PacketFields.digitsEnd(b, sptFrom, end);
-    if (!PacketFields.matchesAt(b, sptTo, end, DPT)) {
-      return null;
-    }
-    int dptFrom = sptTo + DPT.length;
-    int dptTo = PacketFields.digitsEnd(b, dptFrom, end);
-    if (!spaceAt(b, dptTo, end)) {
-      return null;
-    }
-    return draft.sourcePort(PacketFields.port(b, sptFrom, sptTo)).targetPort(PacketFields.port(b, dptFrom, dptTo)).build();
+    return new Event(m.time(), m.offset(), source, null, sourcePort, target, targetPort, protocol, family, null, m.origin());
   }
 
   /**

@@ -92,6 +92,107 @@ final class PacketFields {
     return -1;
   }
 
+  /**
+   * The dotted quad at {@code from}, read in the pass that finds its end: {@code (end << 32) | bits},
+   * or -1 when the run of address characters there is anything else (IPv6, a bad quad), for the
+   * general readers. When it is not -1, {@code end} is what {@link #addressEnd} gives and {@code bits}
+   * what {@code IpAddress.parse} reads from {@code [from, end)}: up to three digits per octet, each
+   * at most 255, and no address character after the fourth.
+   */
+  static long quad(byte[] b, int from, int end) {
+    if (from + 16 <= end) {
+      return quadInLine(b, from);
+    }
+    int i = from;
+    int bits = 0;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (i >= end || b[i] != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int start = i;
+      int v = 0;
+      while (i < end && i - start < 3 && b[i] >= '0' && b[i] <= '9') {
+        v = v * 10 + (b[i] - '0');
+        i++;
+      }
+      if (i == start || v > 255) {
+        return -1;
+      }
+      bits = (bits << 8) | v;
+    }
+    if (i < end && ADDRESS_CHAR[b[i] & 0xFF]) {
+      return -1;
+    }
+    return ((long) i << 32) | (bits & 0xFFFFFFFFL);
+  }
+
+  /**
+   * {@link #quad} where the line goes on for at least 16 bytes (a dotted quad and the byte after it
+   * fit), so no read needs comparing with the line's end: each octet's one to three digits are read
+   * unrolled, every byte once (a byte loop costs C1's code a few ns a byte, and this ran on every
+   * address of a firewall log).
+   */
+  private static long quadInLine(byte[] b, int from) {
+    int i = from;
+    int bits = 0;
+    for (int octet = 0; octet < 4; octet++) {
+      if (octet > 0) {
+        if (b[i] != '.') {
+          return -1;
+        }
+        i++;
+      }
+      int d0 = b[i] - '0';
+      if ((d0 | (9 - d0)) < 0) {
+        return -1;
+      }
+      int d1 = b[i + 1] - '0';
+      int v;
+      if ((d1 | (9 - d1)) < 0) {
+        v = d0;
+        i += 1;
+      } else {
+        int d2 = b[i + 2] - '0';
+        if ((d2 | (9 - d2)) < 0) {
+          v = d0 * 10 + d1;
+          i += 2;
+        } else {
+          v = d0 * 100 + d1 * 10 + d2;
+          i += 3;
+        }
+      }
+      if (v > 255) {
+        return -1;
+      }
+      bits = (bits << 8) | v;
+    }
+    if (ADDRESS_CHAR[b[i] & 0xFF]) {
+      return -1;
+    }
+    return ((long) i << 32) | (bits & 0xFFFFFFFFL);
+  }
+
+  /**
+   * The run of decimal digits at {@code from} and the port it spells, in one pass:
+   * {@code (end << 32) | port}, {@code end} as {@link #digitsEnd} gives it and {@code port} as
+   * {@link #port} reads {@code [from, end)} (0 when it is not a port).
+   */
+  static long portRun(byte[] b, int from, int end) {
+    int i = from;
+    int v = 0;
+    while (i < end && b[i] >= '0' && b[i] <= '9') {
+      if (i - from < 9) {
+        v = v * 10 + (b[i] - '0');
+      }
+      i++;
+    }
+    int port = i - from > 9 || v > 65535 ? 0 : v;
+    return ((long) i << 32) | port;
+  }
+
   /** A port in {@code [from, to)} as {@code Message.port} reads it: 1..65535, else 0. */
   static int port(byte[] b, int from, int to) {
     if (from >= to || to - from > 9) {
