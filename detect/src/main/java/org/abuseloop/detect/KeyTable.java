@@ -225,19 +225,29 @@ final class KeyTable {
 
   /** True when the key has slots and each has an open incident (none of them needs the key's sightings now). */
   boolean allOpen(int number) {
-    int base = number * slotsPerKey;
-    for (int i = 0, n = (int) rows[number * ROW + MADE]; i < n; i++) {
-      if (slots[base + made[base + i]].incident == null) {
+    if (rows[number * ROW + MADE] == 0) {
+      return true;
+    }
+    for (int at = number * slotsPerKey, end = at + slotsPerKey; at < end; at++) {
+      Slot s = slots[at];
+      if (s != null && s.incident == null) {
         return false;
       }
     }
     return true;
   }
 
+  /**
+   * True when a slot of the key has an open incident. Scans the slot row itself (one or two lines)
+   * rather than the creation order, which would be one more line per key an eviction samples.
+   */
   boolean hasOpenIncident(int number) {
-    int base = number * slotsPerKey;
-    for (int i = 0, n = (int) rows[number * ROW + MADE]; i < n; i++) {
-      if (slots[base + made[base + i]].incident != null) {
+    if (rows[number * ROW + MADE] == 0) {
+      return false;
+    }
+    for (int at = number * slotsPerKey, end = at + slotsPerKey; at < end; at++) {
+      Slot s = slots[at];
+      if (s != null && s.incident != null) {
         return true;
       }
     }
@@ -260,9 +270,11 @@ final class KeyTable {
   /** How close the key is to firing: the largest progress of its scenarios, 0 to 1. */
   double progress(int number) {
     double p = 0;
-    int base = number * slotsPerKey;
-    for (int i = 0, n = (int) rows[number * ROW + MADE]; i < n; i++) {
-      p = Math.max(p, slots[base + made[base + i]].progress());
+    for (int at = number * slotsPerKey, end = at + slotsPerKey; at < end; at++) {
+      Slot s = slots[at];
+      if (s != null) {
+        p = Math.max(p, s.progress());
+      }
     }
     return p;
   }
