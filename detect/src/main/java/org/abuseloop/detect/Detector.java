@@ -42,8 +42,6 @@ public final class Detector {
   private final Function<IpAddress, String> ownerLookup;
   private final InstantSource clock;
   private final KeyTable table;
-  /** The keys of the event being counted (reused). */
-  private final EventKeys keys;
   private final Offenders offenders;
   private final PriorityQueue<OpenIncident> deadlines = new PriorityQueue<>(new QueuedDeadlines());
   private long now = Long.MIN_VALUE;
@@ -70,12 +68,9 @@ public final class Detector {
     this.ownerLookup = b.ownerLookup;
     this.clock = b.clock;
     int slotsPerKey = 0;
-    int keysPerEvent = 0;
     for (Rule[] scoped : rulesByScope) {
       slotsPerKey = Math.max(slotsPerKey, scoped.length);
-      keysPerEvent += scoped.length;
     }
-    this.keys = new EventKeys(keysPerEvent);
     this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets(),
         slotsPerKey);
     this.offenders = new Offenders(settings.maxKeys());
@@ -99,23 +94,8 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
-    gatherKeys(s, matching);
-    if (keys.size() > 0) {
-      keys.warm(table);
-      SightingRings.Packed packed = new SightingRings.Packed(s);
-      for (int i = 0; i < keys.size(); i++) {
-        count(keys.rule(i), keys.column(i), keys.high(i), keys.low(i), keys.meta(i), keys.owner(i), s, packed, t,
-            out);
-      }
-      keys.clear();
-    }
-    return out;
-  }
-
-  /** Puts into {@link #keys} the keys the sighting counts under, with the rule and slot column of each. */
-  private void gatherKeys(Sighting s, boolean[] matching) {
-    keys.clear();
-    IpAddress source = s.source();
+    SightingRings.Packed packed = null;
+    IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
       Rule[] scoped = rulesByScope[g];
@@ -129,10 +109,14 @@ public final class Detector {
             }
           }
           int meta = r.perTargetPort ? Key.withPort(keyMeta, s.port()) : keyMeta;
-          keys.add(keyHigh, keyLow, meta, keyOwner, r, column);
+          if (packed == null) {
+            packed = new SightingRings.Packed(s);
+          }
+          count(r, column, meta, s, packed, t, out);
         }
       }
     }
+    return out;
   }
 
   /** Moves "now" to {@code time} if it is later; returns the incidents that closed by then. */
@@ -235,8 +219,8 @@ public final class Detector {
   }
 
   /**
-   * Counts the sighting under rule {@code r} (in {@code column} of its scope) for the key with these
-   * parts.
+   * Counts the sighting under rule {@code r} (in {@code column} of its scope) for the key of the parts
+   * {@link #keyParts} set, narrowed by {@code meta}.
    *
    * <p>The sighting goes to the key's ring unless every slot of the key has an open incident: the ring
    * is read only when a slot opens, for the last {@code events} sightings it counted, and a counter's
@@ -244,11 +228,11 @@ public final class Detector {
    * all came while that slot was not open and so were written. So the evidence is the same; an
    * attacker's events, which their own open incidents take, skip the ring's write.
    */
-  private void count(Rule r, int column, long high, long low, int meta, String owner, Sighting s,
-      SightingRings.Packed packed, long t, List<Incident> out) {
-    int key = table.find(high, low, meta, owner);
+  private void count(Rule r, int column, int meta, Sighting s, SightingRings.Packed packed, long t,
+      List<Incident> out) {
+    int key = table.find(keyHigh, keyLow, meta, keyOwner);
     if (key < 0) {
-      key = table.create(high, low, meta, owner, now, evicted -> closeAll(evicted, out));
+      key = table.create(keyHigh, keyLow, meta, keyOwner, now, evicted -> closeAll(evicted, out));
     }
     table.keepUntil(key, t + r.quietMs);
     Slot slot = table.slot(key, column, r);

@@ -131,27 +131,6 @@ final class KeyTable {
     return number;
   }
 
-  /** The number of the key with these parts, or -1, without touching it (for {@link EventKeys#warm}). */
-  int peek(long high, long low, int meta, String owner) {
-    int at = slotOf(high, low, meta, owner);
-    return at < 0 ? -1 : numberAt(at);
-  }
-
-  /** The last word of the index entry where the lookup of this key starts (a read ahead, for {@link EventKeys#warm}). */
-  long indexTag(long high, long low, int meta, String owner) {
-    return index[home(high, low, meta, owner) * STRIDE + 2];
-  }
-
-  /** The first word of the key's hot row (a read ahead, for {@link EventKeys#warm}). */
-  long rowWord(int number) {
-    return rows[number * ROW];
-  }
-
-  /** The key's slot in {@code column}, or null (a read ahead, for {@link EventKeys#warm}). */
-  Slot slotAt(int number, int column) {
-    return slots[number * slotsPerKey + column];
-  }
-
   /** Tracks a key not tracked yet, evicting the coldest key first when the table is full; returns its number. */
   int create(Key key, long now, IntConsumer evicted) {
     return create(key.high(), key.low(), key.meta(), key.owner(), now, evicted);
