@@ -98,7 +98,9 @@ public final class Detector {
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
-      for (Rule r : rulesByScope[g]) {
+      Rule[] scoped = rulesByScope[g];
+      for (int column = 0; column < scoped.length; column++) {
+        Rule r = scoped[column];
         if (matching[r.index] && r.hasCountedField(s)) {
           if (!keyed) {
             keyed = true;
@@ -110,7 +112,7 @@ public final class Detector {
           if (packed == null) {
             packed = new SightingRings.Packed(s);
           }
-          count(r, keyHigh, keyLow, meta, keyOwner, s, packed, t, out);
+          count(r, column, meta, s, packed, t, out);
         }
       }
     }
@@ -216,15 +218,27 @@ public final class Detector {
     return true;
   }
 
-  private void count(Rule r, long high, long low, int meta, String owner, Sighting s, SightingRings.Packed packed,
-      long t, List<Incident> out) {
-    int key = table.find(high, low, meta, owner);
+  /**
+   * Counts the sighting under rule {@code r} (in {@code column} of its scope) for the key of the parts
+   * {@link #keyParts} set, narrowed by {@code meta}.
+   *
+   * <p>The sighting goes to the key's ring unless every slot of the key has an open incident: the ring
+   * is read only when a slot opens, for the last {@code events} sightings it counted, and a counter's
+   * events are never more than the offers since its reset (an incident's close resets its slot), which
+   * all came while that slot was not open and so were written. So the evidence is the same; an
+   * attacker's events, which their own open incidents take, skip the ring's write.
+   */
+  private void count(Rule r, int column, int meta, Sighting s, SightingRings.Packed packed, long t,
+      List<Incident> out) {
+    int key = table.find(keyHigh, keyLow, meta, keyOwner);
     if (key < 0) {
-      key = table.create(high, low, meta, owner, now, evicted -> closeAll(evicted, out));
+      key = table.create(keyHigh, keyLow, meta, keyOwner, now, evicted -> closeAll(evicted, out));
     }
-    table.see(key, packed);
     table.keepUntil(key, t + r.quietMs);
-    Slot slot = table.slot(key, r);
+    Slot slot = table.slot(key, column, r);
+    if (slot.incident == null || !table.allOpen(key)) {
+      table.see(key, packed);
+    }
     long tk = Math.max(t, slot.lastTime);
     slot.lastTime = tk;
     if (slot.incident != null) {

@@ -26,11 +26,15 @@ import org.abuseloop.core.Incident.Scope;
  * array, so the detector finds a key without building a {@link Key} and without following a node and
  * a key object per probe (the hash map's pointer chase was the largest cost of a replay).
  *
- * <p>A key's state is not an object but a number: its parts, expiry and touch stamp are columns
- * (primitive arrays indexed by the number), its slots a run of one {@code Slot[]} and its last
- * sightings a run of {@link SightingRings}. Written by hand because no library keeps per-key rows of
- * mixed state in flat arrays: the per-key objects (the tracked state, its ring, its slot list) were
- * each a dependent read per counted event and long-lived objects that every collection copied or traced.
+ * <p>A key's state is not an object but a number: what an event reads and writes per key (expiry,
+ * touch stamp, ring cursor) is one row of {@link #ROW} longs, its slots a row of one {@code Slot[]} in
+ * which each scenario has a fixed column (its place among its scope's scenarios, so finding the slot is
+ * one array read, not a search comparing each slot's rule), its last sightings a run of
+ * {@link SightingRings}; its parts, read only to delete or re-index it, are columns. Written by hand
+ * because no library keeps per-key rows of mixed state in flat arrays: the per-key objects (the tracked
+ * state, its ring, its slot list) were each a dependent read per counted event and long-lived objects
+ * that every collection copied or traced, and a column per field (the layout before) was one cache
+ * miss per field per counted key, the hot fields being read together at random key numbers.
  */
 final class KeyTable {
 
@@ -41,6 +45,13 @@ final class KeyTable {
 
   /** Per index slot: the key's high and low bits, then its meta in the upper half and its number + 1 (0: empty). */
   private static final int STRIDE = 3;
+
+  /** The longs of a key's hot row, and their places in it (see {@link #rows}). */
+  private static final int ROW = 4;
+  private static final int EXPIRES = 0;
+  private static final int TOUCHED = 1;
+  private static final int CURSOR = 2;
+  private static final int MADE = 3;
 
   private long[] index = new long[INITIAL * 2 * STRIDE];
   private int indexMask = INITIAL * 2 - 1;
@@ -56,16 +67,19 @@ final class KeyTable {
   private int[] keyMeta = new int[INITIAL];
   /** The network owner of an owner key, else null. */
   private String[] keyOwner = new String[INITIAL];
-  /** Until when the key's state matters (its latest event plus the longest quiet time that counted it). */
-  private long[] expiresAt = new long[INITIAL];
   /**
-   * The key's slots, {@link #slotsPerKey} places per key, in the order the scenarios first counted it,
-   * ended by a null when not full (no count to read: one array read less per event).
+   * Each key's hot row, {@link #ROW} longs from {@code number * ROW}: until when its state matters
+   * ({@link #EXPIRES}: its latest event plus the longest quiet time that counted it), the stamp of its
+   * latest touch ({@link #TOUCHED}, 0 for a free number: stamps start at 1), its sighting ring's cursor
+   * ({@link #CURSOR}) and how many slots it has ({@link #MADE}). One row, so a counted key costs one
+   * miss here where three columns cost three.
    */
+  private long[] rows = new long[INITIAL * ROW];
+  /** The key's slots, {@link #slotsPerKey} places per key: the scenario's column within its scope, null until it counts the key. */
   private Slot[] slots;
+  /** The columns of the key's slots in the order they were made (its open incidents close in that order). */
+  private char[] made;
   private final SightingRings sightings;
-  /** The stamp of each key number's latest touch; 0 for a free number (stamps start at 1). */
-  private long[] touchedAt = new long[INITIAL];
   private int[] freeNumbers = new int[INITIAL];
   private int freeCount;
   private int numbersUsed;
@@ -88,7 +102,11 @@ final class KeyTable {
     this.cap = cap;
     this.listed = listed;
     this.slotsPerKey = Math.max(1, slotsPerKey);
+    if (this.slotsPerKey > Character.MAX_VALUE) {
+      throw new IllegalArgumentException("scenarios per scope: " + slotsPerKey);
+    }
     this.slots = new Slot[INITIAL * this.slotsPerKey];
+    this.made = new char[INITIAL * this.slotsPerKey];
     this.sightings = new SightingRings(sightingCap);
     sightings.ensure(INITIAL);
   }
@@ -131,7 +149,10 @@ final class KeyTable {
     keyLow[number] = low;
     keyMeta[number] = meta;
     keyOwner[number] = owner;
-    expiresAt[number] = Long.MIN_VALUE;
+    int row = number * ROW;
+    rows[row + EXPIRES] = Long.MIN_VALUE;
+    rows[row + CURSOR] = 0;
+    rows[row + MADE] = 0;
     insert(high, low, meta, owner, number);
     touch(number);
     return number;
@@ -143,56 +164,69 @@ final class KeyTable {
   }
 
   long expiresAt(int number) {
-    return expiresAt[number];
+    return rows[number * ROW + EXPIRES];
   }
 
   /** Keeps the key's state at least until {@code t}. */
   void keepUntil(int number, long t) {
-    if (t > expiresAt[number]) {
-      expiresAt[number] = t;
+    int at = number * ROW + EXPIRES;
+    if (t > rows[at]) {
+      rows[at] = t;
     }
   }
 
   /** Adds a sighting to the key's last sightings, once however many rules count it. */
   void see(int number, SightingRings.Packed s) {
-    sightings.add(number, s);
+    int at = number * ROW + CURSOR;
+    rows[at] = sightings.add(number, (int) rows[at], s);
   }
 
   /** The key's last sightings, oldest first. */
   List<Sighting> recent(int number) {
-    return sightings.recent(number);
+    return sightings.recent(number, (int) rows[number * ROW + CURSOR]);
   }
 
-  /** The key's slot for {@code rule}, made when the rule first counts the key. */
-  Slot slot(int number, Rule rule) {
-    int base = number * slotsPerKey;
-    int i = 0;
-    for (Slot s; i < slotsPerKey && (s = slots[base + i]) != null; i++) {
-      if (s.rule == rule) {
-        return s;
-      }
+  /**
+   * The key's slot in {@code column} (the rule's place among the rules of the key's scope, below the
+   * {@code slotsPerKey} given at construction), made for {@code rule} when it first counts the key.
+   */
+  Slot slot(int number, int column, Rule rule) {
+    int at = number * slotsPerKey + column;
+    Slot s = slots[at];
+    if (s == null) {
+      s = new Slot(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
+      slots[at] = s;
+      int n = (int) rows[number * ROW + MADE]++;
+      made[number * slotsPerKey + n] = (char) column;
     }
-    if (i == slotsPerKey) {
-      throw new IllegalStateException("more scenarios than " + slotsPerKey + " count one key");
-    }
-    Slot s = new Slot(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
-    slots[base + i] = s;
     return s;
   }
 
-  private int slotCount(int number) {
-    int base = number * slotsPerKey;
-    int n = 0;
-    while (n < slotsPerKey && slots[base + n] != null) {
-      n++;
+  /** True when the key has slots and each has an open incident (none of them needs the key's sightings now). */
+  boolean allOpen(int number) {
+    if (rows[number * ROW + MADE] == 0) {
+      return true;
     }
-    return n;
+    for (int at = number * slotsPerKey, end = at + slotsPerKey; at < end; at++) {
+      Slot s = slots[at];
+      if (s != null && s.incident == null) {
+        return false;
+      }
+    }
+    return true;
   }
 
+  /**
+   * True when a slot of the key has an open incident. Scans the slot row itself (one or two lines)
+   * rather than the creation order, which would be one more line per key an eviction samples.
+   */
   boolean hasOpenIncident(int number) {
-    int base = number * slotsPerKey;
-    for (int i = 0, n = slotCount(number); i < n; i++) {
-      if (slots[base + i].incident != null) {
+    if (rows[number * ROW + MADE] == 0) {
+      return false;
+    }
+    for (int at = number * slotsPerKey, end = at + slotsPerKey; at < end; at++) {
+      Slot s = slots[at];
+      if (s != null && s.incident != null) {
         return true;
       }
     }
@@ -203,9 +237,10 @@ final class KeyTable {
   List<OpenIncident> openIncidents(int number) {
     List<OpenIncident> out = new ArrayList<>(1);
     int base = number * slotsPerKey;
-    for (int i = 0, n = slotCount(number); i < n; i++) {
-      if (slots[base + i].incident != null) {
-        out.add(slots[base + i].incident);
+    for (int i = 0, n = (int) rows[number * ROW + MADE]; i < n; i++) {
+      OpenIncident open = slots[base + made[base + i]].incident;
+      if (open != null) {
+        out.add(open);
       }
     }
     return out;
@@ -214,9 +249,11 @@ final class KeyTable {
   /** How close the key is to firing: the largest progress of its scenarios, 0 to 1. */
   double progress(int number) {
     double p = 0;
-    int base = number * slotsPerKey;
-    for (int i = 0, n = slotCount(number); i < n; i++) {
-      p = Math.max(p, slots[base + i].progress());
+    for (int at = number * slotsPerKey, end = at + slotsPerKey; at < end; at++) {
+      Slot s = slots[at];
+      if (s != null) {
+        p = Math.max(p, s.progress());
+      }
     }
     return p;
   }
@@ -226,7 +263,7 @@ final class KeyTable {
     while (count > 0) {
       if (isLive(head)) {
         int number = queued[head];
-        if (expiresAt[number] >= now || hasOpenIncident(number)) {
+        if (rows[number * ROW + EXPIRES] >= now || hasOpenIncident(number)) {
           return;
         }
         remove(number);
@@ -241,7 +278,7 @@ final class KeyTable {
     Arrays.fill(keyOwner, null);
     Arrays.fill(slots, null);
     sightings.clearAll();
-    Arrays.fill(touchedAt, 0);
+    Arrays.fill(rows, 0);
     freeCount = 0;
     numbersUsed = 0;
     head = 0;
@@ -291,12 +328,12 @@ final class KeyTable {
 
   /** True when the entry at ring position {@code at} is its key's latest touch (one array read). */
   private boolean isLive(int at) {
-    return touchedAt[queued[at]] == stamps[at];
+    return rows[queued[at] * ROW + TOUCHED] == stamps[at];
   }
 
   private void touch(int number) {
     long stamp = ++clock;
-    touchedAt[number] = stamp;
+    rows[number * ROW + TOUCHED] = stamp;
     if (count == queued.length) {
       compact();
     }
@@ -349,7 +386,7 @@ final class KeyTable {
     keyOwner[number] = null;
     Arrays.fill(slots, number * slotsPerKey, number * slotsPerKey + slotsPerKey, null);
     sightings.clear(number);
-    touchedAt[number] = 0;
+    rows[number * ROW + TOUCHED] = 0;
     if (freeCount == freeNumbers.length) {
       freeNumbers = Arrays.copyOf(freeNumbers, freeCount * 2);
     }
@@ -360,15 +397,15 @@ final class KeyTable {
     if (freeCount > 0) {
       return freeNumbers[--freeCount];
     }
-    if (numbersUsed == touchedAt.length) {
+    if (numbersUsed == keyHigh.length) {
       int n = numbersUsed * 2;
       keyHigh = Arrays.copyOf(keyHigh, n);
       keyLow = Arrays.copyOf(keyLow, n);
       keyMeta = Arrays.copyOf(keyMeta, n);
       keyOwner = Arrays.copyOf(keyOwner, n);
-      expiresAt = Arrays.copyOf(expiresAt, n);
+      rows = Arrays.copyOf(rows, n * ROW);
       slots = Arrays.copyOf(slots, n * slotsPerKey);
-      touchedAt = Arrays.copyOf(touchedAt, n);
+      made = Arrays.copyOf(made, n * slotsPerKey);
       sightings.ensure(n);
     }
     return numbersUsed++;
@@ -442,7 +479,7 @@ final class KeyTable {
     indexMask = slotsNow - 1;
     indexShift = Integer.numberOfLeadingZeros(slotsNow) + 1;
     for (int n = 0; n < numbersUsed; n++) {
-      if (touchedAt[n] != 0) {
+      if (rows[n * ROW + TOUCHED] != 0) {
         place(keyHigh[n], keyLow[n], keyMeta[n], keyOwner[n], n);
       }
     }
@@ -457,7 +494,7 @@ final class KeyTable {
   /** Expired state weighs -1, open incidents 2 and more, else the progress toward firing (0 to 1). */
   private double weight(int number, long now) {
     boolean open = hasOpenIncident(number);
-    if (!open && expiresAt[number] < now) {
+    if (!open && rows[number * ROW + EXPIRES] < now) {
       return -1;
     }
     return open ? 2 + progress(number) : progress(number);

@@ -13,7 +13,7 @@ import org.abuseloop.core.Protocol;
 /**
  * The last sightings of every tracked key, by key number: each key's ring is its run of {@code cap}
  * places in one array of {@link Packed} sightings (one object of primitives per event, shared by every
- * key the event counts under), its cursor in an {@code int[]} column; sightings are rebuilt into
+ * key the event counts under), its cursor kept by the caller in the key's row; sightings are rebuilt into
  * {@link Sighting}s only when an incident opens. Not thread-safe.
  *
  * <p>Laid out by hand because no library keeps per-key rings in one flat array: a ring object (or
@@ -28,8 +28,6 @@ final class SightingRings {
   private final int cap;
   /** Key {@code k}'s ring is places {@code k * cap} to {@code k * cap + cap - 1}. */
   private Packed[] rings = new Packed[0];
-  /** Per key: the next place to write in the upper half, the sightings held in the lower. */
-  private int[] cursor = new int[0];
 
   /** @param cap the sightings kept per key (at most 65,535) */
   SightingRings(int cap) {
@@ -41,49 +39,45 @@ final class SightingRings {
 
   /** Makes room for key numbers below {@code keys}. */
   void ensure(int keys) {
-    if (keys > cursor.length) {
-      int n = Math.max(keys, cursor.length * 2);
+    if ((long) keys * cap > rings.length) {
+      int n = Math.max(keys, rings.length / cap * 2);
       rings = Arrays.copyOf(rings, n * cap);
-      cursor = Arrays.copyOf(cursor, n);
     }
   }
 
-  /** Forgets the sightings of a key number (its number is free or reused). */
+  /** Forgets the sightings of a key number (its number is free or reused; its cursor starts at 0). */
   void clear(int key) {
     Arrays.fill(rings, key * cap, key * cap + cap, null);
-    cursor[key] = 0;
   }
 
   void clearAll() {
     Arrays.fill(rings, null);
-    Arrays.fill(cursor, 0);
   }
 
   /**
    * Adds a sighting to the key's ring, dropping the oldest when the ring is full; nothing when it is
-   * the sighting added last (an event counts under several rules of one key).
+   * the sighting added last (an event counts under several rules of one key). The key's cursor (0
+   * for an empty ring) is kept by the caller, beside the key's other hot state: this returns the new one.
    */
-  void add(int key, Packed s) {
-    int c = cursor[key];
-    int next = c >>> 16;
-    int size = c & 0xFFFF;
+  int add(int key, int cursor, Packed s) {
+    int next = cursor >>> 16;
+    int size = cursor & 0xFFFF;
     int base = key * cap;
     if (size > 0 && rings[base + (next == 0 ? cap - 1 : next - 1)] == s) {
-      return;
+      return cursor;
     }
     rings[base + next] = s;
     next = next + 1 == cap ? 0 : next + 1;
     if (size < cap) {
       size++;
     }
-    cursor[key] = (next << 16) | size;
+    return (next << 16) | size;
   }
 
-  /** The key's last sightings, oldest first, rebuilt as records equal to those added. */
-  List<Sighting> recent(int key) {
-    int c = cursor[key];
-    int next = c >>> 16;
-    int size = c & 0xFFFF;
+  /** The key's last sightings, oldest first, rebuilt as records equal to those added; {@code cursor} as {@link #add} left it. */
+  List<Sighting> recent(int key, int cursor) {
+    int next = cursor >>> 16;
+    int size = cursor & 0xFFFF;
     List<Sighting> out = new ArrayList<>(size);
     int start = size < cap ? 0 : next;
     for (int i = 0; i < size; i++) {

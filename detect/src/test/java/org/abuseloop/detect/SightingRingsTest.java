@@ -35,14 +35,15 @@ class SightingRingsTest {
     SightingRings rings = new SightingRings(64);
     rings.ensure(1);
     List<Sighting> added = new ArrayList<>();
+    int cursor = 0;
     for (int i = 0; i < 50; i++) {
       added.add(sighting(i));
       SightingRings.Packed packed = new SightingRings.Packed(sighting(i));
-      rings.add(0, packed);
+      cursor = rings.add(0, cursor, packed);
       // An event counted under a second rule of the same key is kept once.
-      rings.add(0, packed);
+      cursor = rings.add(0, cursor, packed);
     }
-    List<Sighting> back = rings.recent(0);
+    List<Sighting> back = rings.recent(0, cursor);
     assertThat(back).hasSize(50);
     for (int i = 0; i < 50; i++) {
       Sighting a = added.get(i);
@@ -59,21 +60,28 @@ class SightingRingsTest {
   void eachKeyKeepsItsLastSightingsInOrderThroughGrowthAndWrapping() {
     SightingRings rings = new SightingRings(16);
     rings.ensure(3);
+    // The cursors, which the key table keeps in each key's row.
+    int[] cursor = new int[3];
     for (int i = 0; i < 40; i++) {
-      rings.add(i % 2, new SightingRings.Packed(sighting(i)));
-      List<Sighting> recent = rings.recent(i % 2);
+      cursor[i % 2] = rings.add(i % 2, cursor[i % 2], new SightingRings.Packed(sighting(i)));
+      List<Sighting> recent = rings.recent(i % 2, cursor[i % 2]);
       int seen = i / 2 + 1;
       assertThat(recent).hasSize(Math.min(16, seen));
       assertThat(recent.get(recent.size() - 1).time()).isEqualTo(sighting(i).time());
       assertThat(recent.get(0).time()).isEqualTo(sighting(i - 2 * (Math.min(16, seen) - 1)).time());
     }
-    assertThat(rings.recent(2)).isEmpty();
+    assertThat(rings.recent(2, cursor[2])).isEmpty();
     rings.clear(1);
-    assertThat(rings.recent(1)).isEmpty();
-    assertThat(rings.recent(0)).hasSize(16);
+    cursor[1] = 0;
+    assertThat(rings.recent(1, cursor[1])).isEmpty();
+    assertThat(rings.recent(0, cursor[0])).hasSize(16);
     rings.ensure(1000);
-    assertThat(rings.recent(0)).hasSize(16);
+    List<Sighting> kept = rings.recent(0, cursor[0]);
+    assertThat(kept).hasSize(16);
+    assertThat(kept.get(15).time()).isEqualTo(sighting(38).time());
+    cursor[2] = rings.add(2, cursor[2], new SightingRings.Packed(sighting(99)));
+    assertThat(rings.recent(2, cursor[2])).hasSize(1);
     rings.clearAll();
-    assertThat(rings.recent(0)).isEmpty();
+    assertThat(rings.recent(0, 0)).isEmpty();
   }
 }
