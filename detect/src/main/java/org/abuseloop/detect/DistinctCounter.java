@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.ObjIntConsumer;
 
 /**
- * The distinct rule's state: an exact set of at most N values (N the threshold), each as a 64-bit
+ * A key's slot under a distinct rule, or a slot's set of distinct sources: an exact set of at most N values (N the threshold), each as a 64-bit
  * hash with the time it was last seen, how often it came and the value itself (for the incident's
  * target list); values older than the window drop out. Once N are held the rule has fired, so a
  * larger set is never needed: a new value then replaces the stalest. Not thread-safe.
@@ -13,7 +13,7 @@ import java.util.function.ObjIntConsumer;
  * the hits), each as long as the set's capacity: a lookup scans the hashes alone, eight to a cache
  * line, and expiry the times alone; a set of a value or two is still one small array.
  */
-final class DistinctCounter extends Counter {
+final class DistinctCounter extends Slot {
 
   private long[] cells = new long[3];
   /** The capacity: the length of each run in {@link #cells}. */
@@ -23,17 +23,34 @@ final class DistinctCounter extends Counter {
   private int size;
   /** No held value was seen before this: a lower bound that lets {@link #expire} skip its pass. */
   private long oldest = Long.MAX_VALUE;
+  /** The time of the latest offer: every held value was seen at or before it. */
+  private long newest;
   private long since;
   private long events;
 
+  /** A set of distinct sources (no rule of its own). */
   DistinctCounter(int n) {
+    this(null, null, n);
+  }
+
+  DistinctCounter(Rule rule, DistinctCounter sources, int n) {
+    super(rule, sources);
     this.n = n;
+  }
+
+  @Override
+  boolean count(long t, Sighting s) {
+    return offer(t, rule.distinctHash(s), rule.value(s), rule.windowMs);
   }
 
   /** Records {@code value} at {@code t}; true when N distinct values lie within {@code window} ms. */
   boolean offer(long t, long hash, Object value, long window) {
     if (size != 0 && t - oldest > window) {
-      expire(t, window);
+      if (t - newest > window) {
+        dropAll();
+      } else {
+        expire(t, window);
+      }
     }
     if (size == 0) {
       since = t;
@@ -53,6 +70,7 @@ final class DistinctCounter extends Counter {
     if (t < oldest) {
       oldest = t;
     }
+    newest = t;
     return size >= n;
   }
 
@@ -109,6 +127,17 @@ final class DistinctCounter extends Counter {
     return s;
   }
 
+  /**
+   * Drops every value: all were last seen more than the window before now, which the latest offer's
+   * time tells without reading the times (a key that comes back after a quiet spell, the usual case
+   * for the many keys seen now and then, costs no pass over its set).
+   */
+  private void dropAll() {
+    Arrays.fill(shown, 0, size, null);
+    size = 0;
+    oldest = Long.MAX_VALUE;
+  }
+
   /** Drops the values last seen more than {@code window} ms before {@code t}. */
   private void expire(long t, long window) {
     long[] c = cells;
@@ -156,12 +185,12 @@ final class DistinctCounter extends Counter {
   }
 
   @Override
-  double progress(Rule rule) {
+  double countProgress() {
     return (double) size / n;
   }
 
   @Override
-  void reset() {
+  void resetCount() {
     cells = new long[3];
     capacity = 1;
     shown = new Object[1];

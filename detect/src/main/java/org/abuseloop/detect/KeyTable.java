@@ -175,7 +175,7 @@ final class KeyTable {
     if (i == slotsPerKey) {
       throw new IllegalStateException("more scenarios than " + slotsPerKey + " count one key");
     }
-    Slot s = new Slot(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
+    Slot s = Slot.of(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
     slots[base + i] = s;
     return s;
   }

@@ -74,7 +74,7 @@ final class OpenIncident {
         case TARGET_PORT -> ports;
         case TARGET_ADDRESS -> addresses;
       };
-      ((DistinctCounter) slot.counter).forEach((v, n) -> tally.addUnchecked(v, n));
+      ((DistinctCounter) slot).forEach((v, n) -> tally.addUnchecked(v, n));
     }
     if (slot.sources != null) {
       slot.sources.forEach((v, n) -> sources.addUnchecked(v, n));
