@@ -94,16 +94,16 @@ final class OpenIncident {
   private void detail(Sighting s, DistinctField counted, boolean withSources) {
     kinds[s.family().kind().ordinal()]++;
     if (counted != DistinctField.TARGET_ADDRESS) {
-      addresses.add(s.target(), 1);
+      addresses.addAddress(s.target(), 1);
     }
     if (counted != DistinctField.TARGET_PORT) {
-      ports.add(s.port() > 0 ? s.port() : null, 1);
+      ports.addPort(s.port(), 1);
     }
     if (counted != DistinctField.USER) {
       users.add(s.user(), 1);
     }
     if (withSources) {
-      sources.add(s.source(), 1);
+      sources.addAddress(s.source(), 1);
     }
     if (evidence.size() < evidenceCap) {
       evidence.add(s.evidence());
