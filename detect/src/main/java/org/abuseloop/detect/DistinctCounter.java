@@ -17,6 +17,12 @@ import java.util.function.ObjIntConsumer;
  * {@code long[]} of three runs (the hashes, then the times last seen, then the hits), each as long as
  * the set's capacity (a lookup scans the hashes alone, eight to a cache line, and expiry the times
  * alone), and an {@code Object[]} of the values; a reset goes back to the fields.
+ *
+ * <p>Expiry is lazy but exact: a value whose time left the window stays where it is, dead (its time
+ * tells it: older than the window before the latest offer), and is skipped by lookups and listings;
+ * an expiry pass only counts the live values and finds the oldest, reading the times and nothing
+ * else. Dead places are reclaimed when an append reaches the end of the arrays: the live values move
+ * up in order, so the live ones always stand in the order an eagerly compacted set would hold them.
  */
 final class DistinctCounter extends Slot {
 
@@ -30,7 +36,12 @@ final class DistinctCounter extends Slot {
   private long onlyHits;
   private Object onlyValue;
   private final int n;
+  /** The live values: those seen within the window before the latest offer. */
   private int size;
+  /** The places used in the arrays, live and dead (array mode only). */
+  private int end;
+  /** The window the set was last offered with (the same for every offer to one set). */
+  private long window;
   /** No held value was seen before this: a lower bound that lets {@link #expire} skip its pass. */
   private long oldest = Long.MAX_VALUE;
   /** The time of the latest offer: every held value was seen at or before it. */
@@ -74,6 +85,7 @@ final class DistinctCounter extends Slot {
    * the complement of the index made for it (a new value, not seen yet: the caller stores it there).
    */
   private int place(long t, long hash, long window) {
+    this.window = window;
     if (size != 0 && t - oldest > window) {
       if (t - newest > window) {
         dropAll();
@@ -81,12 +93,14 @@ final class DistinctCounter extends Slot {
         expire(t, window);
       }
     }
+    // From here on, liveness is judged at t (the reclaiming and the replacing below read it).
+    newest = t;
     if (size == 0) {
       since = t;
       events = 0;
     }
     events++;
-    int i = indexOf(hash);
+    int i = indexOf(hash, t, window);
     if (i >= 0) {
       return i;
     }
@@ -139,34 +153,74 @@ final class DistinctCounter extends Slot {
       }
       return;
     }
-    for (int i = 0; i < size; i++) {
-      action.accept(shown[i], (int) cells[2 * capacity + i]);
+    long[] c = cells;
+    for (int i = 0; i < end; i++) {
+      if (newest - c[capacity + i] <= window) {
+        action.accept(shown[i], (int) c[2 * capacity + i]);
+      }
     }
   }
 
-  /** The index of a new value at the end; a set of one value moves from the fields to arrays. */
+  /**
+   * The index of a new value at the end: the fields for the first, else the arrays (made when a second
+   * value comes), after their dead places are reclaimed or, when all are live, grown.
+   */
   private int append() {
-    if (size == capacity) {
-      int grown = Math.min(n, capacity * 2);
-      long[] c = new long[3 * grown];
-      Object[] s = new Object[grown];
-      if (cells == null) {
-        c[0] = onlyHash;
-        c[grown] = onlySeen;
-        c[2 * grown] = onlyHits;
-        s[0] = onlyValue;
-        onlyValue = null;
-      } else {
-        for (int run = 0; run < 3; run++) {
-          System.arraycopy(cells, run * capacity, c, run * grown, size);
-        }
-        System.arraycopy(shown, 0, s, 0, size);
+    if (cells == null) {
+      if (size == 0) {
+        return size++;
       }
+      long[] c = new long[3 * 2];
+      c[0] = onlyHash;
+      c[2] = onlySeen;
+      c[4] = onlyHits;
+      shown = new Object[] {onlyValue, null};
+      onlyValue = null;
       cells = c;
-      shown = s;
-      capacity = grown;
+      capacity = 2;
+      end = 1;
+    } else if (end == capacity) {
+      if (size < capacity) {
+        reclaim();
+      } else {
+        grow();
+      }
     }
-    return size++;
+    size++;
+    return end++;
+  }
+
+  /** Moves the live values up over the dead places, in order. */
+  private void reclaim() {
+    long[] c = cells;
+    int seen = capacity;
+    int hits = 2 * capacity;
+    int kept = 0;
+    for (int i = 0; i < end; i++) {
+      long when = c[seen + i];
+      if (newest - when <= window) {
+        if (kept != i) {
+          c[kept] = c[i];
+          c[seen + kept] = when;
+          c[hits + kept] = c[hits + i];
+          shown[kept] = shown[i];
+        }
+        kept++;
+      }
+    }
+    Arrays.fill(shown, kept, end, null);
+    end = kept;
+  }
+
+  private void grow() {
+    int grown = Math.min(n, capacity * 2);
+    long[] c = new long[3 * grown];
+    for (int run = 0; run < 3; run++) {
+      System.arraycopy(cells, run * capacity, c, run * grown, end);
+    }
+    cells = c;
+    shown = Arrays.copyOf(shown, grown);
+    capacity = grown;
   }
 
   /**
@@ -181,12 +235,15 @@ final class DistinctCounter extends Slot {
       return 0;
     }
     int seen = capacity;
-    int s = 0;
-    long min = c[seen];
+    int s = -1;
+    long min = Long.MAX_VALUE;
     long second = Long.MAX_VALUE;
-    for (int j = 1; j < size; j++) {
+    for (int j = 0; j < end; j++) {
       long x = c[seen + j];
-      if (x < min) {
+      if (newest - x > window) {
+        continue;
+      }
+      if (s < 0 || x < min) {
         second = min;
         min = x;
         s = j;
@@ -207,10 +264,14 @@ final class DistinctCounter extends Slot {
    */
   private void dropAll() {
     size = 0;
+    end = 0;
     oldest = Long.MAX_VALUE;
   }
 
-  /** Drops the values last seen more than {@code window} ms before {@code t}. */
+  /**
+   * Counts the values last seen within {@code window} ms before {@code t} and finds the oldest of
+   * them; the others are dead where they stand (their time says so from now on).
+   */
   private void expire(long t, long window) {
     long[] c = cells;
     if (c == null) {
@@ -219,35 +280,27 @@ final class DistinctCounter extends Slot {
       return;
     }
     int seen = capacity;
-    int hits = 2 * capacity;
-    int kept = 0;
+    int live = 0;
     long newOldest = Long.MAX_VALUE;
-    for (int i = 0; i < size; i++) {
+    for (int i = 0; i < end; i++) {
       long when = c[seen + i];
       if (t - when <= window) {
-        if (kept != i) {
-          c[kept] = c[i];
-          c[seen + kept] = when;
-          c[hits + kept] = c[hits + i];
-          shown[kept] = shown[i];
-        }
         newOldest = Math.min(newOldest, when);
-        kept++;
+        live++;
       }
     }
-    Arrays.fill(shown, kept, size, null);
-    size = kept;
+    size = live;
     oldest = newOldest;
   }
 
-  /** The index of the value with this hash, or -1. */
-  private int indexOf(long hash) {
+  /** The index of the live value with this hash at {@code t}, or -1. */
+  private int indexOf(long hash, long t, long window) {
     long[] c = cells;
     if (c == null) {
       return size == 1 && onlyHash == hash ? 0 : -1;
     }
-    for (int i = 0, end = size; i < end; i++) {
-      if (c[i] == hash) {
+    for (int i = 0, used = end; i < used; i++) {
+      if (c[i] == hash && t - c[capacity + i] <= window) {
         return i;
       }
     }
@@ -276,6 +329,7 @@ final class DistinctCounter extends Slot {
     onlyValue = null;
     capacity = 1;
     size = 0;
+    end = 0;
     oldest = Long.MAX_VALUE;
     events = 0;
   }
