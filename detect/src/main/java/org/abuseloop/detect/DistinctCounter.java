@@ -216,7 +216,9 @@ final class DistinctCounter extends Slot {
     int grown = Math.min(n, capacity * 2);
     long[] c = new long[3 * grown];
     for (int run = 0; run < 3; run++) {
-      System.arraycopy(cells, run * capacity, c, run * grown, end);
+      for (int i = 0; i < end; i++) {
+        c[run * grown + i] = cells[run * capacity + i];
+      }
     }
     cells = c;
     shown = Arrays.copyOf(shown, grown);
