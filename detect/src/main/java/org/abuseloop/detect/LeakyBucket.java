@@ -1,8 +1,8 @@
 package org.abuseloop.detect;
 
 /**
- * A key's slot under a leaky rule: the bucket's level in milliseconds (each event adds one leak interval, time
- * drains one millisecond per millisecond), so the arithmetic is exact. Not thread-safe.
+ * A key's slot under a leaky rule: the bucket's level in milliseconds (each event adds one leak
+ * interval, time drains one millisecond per millisecond), so the arithmetic is exact. Not thread-safe.
  */
 final class LeakyBucket extends Slot {
 
