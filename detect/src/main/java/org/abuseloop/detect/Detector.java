@@ -254,8 +254,8 @@ public final class Detector {
 
   /** Opens the incident of {@code slot}, of the key numbered {@code number}, on sighting {@code s}. */
   private void open(Slot slot, int number, Sighting s, long t, List<Incident> out) {
-    long since = slot.counter.since();
-    long events = slot.counter.events();
+    long since = slot.since();
+    long events = slot.events();
     List<Sighting> recent = table.recent(number);
     List<Sighting> burst = new ArrayList<>();
     for (int i = recent.size() - 1; i >= 0 && burst.size() < events; i--) {

@@ -194,7 +194,7 @@ final class KeyTable {
     int at = number * slotsPerKey + column;
     Slot s = slots[at];
     if (s == null) {
-      s = new Slot(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
+      s = Slot.of(rule, Key.scopeOf(keyMeta[number]) != Scope.ADDRESS, listed);
       slots[at] = s;
       int n = (int) rows[number * ROW + MADE]++;
       made[number * slotsPerKey + n] = (char) column;

@@ -1,15 +1,24 @@
 package org.abuseloop.detect;
 
 /**
- * The leaky rule's state: the bucket's level in milliseconds (each event adds one leak interval, time
- * drains one millisecond per millisecond), so the arithmetic is exact. Not thread-safe.
+ * A key's slot under a leaky rule: the bucket's level in milliseconds (each event adds one leak
+ * interval, time drains one millisecond per millisecond), so the arithmetic is exact. Not thread-safe.
  */
-final class LeakyBucket extends Counter {
+final class LeakyBucket extends Slot {
 
   private long fill;
   private long at;
   private long since;
   private long events;
+
+  LeakyBucket(Rule rule, DistinctCounter sources) {
+    super(rule, sources);
+  }
+
+  @Override
+  boolean count(long t, Sighting s) {
+    return offer(t, rule.scenario.capacity(), rule.leakMs);
+  }
 
   /**
    * Records an event at {@code t}; true when it does not fit, i.e. when it is at least the
@@ -48,12 +57,12 @@ final class LeakyBucket extends Counter {
   }
 
   @Override
-  double progress(Rule rule) {
+  double countProgress() {
     return (double) fill / (rule.leakMs * rule.scenario.capacity());
   }
 
   @Override
-  void reset() {
+  void resetCount() {
     fill = 0;
     events = 0;
   }

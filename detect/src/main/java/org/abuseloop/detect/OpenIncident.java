@@ -74,7 +74,7 @@ final class OpenIncident {
         case TARGET_PORT -> ports;
         case TARGET_ADDRESS -> addresses;
       };
-      ((DistinctCounter) slot.counter).forEach((v, n) -> tally.addUnchecked(v, n));
+      ((DistinctCounter) slot).forEach((v, n) -> tally.addUnchecked(v, n));
     }
     if (slot.sources != null) {
       slot.sources.forEach((v, n) -> sources.addUnchecked(v, n));
@@ -94,16 +94,16 @@ final class OpenIncident {
   private void detail(Sighting s, DistinctField counted, boolean withSources) {
     kinds[s.family().kind().ordinal()]++;
     if (counted != DistinctField.TARGET_ADDRESS) {
-      addresses.add(s.target(), 1);
+      addresses.addAddress(s.target(), 1);
     }
     if (counted != DistinctField.TARGET_PORT) {
-      ports.add(s.port() > 0 ? s.port() : null, 1);
+      ports.addPort(s.port(), 1);
     }
     if (counted != DistinctField.USER) {
       users.add(s.user(), 1);
     }
     if (withSources) {
-      sources.add(s.source(), 1);
+      sources.addAddress(s.source(), 1);
     }
     if (evidence.size() < evidenceCap) {
       evidence.add(s.evidence());

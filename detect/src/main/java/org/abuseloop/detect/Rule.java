@@ -3,8 +3,8 @@ package org.abuseloop.detect;
 import org.abuseloop.core.IpAddress;
 
 /**
- * A scenario compiled for the hot path: its filter, its durations in milliseconds, and the counter
- * it keeps per key. Immutable and thread-safe; counters it creates are not.
+ * A scenario compiled for the hot path: its filter, its durations in milliseconds, and what its
+ * counter per key ({@link Slot}) counts. Immutable and thread-safe.
  */
 final class Rule {
 
@@ -42,24 +42,8 @@ final class Rule {
     };
   }
 
-  Counter newCounter() {
-    return switch (scenario.type()) {
-      case THRESHOLD -> new WindowCounter(scenario.count());
-      case LEAKY -> new LeakyBucket();
-      case DISTINCT -> new DistinctCounter(scenario.count());
-    };
-  }
-
-  /** Records a sighting at {@code t} (clamped by the caller); true when the scenario's condition holds. */
-  boolean offer(Counter c, long t, Sighting s) {
-    return switch (scenario.type()) {
-      case THRESHOLD -> ((WindowCounter) c).offer(t, windowMs);
-      case LEAKY -> ((LeakyBucket) c).offer(t, scenario.capacity(), leakMs);
-      case DISTINCT -> ((DistinctCounter) c).offer(t, hash(s), value(s), windowMs);
-    };
-  }
-
-  private long hash(Sighting s) {
+  /** The 64-bit hash of the value a distinct scenario counts (its sets hold hashes). */
+  long distinctHash(Sighting s) {
     return switch (scenario.distinct()) {
       case USER -> hash(s.user());
       case TARGET_PORT -> s.port();

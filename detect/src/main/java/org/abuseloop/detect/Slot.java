@@ -1,30 +1,46 @@
 package org.abuseloop.detect;
 
 /**
- * One key's state under one scenario: the rule's counter, the distinct sources when the scenario
- * needs several, and the incident while one is open. Not thread-safe.
+ * One key's state under one scenario: the rule's counter (each rule type is a subclass that holds its
+ * counter's fields itself), the distinct sources when the scenario needs several, and the incident
+ * while one is open. Not thread-safe; times passed in never go backwards for one slot (the caller clamps).
+ *
+ * <p>The counter is the slot rather than an object the slot points to: the detector reaches a key's
+ * slot through the key table's row, and a separate counter object was one more dependent read (a cache
+ * miss on a cold key) per key and scenario of every event, and one more long-lived object per key.
  */
-final class Slot {
+abstract sealed class Slot permits WindowCounter, LeakyBucket, DistinctCounter {
 
+  /** The scenario counted here; null for a set of distinct sources, which only a slot uses. */
   final Rule rule;
-  final Counter counter;
+  /** The distinct sources of a prefix or owner key, else null. */
   final DistinctCounter sources;
   long lastTime = Long.MIN_VALUE;
   OpenIncident incident;
 
+  Slot(Rule rule, DistinctCounter sources) {
+    this.rule = rule;
+    this.sources = sources;
+  }
+
   /**
+   * The slot of {@code rule} for a key.
+   *
    * @param aggregate true for a prefix or owner key, whose distinct sources are counted (up to
    *     {@code listed} of them, at least the scenario's minSources)
    */
-  Slot(Rule rule, boolean aggregate, int listed) {
-    this.rule = rule;
-    this.counter = rule.newCounter();
-    this.sources = aggregate ? new DistinctCounter(Math.max(rule.scenario.minSources(), listed)) : null;
+  static Slot of(Rule rule, boolean aggregate, int listed) {
+    DistinctCounter sources = aggregate ? new DistinctCounter(Math.max(rule.scenario.minSources(), listed)) : null;
+    return switch (rule.scenario.type()) {
+      case THRESHOLD -> new WindowCounter(rule, sources, rule.scenario.count());
+      case LEAKY -> new LeakyBucket(rule, sources);
+      case DISTINCT -> new DistinctCounter(rule, sources, rule.scenario.count());
+    };
   }
 
   /** Records a sighting; true when the scenario fires (condition held and enough sources). */
   boolean offer(long t, Sighting s) {
-    boolean fired = rule.offer(counter, t, s);
+    boolean fired = count(t, s);
     if (sources != null) {
       sources.offer(t, Rule.hash(s.source()), s.source(), rule.quietMs);
       fired &= sources.size() >= rule.scenario.minSources();
@@ -34,14 +50,30 @@ final class Slot {
 
   /** How close the scenario is to firing for this key, 0 to 1. */
   double progress() {
-    double p = counter.progress(rule);
+    double p = countProgress();
     return sources == null ? p : Math.min(p, (double) sources.size() / rule.scenario.minSources());
   }
 
+  /** Forgets the counts and the sources, as if no event had come. */
   void reset() {
-    counter.reset();
+    resetCount();
     if (sources != null) {
       sources.reset();
     }
   }
+
+  /** Records a sighting at {@code t} in the rule's counter; true when the rule's condition holds. */
+  abstract boolean count(long t, Sighting s);
+
+  /** The time of the first event of the current burst. */
+  abstract long since();
+
+  /** The events of the current burst. */
+  abstract long events();
+
+  /** How close the rule's counter is to firing, 0 to 1: the part of the threshold or of the capacity filled. */
+  abstract double countProgress();
+
+  /** Forgets the rule's counter, as if no event had come. */
+  abstract void resetCount();
 }

@@ -1,18 +1,24 @@
 package org.abuseloop.detect;
 
 /**
- * The threshold rule's state: a ring of the times of the last N events (N the threshold), so "N events
- * within the window" is one comparison of the newest with the oldest. Not thread-safe.
+ * A key's slot under a threshold rule: a ring of the times of the last N events (N the threshold), so
+ * "N events within the window" is one comparison of the newest with the oldest. Not thread-safe.
  */
-final class WindowCounter extends Counter {
+final class WindowCounter extends Slot {
 
   private long[] times = new long[1];
   private final int n;
   private int head;
   private int size;
 
-  WindowCounter(int n) {
+  WindowCounter(Rule rule, DistinctCounter sources, int n) {
+    super(rule, sources);
     this.n = n;
+  }
+
+  @Override
+  boolean count(long t, Sighting s) {
+    return offer(t, rule.windowMs);
   }
 
   /** Records an event at {@code t}; true when the last N events lie within {@code window} ms. */
@@ -54,12 +60,12 @@ final class WindowCounter extends Counter {
   }
 
   @Override
-  double progress(Rule rule) {
+  double countProgress() {
     return (double) size / n;
   }
 
   @Override
-  void reset() {
+  void resetCount() {
     times = new long[1];
     head = 0;
     size = 0;

@@ -9,9 +9,16 @@ import java.util.Map;
 import java.util.Random;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.Tally;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
-/** The bounded tally of an incident's targets: order first seen, "others" past the limit, against a map. */
+/**
+ * The bounded tally of an incident's targets: order first seen, "others" past the limit, against a map;
+ * addresses and ports counted by their bits as by {@code equals}.
+ */
 class TallyBuilderTest {
 
   private static List<String> entries(Tally<?> t) {
@@ -69,5 +76,70 @@ class TallyBuilderTest {
       assertThat(entries(built)).as("limit " + limit).isEqualTo(want);
       assertThat(built.others()).as("limit " + limit).isEqualTo(others);
     }
+  }
+
+  @Property(tries = 300)
+  void addressesCountedByTheirBitsAgreeWithEquals(
+      @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 11) Integer> picks,
+      @ForAll @IntRange(min = 1, max = 8) int limit) {
+    // IPv4 192.0.2.1 and the IPv6 ::c000:201 (not IPv4-mapped) share their low bits: distinct values.
+    List<IpAddress> pool = List.of(IpAddress.of("192.0.2.1"), IpAddress.ofIPv6(0, 0xC0000201L),
+        IpAddress.of("192.0.2.2"), IpAddress.ofIPv6(0, 0xC0000202L), IpAddress.of("2001:db8::1"),
+        IpAddress.of("2001:db8::2"), IpAddress.of("198.51.100.7"), IpAddress.ofIPv6(0, 1), IpAddress.ofIPv4(1),
+        IpAddress.ofIPv4(0), IpAddress.ofIPv6(0, 0), IpAddress.of("203.0.113.9"));
+    TallyBuilder<IpAddress> byBits = new TallyBuilder<>(limit);
+    Map<IpAddress, Long> expected = new LinkedHashMap<>();
+    long others = 0;
+    for (int i = 0; i < picks.size(); i++) {
+      IpAddress a = pool.get(picks.get(i));
+      // Through both entry points, with a fresh but equal object now and then.
+      if (i % 3 == 0) {
+        byBits.add(a.isIPv4() ? IpAddress.ofIPv4(a.ipv4Bits()) : IpAddress.ofIPv6(a.high(), a.low()), 1);
+      } else {
+        byBits.addAddress(a, 1);
+      }
+      if (expected.containsKey(a) || expected.size() < limit) {
+        expected.merge(a, 1L, Long::sum);
+      } else {
+        others++;
+      }
+    }
+    List<String> want = new ArrayList<>();
+    expected.forEach((k, v) -> want.add(k + "x" + v));
+    Tally<IpAddress> built = byBits.build();
+    assertThat(entries(built)).isEqualTo(want);
+    assertThat(built.others()).isEqualTo(others);
+    byBits.addAddress(null, 5);
+    assertThat(byBits.build().others()).isEqualTo(others);
+  }
+
+  @Property(tries = 300)
+  void portsCountedUnboxedAgreeWithBoxedOnes(
+      @ForAll @Size(min = 1, max = 400) List<@IntRange(min = 0, max = 70_000) Integer> ports,
+      @ForAll @IntRange(min = 1, max = 20) int limit) {
+    TallyBuilder<Integer> unboxed = new TallyBuilder<>(limit);
+    Map<Integer, Long> expected = new LinkedHashMap<>();
+    long others = 0;
+    for (int i = 0; i < ports.size(); i++) {
+      int p = ports.get(i) % 40 == 0 ? 0 : 1 + ports.get(i) % 50;
+      if (i % 2 == 0) {
+        unboxed.addPort(p, 1);
+      } else if (p > 0) {
+        unboxed.add(p, 1);
+      }
+      if (p == 0) {
+        continue;
+      }
+      if (expected.containsKey(p) || expected.size() < limit) {
+        expected.merge(p, 1L, Long::sum);
+      } else {
+        others++;
+      }
+    }
+    List<String> want = new ArrayList<>();
+    expected.forEach((k, v) -> want.add(k + "x" + v));
+    Tally<Integer> built = unboxed.build();
+    assertThat(entries(built)).isEqualTo(want);
+    assertThat(built.others()).isEqualTo(others);
   }
 }
