@@ -133,8 +133,8 @@ class FileFollowerTest {
   void copytruncateRestartsTheSameFileAtZero() throws Exception {
     append(log(), "a long first line\na long second line\n");
     try (Collector.Running r = follow(null)) {
-      r.collector.awaitLines(2);
-      long inode = r.collector.lastBatch().inode();
+      // The batch's end comes after its lines: wait for it, not for the lines alone.
+      long inode = r.collector.awaitBatch(p -> p.lineNumber() == 2).inode();
       Files.copy(log(), dir.resolve("auth.log.1"));
       try (FileChannel ch = FileChannel.open(log(), StandardOpenOption.WRITE)) {
         ch.truncate(0);
