@@ -29,15 +29,17 @@ final class CompressedRotation {
     if (!s.path().getFileName().toString().endsWith(".gz")) {
       return null;
     }
-    InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(s.path()), 64 * 1024), 64 * 1024);
+    InputStream file = new BufferedInputStream(Files.newInputStream(s.path()), 64 * 1024);
     try {
+      // Inside the try: a header that is not gzip's, or a file logrotate has only begun to write, fails here.
+      InputStream in = new GZIPInputStream(file, 64 * 1024);
       if (skipCountingLines(in, saved.offset(), saved.lineNumber())) {
         return in;
       }
     } catch (IOException e) {
       // Not gzip, or damaged: not the saved file.
     }
-    in.close();
+    file.close();
     return null;
   }
 
