@@ -3,6 +3,7 @@ package org.abuseloop.logs.firewall;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import org.abuseloop.core.IpAddress;
 
 /**
  * Byte scans over the {@code KEY=value} body the kernel writes for a logged packet: a key at a
@@ -103,30 +104,10 @@ final class PacketFields {
     if (from + 16 <= end) {
       return quadInLine(b, from);
     }
-    int i = from;
-    int bits = 0;
-    for (int octet = 0; octet < 4; octet++) {
-      if (octet > 0) {
-        if (i >= end || b[i] != '.') {
-          return -1;
-        }
-        i++;
-      }
-      int start = i;
-      int v = 0;
-      while (i < end && i - start < 3 && b[i] >= '0' && b[i] <= '9') {
-        v = v * 10 + (b[i] - '0');
-        i++;
-      }
-      if (i == start || v > 255) {
-        return -1;
-      }
-      bits = (bits << 8) | v;
-    }
-    if (i < end && ADDRESS_CHAR[b[i] & 0xFF]) {
-      return -1;
-    }
-    return ((long) i << 32) | (bits & 0xFFFFFFFFL);
+    // Near the line's end (rare): the two passes the one-pass reader stands for.
+    int to = addressEnd(b, from, end);
+    long bits = IpAddress.parseIPv4Bits(b, from, to);
+    return bits < 0 ? -1 : ((long) to << 32) | bits;
   }
 
   /**
