@@ -592,13 +592,21 @@ abstract class OutboxStoreContract {
   }
 
   @Test
-  void anAnswerThatCameForAnUncertainCallIsNeverMarkedUncertainAgain() {
+  void anAnswerThatCameForACallInSendingIsNeverMarkedUncertain() {
     OutboxLedger outbox = outbox();
     NewReport a = report("203.0.113.9", T0);
     NewReport b = report("198.51.100.7", T0);
-    OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a, b);
+    outbox.enqueue(a, ReportStatus.QUEUED, T0);
+    outbox.enqueue(b, ReportStatus.QUEUED, T0);
+    OutgoingMessage m = new OutgoingMessage("<abuseloop.1a2b3c4d@reporter.example>", DESK,
+        "Abuse report [abuseloop 1a2b3c4d]", "ip=203.0.113.9", null, List.of(a.id(), b.id()), MessageStatus.PENDING, 0,
+        null, null, null, null, T0, OutgoingMessage.ABUSEIPDB, "abuseipdb");
+    outbox.compose(m, T0);
+    assertThat(outbox.claimDue("crashed", T0.plusSeconds(1), 1)).hasSize(1);
     Instant later = T0.plus(Duration.ofHours(1));
     outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
+    assertThat(outbox.message(m.messageId()).orElseThrow().status()).as("held by its sender: not settled by a reply")
+        .isEqualTo(MessageStatus.SENDING);
 
     assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
     assertThat(outbox.markUncertain(m.messageId(), "next-run", "may have reached", later.plusSeconds(1))).isTrue();
@@ -606,6 +614,47 @@ abstract class OutboxStoreContract {
     assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
     assertThat(outbox.report(b.id()).orElseThrow().status()).isEqualTo(ReportStatus.UNCERTAIN);
     assertThat(outbox.history(b.id())).filteredOn(h -> h.status() == ReportStatus.UNCERTAIN).hasSize(1);
+  }
+
+  @Test
+  void aReplyAboutAnUncertainCallSettlesItAsDeliveredWithTheReply() {
+    OutboxLedger outbox = outbox();
+    NewReport a = report("203.0.113.9", T0);
+    NewReport b = report("198.51.100.7", T0);
+    OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a, b);
+    Instant later = T0.plus(Duration.ofHours(3));
+
+    assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7")))
+        .isTrue();
+
+    OutgoingMessage sent = outbox.message(m.messageId()).orElseThrow();
+    assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(sent.sentAt()).as("the call's start").isEqualTo(T0.plusSeconds(1));
+    assertThat(sent.claimedAt()).isNull();
+    assertThat(outbox.messages(MessageStatus.SENDING)).isEmpty();
+    ReportEntry acked = outbox.report(a.id()).orElseThrow();
+    assertThat(acked.status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
+    assertThat(acked.sentAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(acked.lastError()).isNull();
+    assertThat(outbox.history(a.id())).extracting(StatusChange::status).endsWith(
+        ReportStatus.UNCERTAIN, ReportStatus.SENT, ReportStatus.ACKNOWLEDGED);
+    ReportEntry other = outbox.report(b.id()).orElseThrow();
+    assertThat(other.status()).as("the same call carried it").isEqualTo(ReportStatus.SENT);
+    assertThat(other.sentAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(outbox.history(b.id())).last().satisfies(h -> {
+      assertThat(h.status()).isEqualTo(ReportStatus.SENT);
+      assertThat(h.at()).isEqualTo(later);
+      assertThat(h.note()).contains("acknowledgement", "<ack@desk>", a.id().toString(), "arrived");
+    });
+    assertThat(outbox.settleUncertain(m.messageId(), Settlement.DELIVERED, "operator", later.plusSeconds(1)))
+        .as("nothing left for the operator").isFalse();
+
+    // A later reply about the other report moves it on, and settles nothing again.
+    assertThat(outbox.recordReply(new Reply("<done@desk>", List.of(b.id()), ReplyKind.RESOLUTION, later.plusSeconds(60),
+        "resolved"))).isTrue();
+    assertThat(outbox.report(b.id()).orElseThrow().status()).isEqualTo(ReportStatus.RESOLVED);
+    assertThat(outbox.history(b.id())).filteredOn(h -> h.status() == ReportStatus.SENT).hasSize(1);
+    assertThat(outbox.message(m.messageId()).orElseThrow().sentAt()).isEqualTo(T0.plusSeconds(1));
   }
 
   @Test
