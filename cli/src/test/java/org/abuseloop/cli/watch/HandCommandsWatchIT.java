@@ -55,15 +55,8 @@ class HandCommandsWatchIT {
 
   @Test
   void handBansUnbansRulesAndRestoresStayInStepWithARunningWatch() throws Exception {
-    Path log = Files.createFile(dir.resolve("auth.log"));
-    state = dir.resolve("state");
-    watch = WatchProcess.start(ns.name(), dir.resolve("watch.stderr"),
-        "--log", log.toString(), "--state", state.toString(), "--table", TABLE, "--zone", "UTC");
-
     // A ban by hand goes in; an unban by hand of what watch banned stays done.
-    assertThat(hand("ban", "203.0.113.50", "--for", "1h")).isZero();
-    append(log, failures("203.0.113.5", 5));
-    watch.await(l -> l.equals("ban 203.0.113.5 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    Path log = startWatchWithTwoBans();
     assertThat(ns.set(TABLE, "ban4")).contains("203.0.113.50 timeout", "203.0.113.5 timeout");
     assertThat(hand("unban", "203.0.113.5")).isZero();
     assertStaysOut("203.0.113.5 ", Duration.ofSeconds(3));
@@ -117,13 +110,7 @@ class HandCommandsWatchIT {
 
   @Test
   void aRemovalByHandPausesTheRunningWatchUntilARestore() throws Exception {
-    Path log = Files.createFile(dir.resolve("auth.log"));
-    state = dir.resolve("state");
-    watch = WatchProcess.start(ns.name(), dir.resolve("watch.stderr"),
-        "--log", log.toString(), "--state", state.toString(), "--table", TABLE, "--zone", "UTC");
-    assertThat(hand("ban", "203.0.113.50", "--for", "1h")).isZero();
-    append(log, failures("203.0.113.5", 5));
-    watch.await(l -> l.equals("ban 203.0.113.5 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    Path log = startWatchWithTwoBans();
 
     // The operator removes the table: it stays removed, though watch looks once a second.
     assertThat(hand("firewall", "remove")).isZero();
@@ -150,6 +137,21 @@ class HandCommandsWatchIT {
     ns.exec("nft", "flush", "ruleset");
     watch.awaitCount(l -> l.equals("firewall table missing: reinstalling"), reinstalls + 1, WAIT);
     assertThat(firstTableListing()).contains("192.0.2.80", "192.0.2.90", "203.0.113.50");
+  }
+
+  /**
+   * Starts watch on an empty auth log in the namespace, bans 203.0.113.50 by hand and lets watch ban
+   * 203.0.113.5 (five failures); returns the log.
+   */
+  private Path startWatchWithTwoBans() throws IOException, InterruptedException {
+    Path log = Files.createFile(dir.resolve("auth.log"));
+    state = dir.resolve("state");
+    watch = WatchProcess.start(ns.name(), dir.resolve("watch.stderr"),
+        "--log", log.toString(), "--state", state.toString(), "--table", TABLE, "--zone", "UTC");
+    assertThat(hand("ban", "203.0.113.50", "--for", "1h")).isZero();
+    append(log, failures("203.0.113.5", 5));
+    watch.await(l -> l.equals("ban 203.0.113.5 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    return log;
   }
 
   /** Lists the namespace's tables every 50 ms for {@code during}: watch's is never among them. */
