@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.abuseloop.firewall.Firewall;
 import org.abuseloop.store.FirewallChange;
 import org.abuseloop.store.Store;
+import org.abuseloop.store.StoreException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,6 +40,10 @@ final class FirewallRemoveCommand implements Callable<Integer> {
       // Noted first: a running watch that looks between the two pauses at once instead of reinstalling.
       try (Store store = options.openStore()) {
         store.firewallChanges().note(FirewallChange.Kind.REMOVE, null, clock.instant());
+      } catch (StoreException e) {
+        // The table goes all the same, as asked; only a running watch cannot learn of it.
+        spec.commandLine().getErr().println("abuseloop: " + e.getMessage()
+            + "; removing the table anyway, but a running watch will install it again");
       }
     }
     try (Firewall firewall = options.open(System.out, clock)) {
