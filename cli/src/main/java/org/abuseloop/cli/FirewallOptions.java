@@ -61,6 +61,15 @@ final class FirewallOptions {
     return "jdbc:sqlite:" + stateDir().resolve(org.abuseloop.store.Store.DEFAULT_FILE).toAbsolutePath();
   }
 
+  /** Opens the store: the configuration's URL, else the SQLite file in the state directory (created when absent). */
+  org.abuseloop.store.Store openStore() throws IOException {
+    WatchConfig c = watchConfig();
+    if (c != null && c.storeUrl() != null) {
+      return org.abuseloop.store.Store.open(c.storeUrl());
+    }
+    return org.abuseloop.store.Store.openIn(stateDir());
+  }
+
   /** Backend, table and dry run after the options and the configuration. */
   WatchConfig.Firewall firewall() throws IOException {
     WatchConfig c = watchConfig();

@@ -2,16 +2,14 @@ package org.abuseloop.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-
 import java.nio.file.Path;
-import java.time.Duration;
-import org.abuseloop.report.outbox.OutboxPolicy;
 import org.abuseloop.store.Store;
 import picocli.CommandLine.Option;
 
 /**
- * The options every outbox command shares: where the store is and how the outbox sends (mode, batching
- * period, rate limit, retries). A picocli mixin; not thread-safe (picocli fills it once per run).
+ * The options every outbox command shares: where the store is and the configuration file; how the outbox
+ * sends is {@link SendPolicyOptions}, for {@code report send} only. A picocli mixin; not thread-safe
+ * (picocli fills it once per run).
  */
 final class OutboxOptions {
 
@@ -22,20 +20,8 @@ final class OutboxOptions {
   String store;
 
   @Option(names = "--config", paramLabel = "FILE",
-      description = "configuration file with a report: section (mail servers, addresses, mode, limits); flags override it")
+      description = "configuration file with a report: section (the store; for send and replies also the mail servers, addresses, mode, limits); flags override it")
   Path config;
-
-  @Option(names = "--mode", paramLabel = "MODE", description = "approval (default: reports wait for 'report approve') or automatic")
-  OutboxPolicy.Mode mode;
-
-  @Option(names = "--batch-period", paramLabel = "DURATION", description = "one message per contact and period, ISO-8601 (default: PT1H; PT0S sends at once)")
-  Duration batchPeriod;
-
-  @Option(names = "--per-contact-per-day", paramLabel = "N", description = "most messages to one contact in 24 hours (default: 4)")
-  Integer perContactPerDay;
-
-  @Option(names = "--max-attempts", paramLabel = "N", description = "attempts before a message that keeps failing is given up (default: 12)")
-  Integer maxAttempts;
 
   private ReportConfig loaded;
 
@@ -55,16 +41,6 @@ final class OutboxOptions {
   Store open() {
     String url = store != null ? store : config().store();
     return url != null ? Store.open(url) : Store.openIn(StateDirectory.resolve(state));
-  }
-
-  /** The policy these options give over the configuration's, checked. */
-  OutboxPolicy policy() {
-    OutboxPolicy d = OutboxPolicy.defaults();
-    ReportConfig c = config();
-    return new OutboxPolicy(first(mode, c.mode(), OutboxPolicy.Mode.APPROVAL),
-        first(batchPeriod, c.batchPeriod(), d.batchPeriod()),
-        first(perContactPerDay, c.perContactPerDay(), d.perContactPerDay()), d.retryFirst(), d.retryMax(),
-        first(maxAttempts, c.maxAttempts(), d.maxAttempts()), d.sendingLease());
   }
 
   /** The flag's value, else the configuration's, else the default. */

@@ -27,6 +27,9 @@ final class ReportSendCommand implements Callable<Integer> {
   OutboxOptions outbox;
 
   @Mixin
+  SendPolicyOptions sending;
+
+  @Mixin
   MailOptions mail;
 
   @Mixin
@@ -47,7 +50,7 @@ final class ReportSendCommand implements Callable<Integer> {
     try (Store store = outbox.open()) {
       Routes routes = new Routes(new SmtpTransport(smtp), apis.abuseIpdb(clock, config), apis.msrc(clock, config),
           apis.forms(outbox.state, config));
-      Courier courier = new Courier(store.outbox(), routes, check, outbox.policy(), smtp.domain(),
+      Courier courier = new Courier(store.outbox(), routes, check, sending.policy(config), smtp.domain(),
           OutboxOptions.first(organisation, config.organisation(), smtp.domain()), clock);
       SendRun run = courier.send();
       System.out.printf("composed %d message(s), sent %d, retrying %d, failed %d; bad contacts %d; "

@@ -74,6 +74,29 @@ class ManualFirewallCommandsIT {
     CommandRun remove = run("firewall", "remove");
     assertThat(remove.exitCode()).as(remove.err()).isZero();
     assertThat(ns.ruleset()).doesNotContain(TABLE);
+    try (Store store = Store.openIn(state)) {
+      assertThat(store.firewallChanges().after(0)).last().as("noted for a running watch")
+          .extracting(org.abuseloop.store.FirewallChange::kind).isEqualTo(org.abuseloop.store.FirewallChange.Kind.REMOVE);
+    }
+  }
+
+  @Test
+  void removeWithoutAUsableStoreStillDeletesTheTableAndSaysWatchWillNotKnow() throws Exception {
+    assertThat(run("firewall", "restore").exitCode()).isZero();
+    assertThat(ns.ruleset()).contains(TABLE);
+    Path notADatabase = Files.writeString(state.resolve("not-a-database.db"), "plain text\n".repeat(300));
+
+    CommandRun remove = run("firewall", "remove", "--config", writeConfig("store: jdbc:sqlite:" + notADatabase));
+
+    assertThat(remove.exitCode()).as(remove.err()).isZero();
+    assertThat(remove.err()).contains(notADatabase.toString(), "a running watch will install it again");
+    assertThat(ns.ruleset()).doesNotContain(TABLE);
+  }
+
+  private String writeConfig(String line) throws java.io.IOException {
+    Path config = state.resolve("watch-store.yaml");
+    Files.writeString(config, "sources: [{kind: stdin}]\n" + line + "\nstate: " + state + "\n");
+    return config.toString();
   }
 
   @Test

@@ -328,6 +328,43 @@ class OutboxCommandsIT {
   }
 
   @Test
+  void aReplyAboutAnUncertainCallSettlesItForApproveAndStats() throws Exception {
+    NewReport a = apiReport("203.0.113.9");
+    NewReport b = apiReport("203.0.113.10");
+    String call = uncertainCall("5e6f7a8b-0000-3000-8000-00000000000b", a, b);
+    assertThat(CommandRun.of("report", "approve", "--store", storeUrl).out()).contains("uncertain " + a.id(),
+        "uncertain " + b.id());
+    JsonNode before = new ObjectMapper().readTree(CommandRun.of("report", "stats", "--store", storeUrl, "--format", "json")
+        .out());
+    assertThat(before.at("/providers").size()).as("nothing sent as far as the outbox knows").isZero();
+    assertThat(before.at("/channels/0/uncertain").asInt()).isEqualTo(2);
+
+    Instant acked = Instant.now();
+    try (Store store = Store.open(storeUrl)) {
+      assertThat(store.outbox().recordReply(new org.abuseloop.core.outbox.Reply("<ticket-1@desk.example>",
+          List.of(a.id()), org.abuseloop.core.outbox.ReplyKind.ACKNOWLEDGEMENT, acked, "ticket 1"))).isTrue();
+      assertThat(store.outbox().message(call).orElseThrow().status())
+          .isEqualTo(org.abuseloop.core.outbox.MessageStatus.SENT);
+    }
+
+    CommandRun listed = CommandRun.of("report", "approve", "--store", storeUrl);
+    assertThat(listed.exitCode()).as(listed.err()).isZero();
+    assertThat(listed.out()).doesNotContain("uncertain");
+    JsonNode after = new ObjectMapper().readTree(CommandRun.of("report", "stats", "--store", storeUrl, "--format", "json")
+        .out());
+    assertThat(after.at("/providers/0/provider").asText()).isEqualTo("Example Cloud");
+    assertThat(after.at("/providers/0/sent").asInt()).isEqualTo(2);
+    assertThat(after.at("/providers/0/acknowledged").asInt()).isEqualTo(1);
+    assertThat(after.at("/providers/0/answered").asInt()).as("an acknowledgement is not an answer").isZero();
+    assertThat(after.at("/channels/0/channel").asText()).isEqualTo("abuseipdb-api");
+    assertThat(after.at("/channels/0/sent").asInt()).isEqualTo(2);
+    assertThat(after.at("/channels/0/uncertain").asInt()).isZero();
+    CommandRun settle = CommandRun.of("report", "settle", "--store", storeUrl, a.id().toString(), "--delivered");
+    assertThat(settle.exitCode()).isEqualTo(2);
+    assertThat(settle.err()).contains("is not uncertain (it is sent");
+  }
+
+  @Test
   void theOperatorSaysAWebFormWasSubmittedOrAbandoned() throws Exception {
     NewReport a = queue("203.0.113.9", "Example Cloud");
     NewReport b = queue("203.0.113.10", "Example Cloud");

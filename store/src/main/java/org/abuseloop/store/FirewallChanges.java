@@ -10,7 +10,7 @@ import java.util.List;
 import org.abuseloop.core.IpPrefix;
 
 /**
- * The log of changes made to the firewall by hand (table {@code firewall_change}, migration V7), the
+ * The log of changes made to the firewall by hand (table {@code firewall_change}, migrations V7 and V8), the
  * signal from the manual commands to a running {@code watch}: a command notes what it did in the
  * same transaction as its store change, and watch polls {@link #stamp()} once a second and reads
  * the new rows when it moved. Thread-safe: each call is one transaction on its own connection.
@@ -62,7 +62,7 @@ public final class FirewallChanges {
     });
   }
 
-  /** Notes a change on its own (a rebuild: after the kernel has the new table). */
+  /** Notes a change on its own (a rebuild: after the kernel has the new table; a removal: before it is deleted). */
   public void note(FirewallChange.Kind kind, IpPrefix target, Instant at) {
     store.inTransaction("cannot note a firewall change", connection -> {
       note(connection, kind, target, at);

@@ -458,6 +458,9 @@ public final class OutboxStore implements OutboxLedger {
         any = true;
         insertReply(c, reply, id);
         ReportEntry e = found.get();
+        if (e.status() == ReportStatus.UNCERTAIN) {
+          e = settledByReply(c, e, reply);
+        }
         if (reply.kind().isAnswer() && e.firstAnswerAt() == null) {
           update(c, "UPDATE outbox_report SET first_answer_at = ? WHERE report_id = ?",
               millis(reply.receivedAt()), id.toString());
@@ -471,6 +474,28 @@ public final class OutboxStore implements OutboxLedger {
       }
       return any;
     });
+  }
+
+  // A reply about a report of an uncertain API call shows that the call arrived: the message and its uncertain
+  // reports are sent as of the call's start, as the operator's --delivered would make them; then the reply moves
+  // the report on from sent. Compare-and-set on the message still sending, inside the reply's transaction.
+  private static ReportEntry settledByReply(Connection c, ReportEntry e, Reply reply) throws SQLException {
+    OutgoingMessage m = e.messageId() == null ? null : first(selectMessages(c, "SELECT " + MESSAGE_COLUMNS
+        + " FROM outbox_message WHERE message_id = ?", e.messageId())).orElse(null);
+    if (m == null || m.status() != MessageStatus.SENDING) {
+      return e;
+    }
+    String note = "delivered: the desk's " + reply.kind().name().toLowerCase(Locale.ROOT) + " " + reply.messageId()
+        + " about report " + e.id() + " shows that the call of " + m.claimedAt() + " arrived";
+    if (settleMessage(c, m, Settlement.DELIVERED, note, reply.receivedAt()) != 1) {
+      return e;
+    }
+    for (UUID id : m.reportIds()) {
+      if (findReport(c, id).map(r -> r.status() == ReportStatus.UNCERTAIN).orElse(false)) {
+        setStatus(c, id, ReportStatus.SENT, reply.receivedAt(), note);
+      }
+    }
+    return findReport(c, e.id()).orElseThrow();
   }
 
   // Answers only raise a report; a bounce counts while nobody answered; re-offended stays.

@@ -165,7 +165,7 @@ public final class Store implements AutoCloseable {
     try {
       Flyway.configure()
           .dataSource(dataSource)
-          .locations("classpath:db/migration")
+          .locations("classpath:db/migration", "classpath:db/" + backend.migrations())
           .placeholders(Map.of("id_column", backend.idColumn()))
           .failOnMissingLocations(true)
           .load()

@@ -3,15 +3,21 @@ package org.abuseloop.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.abuseloop.core.IpPrefix;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -284,19 +290,57 @@ abstract class BanStoreContract {
       assertThat(store.bans().removeByHand(OTHER, T0.plusSeconds(1))).as("nothing in force").isFalse();
       assertThat(store.bans().removeByHand(HOST, T0.plusSeconds(2))).isTrue();
       changes.note(FirewallChange.Kind.REBUILD, null, T0.plusSeconds(3));
+      changes.note(FirewallChange.Kind.REMOVE, null, T0.plusSeconds(4));
 
       FirewallChanges.Stamp stamp = changes.stamp();
-      assertThat(stamp.count()).isEqualTo(4);
+      assertThat(stamp.count()).isEqualTo(5);
       assertThat(stamp).isNotEqualTo(empty);
       List<FirewallChange> all = changes.after(0);
-      assertThat(all).extracting(FirewallChange::kind).containsExactly(
-          FirewallChange.Kind.BAN, FirewallChange.Kind.UNBAN, FirewallChange.Kind.UNBAN, FirewallChange.Kind.REBUILD);
-      assertThat(all).extracting(FirewallChange::target).containsExactly(HOST, OTHER, HOST, null);
+      assertThat(all).extracting(FirewallChange::kind).containsExactly(FirewallChange.Kind.BAN, FirewallChange.Kind.UNBAN,
+          FirewallChange.Kind.UNBAN, FirewallChange.Kind.REBUILD, FirewallChange.Kind.REMOVE);
+      assertThat(all).extracting(FirewallChange::target).containsExactly(HOST, OTHER, HOST, null, null);
       assertThat(all.get(2).at()).isEqualTo(T0.plusSeconds(2));
+      assertThat(all.get(4).at()).isEqualTo(T0.plusSeconds(4));
       assertThat(all).extracting(FirewallChange::id).isSorted().doesNotHaveDuplicates();
-      assertThat(changes.after(all.get(1).id())).containsExactlyElementsOf(all.subList(2, 4));
+      assertThat(changes.after(all.get(1).id())).containsExactlyElementsOf(all.subList(2, 5));
       assertThat(changes.after(stamp.last())).isEmpty();
       assertThat(store.bans().find(HOST).orElseThrow().removed()).isEqualTo(T0.plusSeconds(2));
+    }
+  }
+
+  @Test
+  void theMigrationThatAllowsRemoveKeepsAVersion7LogWithItsIds() throws SQLException {
+    Backend backend = Backend.of(url());
+    Flyway.configure().dataSource(backend.dataSource(url()))
+        .locations("classpath:db/migration", "classpath:db/" + backend.migrations())
+        .placeholders(Map.of("id_column", backend.idColumn()))
+        .target("7").load().migrate();
+    try (Connection c = backend.dataSource(url()).getConnection(); Statement s = c.createStatement()) {
+      s.executeUpdate("INSERT INTO firewall_change (kind, target, changed_at) VALUES ('ban', '203.0.113.9', 1000)");
+      s.executeUpdate("INSERT INTO firewall_change (kind, target, changed_at) VALUES ('rebuild', NULL, 2000)");
+      s.executeUpdate("INSERT INTO firewall_change (kind, target, changed_at) VALUES ('unban', '203.0.113.9', 3000)");
+      s.executeUpdate("DELETE FROM firewall_change WHERE id = 1"); // pruned, as the oldest rows are
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO firewall_change (kind, changed_at) VALUES ('remove', 4000)"))
+          .as("version 7 knows no removal").isInstanceOf(SQLException.class);
+    }
+
+    try (Store store = open()) {
+      FirewallChanges changes = store.firewallChanges();
+      List<FirewallChange> kept = changes.after(0);
+      assertThat(kept).extracting(FirewallChange::id).containsExactly(2L, 3L);
+      assertThat(kept).extracting(FirewallChange::kind).containsExactly(FirewallChange.Kind.REBUILD, FirewallChange.Kind.UNBAN);
+      assertThat(kept.get(1).target()).isEqualTo(HOST);
+      assertThat(kept.get(1).at()).isEqualTo(Instant.ofEpochMilli(3000));
+
+      changes.note(FirewallChange.Kind.REMOVE, null, T0);
+      List<FirewallChange> noted = changes.after(3);
+      assertThat(noted).extracting(FirewallChange::kind).containsExactly(FirewallChange.Kind.REMOVE);
+      // PostgreSQL's sequence also spent an id on the refused insert above.
+      assertThat(noted.get(0).id()).as("ids go on after the highest kept").isBetween(4L, 5L);
+    }
+    try (Connection c = backend.dataSource(url()).getConnection(); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("INSERT INTO firewall_change (kind, changed_at) VALUES ('flush', 5000)"))
+          .as("the check still refuses what no command notes").isInstanceOf(SQLException.class);
     }
   }
 

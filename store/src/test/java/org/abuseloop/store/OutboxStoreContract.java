@@ -469,6 +469,15 @@ abstract class OutboxStoreContract {
 
   // An AbuseIPDB call (subject tag `tag`) for the reports that a crash left uncertain, as Courier.settle leaves it.
   static OutgoingMessage uncertainCall(OutboxLedger outbox, String tag, NewReport... reports) {
+    OutgoingMessage m = claimedCall(outbox, tag, reports);
+    Instant later = T0.plus(Duration.ofMinutes(11));
+    assertThat(outbox.takeOver(m.messageId(), "settler", later.minus(Duration.ofMinutes(10)))).isTrue();
+    assertThat(outbox.markUncertain(m.messageId(), "settler", "may have reached", later)).isTrue();
+    return m;
+  }
+
+  // An AbuseIPDB call (subject tag `tag`) for `reports`, claimed at T0 + 1 s by a sender that then crashed.
+  static OutgoingMessage claimedCall(OutboxLedger outbox, String tag, NewReport... reports) {
     List<UUID> ids = java.util.Arrays.stream(reports).map(NewReport::id).toList();
     for (NewReport r : reports) {
       outbox.enqueue(r, ReportStatus.QUEUED, T0);
@@ -478,10 +487,15 @@ abstract class OutboxStoreContract {
         null, T0, OutgoingMessage.ABUSEIPDB, "abuseipdb");
     outbox.compose(m, T0);
     assertThat(outbox.claimDue("crashed", T0.plusSeconds(1), 1)).hasSize(1);
-    Instant later = T0.plus(Duration.ofMinutes(11));
-    assertThat(outbox.takeOver(m.messageId(), "settler", later.minus(Duration.ofMinutes(10)))).isTrue();
-    assertThat(outbox.markUncertain(m.messageId(), "settler", "may have reached", later)).isTrue();
     return m;
+  }
+
+  // The call `m` (as claimedCall made it) is sent as of its claim, and no longer claimed.
+  static void assertSentAsOfTheCall(OutboxLedger outbox, OutgoingMessage m) {
+    OutgoingMessage sent = outbox.message(m.messageId()).orElseThrow();
+    assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
+    assertThat(sent.sentAt()).as("the call's start").isEqualTo(T0.plusSeconds(1));
+    assertThat(sent.claimedAt()).isNull();
   }
 
   @Test
@@ -496,10 +510,7 @@ abstract class OutboxStoreContract {
         .isTrue();
     assertThat(outbox.settleUncertain(m.messageId(), Settlement.SEND_AGAIN, "too late", now)).as("settled once").isFalse();
 
-    OutgoingMessage sent = outbox.message(m.messageId()).orElseThrow();
-    assertThat(sent.status()).isEqualTo(MessageStatus.SENT);
-    assertThat(sent.sentAt()).as("the call's start").isEqualTo(T0.plusSeconds(1));
-    assertThat(sent.claimedAt()).isNull();
+    assertSentAsOfTheCall(outbox, m);
     for (NewReport r : List.of(a, b)) {
       ReportEntry e = outbox.report(r.id()).orElseThrow();
       assertThat(e.status()).isEqualTo(ReportStatus.SENT);
@@ -592,13 +603,15 @@ abstract class OutboxStoreContract {
   }
 
   @Test
-  void anAnswerThatCameForAnUncertainCallIsNeverMarkedUncertainAgain() {
+  void anAnswerThatCameForACallInSendingIsNeverMarkedUncertain() {
     OutboxLedger outbox = outbox();
     NewReport a = report("203.0.113.9", T0);
     NewReport b = report("198.51.100.7", T0);
-    OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a, b);
+    OutgoingMessage m = claimedCall(outbox, "1a2b3c4d", a, b);
     Instant later = T0.plus(Duration.ofHours(1));
     outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
+    assertThat(outbox.message(m.messageId()).orElseThrow().status()).as("held by its sender: not settled by a reply")
+        .isEqualTo(MessageStatus.SENDING);
 
     assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
     assertThat(outbox.markUncertain(m.messageId(), "next-run", "may have reached", later.plusSeconds(1))).isTrue();
@@ -606,6 +619,44 @@ abstract class OutboxStoreContract {
     assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
     assertThat(outbox.report(b.id()).orElseThrow().status()).isEqualTo(ReportStatus.UNCERTAIN);
     assertThat(outbox.history(b.id())).filteredOn(h -> h.status() == ReportStatus.UNCERTAIN).hasSize(1);
+  }
+
+  @Test
+  void aReplyAboutAnUncertainCallSettlesItAsDeliveredWithTheReply() {
+    OutboxLedger outbox = outbox();
+    NewReport a = report("203.0.113.9", T0);
+    NewReport b = report("198.51.100.7", T0);
+    OutgoingMessage m = uncertainCall(outbox, "1a2b3c4d", a, b);
+    Instant later = T0.plus(Duration.ofHours(3));
+
+    assertThat(outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7")))
+        .isTrue();
+
+    assertSentAsOfTheCall(outbox, m);
+    assertThat(outbox.messages(MessageStatus.SENDING)).isEmpty();
+    ReportEntry acked = outbox.report(a.id()).orElseThrow();
+    assertThat(acked.status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
+    assertThat(acked.sentAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(acked.lastError()).isNull();
+    assertThat(outbox.history(a.id())).extracting(StatusChange::status).endsWith(
+        ReportStatus.UNCERTAIN, ReportStatus.SENT, ReportStatus.ACKNOWLEDGED);
+    ReportEntry other = outbox.report(b.id()).orElseThrow();
+    assertThat(other.status()).as("the same call carried it").isEqualTo(ReportStatus.SENT);
+    assertThat(other.sentAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(outbox.history(b.id())).last().satisfies(h -> {
+      assertThat(h.status()).isEqualTo(ReportStatus.SENT);
+      assertThat(h.at()).isEqualTo(later);
+      assertThat(h.note()).contains("acknowledgement", "<ack@desk>", a.id().toString(), "arrived");
+    });
+    assertThat(outbox.settleUncertain(m.messageId(), Settlement.DELIVERED, "operator", later.plusSeconds(1)))
+        .as("nothing left for the operator").isFalse();
+
+    // A later reply about the other report moves it on, and settles nothing again.
+    assertThat(outbox.recordReply(new Reply("<done@desk>", List.of(b.id()), ReplyKind.RESOLUTION, later.plusSeconds(60),
+        "resolved"))).isTrue();
+    assertThat(outbox.report(b.id()).orElseThrow().status()).isEqualTo(ReportStatus.RESOLVED);
+    assertThat(outbox.history(b.id())).filteredOn(h -> h.status() == ReportStatus.SENT).hasSize(1);
+    assertThat(outbox.message(m.messageId()).orElseThrow().sentAt()).isEqualTo(T0.plusSeconds(1));
   }
 
   @Test

@@ -28,7 +28,12 @@ public final class ActionLog {
 
   /** The message of {@link #ban}, for a caller that writes many lines at once ({@link ActionOutput}). */
   static String banText(IpPrefix target, Duration length, String scenario, int offenses) {
-    return Logfmt.line("event", "ban", "target", text(target), "seconds", Long.toString(Math.round(length.toMillis() / 1000.0)),
+    return banText("ban", target, length, scenario, offenses);
+  }
+
+  /** As above with another {@code event} ({@code ban-paused}: recorded, not in the kernel). */
+  static String banText(String event, IpPrefix target, Duration length, String scenario, int offenses) {
+    return Logfmt.line("event", event, "target", text(target), "seconds", Long.toString(Math.round(length.toMillis() / 1000.0)),
         "scenario", scenario, "offenses", Integer.toString(offenses));
   }
 

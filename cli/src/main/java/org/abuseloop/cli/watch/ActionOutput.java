@@ -47,6 +47,17 @@ final class ActionOutput {
         .append(" scenario=").append(scenario).append(" offenses=").append(offenses).append('\n');
   }
 
+  /**
+   * {@code paused: ban <target> for <length> scenario=<id> offenses=<n>} on stdout and its logfmt line
+   * ({@code event=ban-paused}) on stderr: a ban recorded in the store while the firewall is paused
+   * ({@code firewall remove}), not in the kernel; the rebuild that resumes puts it in.
+   */
+  void pausedBan(IpPrefix target, Duration length, String scenario, int offenses) {
+    logLine(ActionLog.banText("ban-paused", target, length, scenario, offenses));
+    bans.append("paused: ban ").append(BanAction.text(target)).append(" for ").append(DurationWords.of(length))
+        .append(" scenario=").append(scenario).append(" offenses=").append(offenses).append('\n');
+  }
+
   /** Writes what was collected (the logfmt lines first) and empties the buffers. */
   void flush() {
     if (log.length() > 0) {

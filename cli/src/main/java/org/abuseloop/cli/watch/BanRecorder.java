@@ -235,6 +235,8 @@ final class BanRecorder implements Runnable, AutoCloseable {
           metrics.ban(ban.target(), d.length());
           metrics.reaction(Duration.ofNanos(applied.get(i).atNanos() - d.readNanos()));
         }
+      } else if (applied.get(i).paused()) {
+        output.pausedBan(ban.target(), Duration.between(now, ban.expires()), d.offense().scenario(), ban.offenses());
       }
     }
   }

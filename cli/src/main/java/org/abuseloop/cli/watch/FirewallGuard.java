@@ -27,8 +27,10 @@ import org.abuseloop.store.Store;
  * every active ban (its remaining time), the rate limits and the range blocks at start; then, every
  * second (and at once after a failed ban), follows the store's log of hand changes ({@code abuseloop
  * ban}, {@code unban}: into the firewall's and the decision thread's memory; a rebuild by another
- * command: reinstall), notices a change of the remembered rules, and reinstalls everything in one
- * transaction after a flush. Thread-safe: after start, everything runs on its own single thread.
+ * command: reinstall; a removal by {@code firewall remove}: pause), notices a change of the remembered
+ * rules, and reinstalls everything in one transaction after a flush. Paused, it applies nothing to the
+ * kernel (the decided bans are still recorded in the store) until a command rebuilds the table. Thread-safe:
+ * after start, everything runs on its own single thread; {@link #paused()} may be read from any.
  */
 final class FirewallGuard implements AutoCloseable {
 
@@ -52,6 +54,8 @@ final class FirewallGuard implements AutoCloseable {
   private long lastChange;
   private Object rulesStamp;
   private Ruleset rules = Ruleset.empty();
+  /** Set by a hand removal of the table, cleared by a hand rebuild; read by the decision thread. */
+  private volatile boolean paused;
 
   FirewallGuard(Firewall firewall, Store store, HandRules handRules, Clock clock, PrintStream out) {
     this.firewall = firewall;
@@ -79,6 +83,14 @@ final class FirewallGuard implements AutoCloseable {
     return reinstall();
   }
 
+  /**
+   * True while the table is removed by hand ({@code firewall remove}): bans decided meanwhile are
+   * recorded in the store, not sent to the kernel, until a command installs the table again.
+   */
+  boolean paused() {
+    return paused;
+  }
+
   /** Starts the periodic check. */
   void watch(Duration every) {
     checker.scheduleWithFixedDelay(this::check, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
@@ -91,16 +103,30 @@ final class FirewallGuard implements AutoCloseable {
     }
   }
 
-  /** One look: bans run out, hand changes, rules, and the table still being there; one reinstall at most. */
+  /**
+   * One look: bans run out, hand changes, rules, and the table still being there; one reinstall at most,
+   * none while paused.
+   */
   synchronized void check() {
     try {
       store.bans().expire(clock.instant());
+      boolean wasPaused = paused;
       boolean byHand = followHandChanges();
       Object stamp = handRules.stamp();
       if (!Objects.equals(stamp, rulesStamp)) {
         rulesStamp = stamp;
         rules = loadRules();
         byHand = true;
+      }
+      if (paused) {
+        if (!wasPaused) {
+          pause();
+        }
+        return; // the table stays away: no reinstall for a missing table nor for new rules
+      }
+      if (wasPaused) {
+        LOG.log(Level.WARNING, "the firewall table was installed again by hand: applying bans again");
+        out.println("firewall resumed by hand");
       }
       if (!firewall.isInstalled()) {
         LOG.log(Level.WARNING, "the firewall table is gone (flushed?): installing it again with the bans, limits and blocks");
@@ -117,8 +143,9 @@ final class FirewallGuard implements AutoCloseable {
 
   /**
    * Applies the hand changes noted since the last look: a ban goes into the firewall's list (and the
-   * kernel, idempotently) and to the decision thread, an unban out of both; true when a command rebuilt
-   * the table (or the log was cut), which this firewall's view must follow.
+   * kernel, idempotently; not while paused) and to the decision thread, an unban out of both; a removal
+   * pauses, a rebuild resumes (the later of the two wins); true when a command rebuilt the table last,
+   * which this firewall's view must follow.
    */
   private boolean followHandChanges() {
     FirewallChanges changes = store.firewallChanges();
@@ -136,7 +163,7 @@ final class FirewallGuard implements AutoCloseable {
       lastChange = Math.max(lastChange, c.id());
       switch (c.kind()) {
         case BAN -> store.bans().find(c.target()).ifPresent(b -> {
-          if (b.activeAt(at)) {
+          if (b.activeAt(at) && !paused) {
             firewall.ban(b.target(), b.remainingAt(at));
           }
           // Lifted or run out since (both in one look): still its offense count, with an end already past.
@@ -144,14 +171,35 @@ final class FirewallGuard implements AutoCloseable {
           decisions.accept(new HandBan(b.target(), until, b.offenses()));
         });
         case UNBAN -> {
-          firewall.unban(c.target());
+          if (!paused) {
+            firewall.unban(c.target()); // paused, the firewall holds nothing: the removal emptied it
+          }
           decisions.accept(HandBan.lifted(c.target(), store.bans().find(c.target()).map(Ban::offenses).orElse(0)));
         }
-        case REBUILD -> rebuild = true;
+        case REBUILD -> {
+          rebuild = true;
+          paused = false;
+        }
+        case REMOVE -> {
+          rebuild = false;
+          paused = true;
+        }
       }
       LOG.log(Level.INFO, "by hand: {0} {1}", c.kind().id(), c.target() == null ? "" : c.target());
     }
     return rebuild;
+  }
+
+  /**
+   * Honours {@code firewall remove}: deletes the table (again: idempotent, and a ban that reached the
+   * kernel since the command's own delete goes too) and empties this firewall's list, so that nothing
+   * it held comes back but what the store has when a rebuild resumes.
+   */
+  private void pause() {
+    LOG.log(Level.WARNING, "the firewall table was removed by hand: bans are recorded, not applied, until a command"
+        + " installs it again (abuseloop firewall restore)");
+    out.println("firewall removed by hand: paused");
+    firewall.remove();
   }
 
   /** Remembers a handled change id (the newest 4,096); false when it was handled before. */

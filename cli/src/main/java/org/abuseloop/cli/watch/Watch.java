@@ -75,7 +75,7 @@ public final class Watch implements AutoCloseable {
     firewall = firewall(config.firewall(), allow, clock);
     guard = firewall == null ? null : new FirewallGuard(firewall, store, handRules, clock, out);
     BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE);
-    BanAction action = new BanAction(firewall, guard == null ? () -> { } : guard::suspect);
+    BanAction action = guard == null ? new BanAction(firewall, () -> { }) : new BanAction(firewall, guard::suspect, guard::paused);
     recorder = recorder(config, metrics, out, clock);
     loop = new DecisionLoop(queue, detector, new BanPolicy(config.bans(), allow), config.bans(), action, clock, recorder);
     if (guard != null) {

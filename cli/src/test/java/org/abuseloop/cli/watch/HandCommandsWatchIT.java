@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The manual commands ({@code ban}, {@code unban}, {@code firewall ratelimit}, {@code block-provider},
  * {@code restore}) run from this process against a real {@code abuseloop watch} running as a child
  * process, both in a network namespace this test creates, with real nftables: watch learns of each
- * change, never undoes it, and its recovery after a flush puts everything back at once.
+ * change, never undoes it (a removal of the table pauses it until a restore), and its recovery after a
+ * flush puts everything back at once.
  */
 class HandCommandsWatchIT {
 
@@ -54,15 +55,8 @@ class HandCommandsWatchIT {
 
   @Test
   void handBansUnbansRulesAndRestoresStayInStepWithARunningWatch() throws Exception {
-    Path log = Files.createFile(dir.resolve("auth.log"));
-    state = dir.resolve("state");
-    watch = WatchProcess.start(ns.name(), dir.resolve("watch.stderr"),
-        "--log", log.toString(), "--state", state.toString(), "--table", TABLE, "--zone", "UTC");
-
     // A ban by hand goes in; an unban by hand of what watch banned stays done.
-    assertThat(hand("ban", "203.0.113.50", "--for", "1h")).isZero();
-    append(log, failures("203.0.113.5", 5));
-    watch.await(l -> l.equals("ban 203.0.113.5 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    Path log = startWatchWithTwoBans();
     assertThat(ns.set(TABLE, "ban4")).contains("203.0.113.50 timeout", "203.0.113.5 timeout");
     assertThat(hand("unban", "203.0.113.5")).isZero();
     assertStaysOut("203.0.113.5 ", Duration.ofSeconds(3));
@@ -112,6 +106,61 @@ class HandCommandsWatchIT {
     assertThat(ns.set(TABLE, "ban4")).contains("203.0.113.50 timeout", "203.0.113.5 timeout", "203.0.113.60 timeout",
         "192.0.2.70 timeout");
     assertThat(ns.nft("list", "table", "inet", TABLE)).contains("udp dport 5060", "@r4_aws");
+  }
+
+  @Test
+  void aRemovalByHandPausesTheRunningWatchUntilARestore() throws Exception {
+    Path log = startWatchWithTwoBans();
+
+    // The operator removes the table: it stays removed, though watch looks once a second.
+    assertThat(hand("firewall", "remove")).isZero();
+    watch.await(l -> l.equals("firewall removed by hand: paused"), WAIT);
+    assertTableStaysAway(Duration.ofSeconds(3));
+
+    // Paused, watch still decides and records bans, and applies none.
+    append(log, failures("192.0.2.80", 5));
+    watch.await(l -> l.equals("paused: ban 192.0.2.80 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    assertTableStaysAway(Duration.ofSeconds(2));
+    assertThat(watch.lines()).doesNotContain("ban 192.0.2.80 for 10m scenario=sshd-bf offenses=1",
+        "firewall table missing: reinstalling");
+
+    // A restore resumes: every ban of the store is back, the one decided while paused included, and new ones go in.
+    assertThat(hand("firewall", "restore")).isZero();
+    watch.await(l -> l.equals("firewall resumed by hand"), WAIT);
+    assertThat(ns.set(TABLE, "ban4")).contains("203.0.113.50 timeout", "203.0.113.5 timeout", "192.0.2.80 timeout");
+    append(log, failures("192.0.2.90", 5));
+    watch.await(l -> l.equals("ban 192.0.2.90 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    assertThat(ns.set(TABLE, "ban4")).contains("192.0.2.90 timeout", "192.0.2.80 timeout");
+
+    // And the guard keeps the table again: a flush brings it back.
+    int reinstalls = count("firewall table missing: reinstalling");
+    ns.exec("nft", "flush", "ruleset");
+    watch.awaitCount(l -> l.equals("firewall table missing: reinstalling"), reinstalls + 1, WAIT);
+    assertThat(firstTableListing()).contains("192.0.2.80", "192.0.2.90", "203.0.113.50");
+  }
+
+  /**
+   * Starts watch on an empty auth log in the namespace, bans 203.0.113.50 by hand and lets watch ban
+   * 203.0.113.5 (five failures); returns the log.
+   */
+  private Path startWatchWithTwoBans() throws IOException, InterruptedException {
+    Path log = Files.createFile(dir.resolve("auth.log"));
+    state = dir.resolve("state");
+    watch = WatchProcess.start(ns.name(), dir.resolve("watch.stderr"),
+        "--log", log.toString(), "--state", state.toString(), "--table", TABLE, "--zone", "UTC");
+    assertThat(hand("ban", "203.0.113.50", "--for", "1h")).isZero();
+    append(log, failures("203.0.113.5", 5));
+    watch.await(l -> l.equals("ban 203.0.113.5 for 10m scenario=sshd-bf offenses=1"), WAIT);
+    return log;
+  }
+
+  /** Lists the namespace's tables every 50 ms for {@code during}: watch's is never among them. */
+  private void assertTableStaysAway(Duration during) throws InterruptedException {
+    long end = System.nanoTime() + during.toNanos();
+    while (System.nanoTime() < end) {
+      assertThat(ns.nft("list", "tables")).doesNotContain("inet " + TABLE);
+      Thread.sleep(50);
+    }
   }
 
   /** Runs a manual command in this process (the firewall through ip netns exec), against watch's state and table. */

@@ -168,7 +168,10 @@ public interface OutboxLedger {
 
   /**
    * Records a reply once (by its Message-ID and report): moves each report it is about up to the reply's
-   * status (answers never move a report down; a bounce marks it bounced) and notes the first answer.
+   * status (answers never move a report down; a bounce marks it bounced) and notes the first answer. A reply
+   * about an {@link ReportStatus#UNCERTAIN} report shows that its API call arrived: first, in the same
+   * transaction, its message and the message's uncertain reports become sent as of the call's start, as
+   * {@link #settleUncertain} with {@link Settlement#DELIVERED} would make them, the history saying why.
    *
    * @return false when this reply was already recorded
    */
