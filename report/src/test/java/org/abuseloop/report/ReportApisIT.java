@@ -29,6 +29,8 @@ import org.abuseloop.core.outbox.MessageStatus;
 import org.abuseloop.core.outbox.NewReport;
 import org.abuseloop.core.outbox.OutboxLedger;
 import org.abuseloop.core.outbox.ReportEntry;
+import org.abuseloop.core.outbox.Reply;
+import org.abuseloop.core.outbox.ReplyKind;
 import org.abuseloop.core.outbox.ReportStatus;
 import org.abuseloop.core.testing.SettableClock;
 import org.abuseloop.report.outbox.AbuseIpdbApi;
@@ -271,6 +273,26 @@ class ReportApisIT {
     assertThat(seen).as("no second call").hasSize(1);
     assertThat(entry(r).status()).isEqualTo(ReportStatus.UNCERTAIN);
     assertThat(entry(r).lastError()).contains("uncertain", "may have reached");
+  }
+
+  @Test
+  void aCrashedCallWhoseReportTheDeskAnsweredIsSentWhenTakenOverNotUncertain() {
+    AbuseReport r = sshd();
+    queue(r, "abuseipdb");
+    assertThatThrownBy(() -> courier(killedBeforeMarkingSent(store.outbox())).send()).hasMessageContaining("killed");
+    String messageId = entry(r).messageId();
+    store.outbox().recordReply(new Reply("<ack@desk.example>", List.of(r.id()), ReplyKind.ACKNOWLEDGEMENT,
+        clock.instant(), "ticket 7"));
+
+    clock.advance(Duration.ofMinutes(11));
+    SendRun run = courier(store.outbox()).send();
+
+    assertThat(run.recovered()).isEqualTo(1);
+    assertThat(run.uncertain()).isZero();
+    assertThat(seen).as("no second call").hasSize(1);
+    assertThat(store.outbox().message(messageId).orElseThrow().status()).isEqualTo(MessageStatus.SENT);
+    assertThat(entry(r).status()).as("keeps its answer").isEqualTo(ReportStatus.ACKNOWLEDGED);
+    assertThat(entry(r).sentAt()).isNotNull();
   }
 
   @Test

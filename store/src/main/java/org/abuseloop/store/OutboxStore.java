@@ -328,6 +328,35 @@ public final class OutboxStore implements OutboxLedger {
     });
   }
 
+  // The answer is the proof the call arrived, as in settledByReply; the lease is the compare-and-set.
+  @Override
+  public boolean markAnsweredCallSent(String messageId, String lease, String note, Instant at) {
+    return store.inTransaction("cannot mark message " + messageId + " sent", c -> {
+      OutgoingMessage m = first(selectMessages(c, "SELECT " + MESSAGE_COLUMNS + " FROM outbox_message "
+          + "WHERE message_id = ? AND status = ? AND lease_token = ?", messageId, MessageStatus.SENDING.id(), lease))
+          .orElse(null);
+      if (m == null || !anyAnswered(c, m.reportIds()) || settleMessage(c, m, Settlement.DELIVERED, note, at) != 1) {
+        return false;
+      }
+      for (UUID id : m.reportIds()) {
+        if (findReport(c, id).map(e -> e.status() == ReportStatus.SENDING || e.status() == ReportStatus.FAILED
+            || e.status() == ReportStatus.UNCERTAIN).orElse(false)) {
+          setStatus(c, id, ReportStatus.SENT, at, note);
+        }
+      }
+      return true;
+    });
+  }
+
+  private static boolean anyAnswered(Connection c, List<UUID> reportIds) throws SQLException {
+    for (UUID id : reportIds) {
+      if (findReport(c, id).map(e -> e.status().answerRank() > 0).orElse(false)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public boolean markManual(UUID reportId, String formFile, Instant at) {
     return store.inTransaction("cannot mark report " + reportId + " manual", c -> {

@@ -622,6 +622,43 @@ abstract class OutboxStoreContract {
   }
 
   @Test
+  void aCallLeftInSendingWhoseReportWasAnsweredIsSentAsOfTheCallWhenTakenOver() {
+    OutboxLedger outbox = outbox();
+    NewReport a = report("203.0.113.9", T0);
+    NewReport b = report("198.51.100.7", T0);
+    OutgoingMessage m = claimedCall(outbox, "1a2b3c4d", a, b);
+    Instant later = T0.plus(Duration.ofHours(1));
+    outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
+    assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
+
+    assertThat(outbox.markAnsweredCallSent(m.messageId(), "crashed", "delivered", later)).as("not its lease").isFalse();
+    assertThat(outbox.markAnsweredCallSent(m.messageId(), "next-run", "delivered: the desk answered", later)).isTrue();
+
+    assertSentAsOfTheCall(outbox, m);
+    assertThat(outbox.report(a.id()).orElseThrow().status()).as("keeps its answer").isEqualTo(ReportStatus.ACKNOWLEDGED);
+    ReportEntry other = outbox.report(b.id()).orElseThrow();
+    assertThat(other.status()).isEqualTo(ReportStatus.SENT);
+    assertThat(other.sentAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(outbox.history(b.id())).extracting(StatusChange::status, StatusChange::note)
+        .endsWith(org.assertj.core.groups.Tuple.tuple(ReportStatus.SENT, "delivered: the desk answered"));
+    assertThat(outbox.markAnsweredCallSent(m.messageId(), "next-run", "again", later)).as("no longer sending").isFalse();
+  }
+
+  @Test
+  void aCallWithNoAnsweredReportIsNotMarkedSentByAnAnswer() {
+    OutboxLedger outbox = outbox();
+    NewReport a = report("203.0.113.9", T0);
+    OutgoingMessage m = claimedCall(outbox, "1a2b3c4d", a);
+    Instant later = T0.plus(Duration.ofHours(1));
+    assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
+
+    assertThat(outbox.markAnsweredCallSent(m.messageId(), "next-run", "delivered", later)).isFalse();
+
+    assertThat(outbox.message(m.messageId()).orElseThrow().status()).isEqualTo(MessageStatus.SENDING);
+    assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.SENDING);
+  }
+
+  @Test
   void aReplyAboutAnUncertainCallSettlesItAsDeliveredWithTheReply() {
     OutboxLedger outbox = outbox();
     NewReport a = report("203.0.113.9", T0);

@@ -111,6 +111,16 @@ public interface OutboxLedger {
   boolean markUncertain(String messageId, String lease, String note, Instant at);
 
   /**
+   * A message left in sending by a crash whose delivery cannot be checked (an API call), taken over by {@code lease},
+   * of which a report has an answer already (acknowledged, answered, resolved): the answer shows the call arrived,
+   * so the message is sent as of the call and its reports still sending, failed or uncertain are sent with
+   * {@code note}; an answered report keeps its answer.
+   *
+   * @return false (nothing done) when {@code lease} no longer holds the message or none of its reports has an answer
+   */
+  boolean markAnsweredCallSent(String messageId, String lease, String note, Instant at);
+
+  /**
    * A temporary failure of the message {@code lease} holds: it waits until {@code next}; its reports are failed
    * (retrying).
    *

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.abuseloop.core.outbox.MessageStatus;
@@ -102,7 +103,18 @@ public final class Courier {
         continue;
       }
       if (!m.isMail()) {
-        boolean known = m.reportIds().stream().map(ledger::report).flatMap(java.util.Optional::stream)
+        List<ReportEntry> reports = m.reportIds().stream().map(ledger::report).flatMap(Optional::stream).toList();
+        ReportEntry answered = reports.stream().filter(e -> e.status().answerRank() > 0).findFirst().orElse(null);
+        if (answered != null) {
+          String note = "delivered: the desk answered report " + answered.id() + " (" + answered.status().id()
+              + "), so the " + m.channel() + " call that began at " + m.claimedAt() + " arrived";
+          if (ledger.markAnsweredCallSent(m.messageId(), lease, note, now)) {
+            LOG.log(Level.INFO, "{0}: {1}", m.messageId(), note);
+            recovered++;
+          }
+          continue;
+        }
+        boolean known = reports.stream()
             .noneMatch(e -> e.status() == ReportStatus.SENDING || e.status() == ReportStatus.FAILED);
         if (known) {
           continue;
