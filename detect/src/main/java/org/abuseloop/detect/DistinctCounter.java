@@ -23,6 +23,12 @@ import java.util.function.ObjIntConsumer;
  * an expiry pass only counts the live values and finds the oldest, reading the times and nothing
  * else. Dead places are reclaimed when an append reaches the end of the arrays: the live values move
  * up in order, so the live ones always stand in the order an eagerly compacted set would hold them.
+ *
+ * <p>While the slot's incident is open (or the incident of the slot whose sources this set counts),
+ * the set becomes a {@link RecentValues}, built from the live values at the first offer after the
+ * incident opened: nothing lists the values, hits, burst start or count then (the incident read them
+ * when it opened, and its close resets the set), only the number live counts, and that set keeps it
+ * with constant work per offer where this one scans.
  */
 final class DistinctCounter extends Slot {
 
@@ -48,6 +54,8 @@ final class DistinctCounter extends Slot {
   private long newest;
   private long since;
   private long events;
+  /** The set while an incident is open (see {@link #offerOpen}), else null. */
+  private RecentValues open;
 
   /** A set of distinct sources (no rule of its own). */
   DistinctCounter(int n) {
@@ -62,6 +70,9 @@ final class DistinctCounter extends Slot {
   /** Records the sighting's counted value; its object (a boxed port, say) is made only when the value is new. */
   @Override
   boolean count(long t, Sighting s) {
+    if (incident != null) {
+      return offerOpen(t, rule.distinctHash(s), rule.windowMs);
+    }
     int i = place(t, rule.distinctHash(s), rule.windowMs);
     if (i < 0) {
       i = ~i;
@@ -78,6 +89,46 @@ final class DistinctCounter extends Slot {
       show(i, value);
     }
     return seen(i, t);
+  }
+
+  /**
+   * Records a value while the incident that reads this set is open: only {@link #size} (and so the
+   * progress) stays meaningful until {@link #reset}; the values, hits, {@link #since} and {@link
+   * #events} are those of the moment the incident opened. True when N distinct values lie within
+   * {@code window} ms.
+   */
+  boolean offerOpen(long t, long hash, long window) {
+    if (open == null) {
+      open = recentValues();
+    }
+    return open.offer(t, hash, window) >= n;
+  }
+
+  /** The live values now, oldest first (equal times in the set's order), as a {@link RecentValues}. */
+  private RecentValues recentValues() {
+    RecentValues recent = new RecentValues(n);
+    if (cells == null) {
+      if (size == 1) {
+        recent.offer(onlySeen, onlyHash, window);
+      }
+      return recent;
+    }
+    int[] live = new int[end];
+    int count = 0;
+    for (int i = 0; i < end; i++) {
+      long when = cells[capacity + i];
+      if (newest - when <= window) {
+        int j = count++;
+        for (; j > 0 && cells[capacity + live[j - 1]] > when; j--) {
+          live[j] = live[j - 1];
+        }
+        live[j] = i;
+      }
+    }
+    for (int j = 0; j < count; j++) {
+      recent.offer(cells[capacity + live[j]], cells[live[j]], window);
+    }
+    return recent;
   }
 
   /**
@@ -142,7 +193,7 @@ final class DistinctCounter extends Slot {
 
   /** The distinct values held. */
   int size() {
-    return size;
+    return open == null ? size : open.size();
   }
 
   /** Each value held with how often it came, oldest first. */
@@ -321,11 +372,12 @@ final class DistinctCounter extends Slot {
 
   @Override
   double countProgress() {
-    return (double) size / n;
+    return (double) size() / n;
   }
 
   @Override
   void resetCount() {
+    open = null;
     cells = null;
     shown = null;
     onlyValue = null;

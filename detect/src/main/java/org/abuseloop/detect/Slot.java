@@ -42,7 +42,12 @@ abstract sealed class Slot permits WindowCounter, LeakyBucket, DistinctCounter {
   boolean offer(long t, Sighting s) {
     boolean fired = count(t, s);
     if (sources != null) {
-      sources.offer(t, Rule.hash(s.source()), s.source(), rule.quietMs);
+      long hash = Rule.hash(s.source());
+      if (incident != null) {
+        sources.offerOpen(t, hash, rule.quietMs);
+      } else {
+        sources.offer(t, hash, s.source(), rule.quietMs);
+      }
       fired &= sources.size() >= rule.scenario.minSources();
     }
     return fired;
