@@ -142,4 +142,34 @@ class TallyBuilderTest {
     assertThat(entries(built)).isEqualTo(want);
     assertThat(built.others()).isEqualTo(others);
   }
+
+  @Property(tries = 300)
+  void namesWithCollidingHashesAgreeWithALinkedHashMapAsTheTableGrows(
+      @ForAll @Size(min = 1, max = 600) List<@IntRange(min = 0, max = 63) Integer> picks,
+      @ForAll @IntRange(min = 0, max = 70) int limit) {
+    // "Aa" and "BB" share a hash, so every name made of them shares one with 2^k others.
+    TallyBuilder<String> tally = new TallyBuilder<>(limit);
+    Map<String, Long> expected = new LinkedHashMap<>();
+    long others = 0;
+    for (int i = 0; i < picks.size(); i++) {
+      int pick = picks.get(i);
+      StringBuilder name = new StringBuilder();
+      for (int bit = 0; bit < 6; bit++) {
+        name.append((pick >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      String user = name.toString();
+      long n = 1 + i % 3;
+      tally.add(i % 5 == 0 ? new String(user) : user, n);
+      if (expected.containsKey(user) || expected.size() < limit) {
+        expected.merge(user, n, Long::sum);
+      } else {
+        others += n;
+      }
+    }
+    List<String> want = new ArrayList<>();
+    expected.forEach((k, v) -> want.add(k + "x" + v));
+    Tally<String> built = tally.build();
+    assertThat(entries(built)).isEqualTo(want);
+    assertThat(built.others()).isEqualTo(others);
+  }
 }
