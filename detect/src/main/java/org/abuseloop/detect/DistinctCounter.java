@@ -25,10 +25,14 @@ import java.util.function.ObjIntConsumer;
  * up in order, so the live ones always stand in the order an eagerly compacted set would hold them.
  *
  * <p>While the slot's incident is open (or the incident of the slot whose sources this set counts),
- * the set becomes a {@link RecentValues}, built from the live values at the first offer after the
- * incident opened: nothing lists the values, hits, burst start or count then (the incident read them
- * when it opened, and its close resets the set), only the number live counts, and that set keeps it
- * with constant work per offer where this one scans.
+ * nothing lists the values, hits, burst start or count (the incident read them when it opened, and its
+ * close resets the set): only the number live counts, for the key's progress, which eviction reads
+ * now and then. So the set then becomes a {@link RecentValues}, built from the live values at the first
+ * offer after the incident opened, which keeps that number with constant work per offer where this
+ * one scans; and the offers are not even handed to it one by one: they are appended to a small buffer
+ * (hash, time) that is handed over in bulk when it fills or when the number is read. The open
+ * incidents' sets are many (every swept port of every sweeping source), and an offer that touched
+ * the set's own arrays was several cache misses; appending touches one line of the buffer.
  */
 final class DistinctCounter extends Slot {
 
@@ -56,6 +60,11 @@ final class DistinctCounter extends Slot {
   private long events;
   /** The set while an incident is open (see {@link #offerOpen}), else null. */
   private RecentValues open;
+  /** The offers not handed to {@link #open} yet, a hash and a time each, in order; null with it. */
+  private long[] pending;
+  private int pendingEnd;
+  /** The offers a buffer holds before they are handed over. */
+  private static final int PENDING = 16;
 
   /** A set of distinct sources (no rule of its own). */
   DistinctCounter(int n) {
@@ -71,7 +80,8 @@ final class DistinctCounter extends Slot {
   @Override
   boolean count(long t, Sighting s) {
     if (incident != null) {
-      return offerOpen(t, rule.distinctHash(s), rule.windowMs);
+      offerOpen(t, rule.distinctHash(s), rule.windowMs);
+      return false;
     }
     int i = place(t, rule.distinctHash(s), rule.windowMs);
     if (i < 0) {
@@ -94,14 +104,31 @@ final class DistinctCounter extends Slot {
   /**
    * Records a value while the incident that reads this set is open: only {@link #size} (and so the
    * progress) stays meaningful until {@link #reset}; the values, hits, {@link #since} and {@link
-   * #events} are those of the moment the incident opened. True when N distinct values lie within
-   * {@code window} ms.
+   * #events} are those of the moment the incident opened.
    */
-  boolean offerOpen(long t, long hash, long window) {
+  void offerOpen(long t, long hash, long window) {
     if (open == null) {
       open = recentValues();
+      pending = new long[2 * PENDING];
+      this.window = window;
     }
-    return open.offer(t, hash, window) >= n;
+    long[] p = pending;
+    int at = pendingEnd;
+    p[at] = hash;
+    p[at + 1] = t;
+    pendingEnd = at + 2;
+    if (at + 2 == p.length) {
+      handOver();
+    }
+  }
+
+  /** Hands the buffered offers to {@link #open}, in order. */
+  private void handOver() {
+    long[] p = pending;
+    for (int at = 0; at < pendingEnd; at += 2) {
+      open.offer(p[at + 1], p[at], window);
+    }
+    pendingEnd = 0;
   }
 
   /** The live values now, oldest first (equal times in the set's order), as a {@link RecentValues}. */
@@ -193,7 +220,11 @@ final class DistinctCounter extends Slot {
 
   /** The distinct values held. */
   int size() {
-    return open == null ? size : open.size();
+    if (open == null) {
+      return size;
+    }
+    handOver();
+    return open.size();
   }
 
   /** Each value held with how often it came, oldest first. */
@@ -378,6 +409,8 @@ final class DistinctCounter extends Slot {
   @Override
   void resetCount() {
     open = null;
+    pending = null;
+    pendingEnd = 0;
     cells = null;
     shown = null;
     onlyValue = null;
