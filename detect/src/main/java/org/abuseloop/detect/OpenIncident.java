@@ -23,7 +23,9 @@ import org.abuseloop.core.IpPrefix;
  * values in the same first-seen order. So an event reads and writes this object and at most the tallies
  * whose value changed, not the four tallies, the kinds and the evidence list, each a cache miss on an
  * incident that other keys' events pushed out of the cache; the latest time is compared with a copy
- * of its seconds and nanoseconds, not through the previous event's {@link Instant}.
+ * of its seconds and nanoseconds, not through the previous event's {@link Instant}. Once an address
+ * or port tally is full (a value went to its "others"), this object keeps a copy of the tally's filter
+ * of listed hashes: a value it does not list is counted in "others" here, without reading the tally.
  */
 final class OpenIncident {
 
@@ -56,6 +58,19 @@ final class OpenIncident {
   private long userRun;
   private IpAddress runSource;
   private long sourceRun;
+  /** Per address or port tally, once full: its filter of listed hashes, and the "others" counted here. */
+  private boolean targetsFull;
+  private long targetsListedLow;
+  private long targetsListedHigh;
+  private long targetOthers;
+  private boolean portsFull;
+  private long portsListedLow;
+  private long portsListedHigh;
+  private long portOthers;
+  private boolean sourcesFull;
+  private long sourcesListedLow;
+  private long sourcesListedHigh;
+  private long sourceOthers;
   final int offenses;
   /** The time after which the incident closes if no event extends it. */
   long deadline;
@@ -180,17 +195,31 @@ final class OpenIncident {
   }
 
   private void countTargets() {
-    if (targetRun > 0) {
-      addresses.addAddress(runTarget, targetRun);
-      targetRun = 0;
+    if (targetRun == 0) {
+      return;
     }
+    if (targetsFull && !TallyBuilder.mayList(targetsListedLow, targetsListedHigh, TallyBuilder.hashOf(runTarget))) {
+      targetOthers += targetRun;
+    } else if (!addresses.addAddress(runTarget, targetRun) && !targetsFull) {
+      targetsFull = true;
+      targetsListedLow = addresses.listedLow();
+      targetsListedHigh = addresses.listedHigh();
+    }
+    targetRun = 0;
   }
 
   private void countPorts() {
-    if (portRun > 0) {
-      ports.addPort(runPort, portRun);
-      portRun = 0;
+    if (portRun == 0) {
+      return;
     }
+    if (portsFull && !TallyBuilder.mayList(portsListedLow, portsListedHigh, runPort)) {
+      portOthers += portRun;
+    } else if (!ports.addPort(runPort, portRun) && !portsFull) {
+      portsFull = true;
+      portsListedLow = ports.listedLow();
+      portsListedHigh = ports.listedHigh();
+    }
+    portRun = 0;
   }
 
   private void countUsers() {
@@ -201,10 +230,17 @@ final class OpenIncident {
   }
 
   private void countSources() {
-    if (sourceRun > 0) {
-      sources.addAddress(runSource, sourceRun);
-      sourceRun = 0;
+    if (sourceRun == 0) {
+      return;
     }
+    if (sourcesFull && !TallyBuilder.mayList(sourcesListedLow, sourcesListedHigh, TallyBuilder.hashOf(runSource))) {
+      sourceOthers += sourceRun;
+    } else if (!sources.addAddress(runSource, sourceRun) && !sourcesFull) {
+      sourcesFull = true;
+      sourcesListedLow = sources.listedLow();
+      sourcesListedHigh = sources.listedHigh();
+    }
+    sourceRun = 0;
   }
 
   Incident snapshot(boolean active) {
@@ -213,6 +249,12 @@ final class OpenIncident {
     countPorts();
     countUsers();
     countSources();
+    addresses.addOthers(targetOthers);
+    targetOthers = 0;
+    ports.addOthers(portOthers);
+    portOthers = 0;
+    sources.addOthers(sourceOthers);
+    sourceOthers = 0;
     Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
     for (EventKind k : EventKind.values()) {
       if (kinds[k.ordinal()] > 0) {

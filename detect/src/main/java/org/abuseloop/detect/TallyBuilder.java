@@ -22,6 +22,11 @@ import org.abuseloop.core.Tally;
  * a port; other values (user names) are compared with {@code equals}. Written by hand rather than with
  * fastutil's object-to-int map because the values are kept here in first-seen order anyway and compared
  * by bits; the table is only their index and counts.
+ *
+ * <p>It also keeps a 128-bit filter of the listed values' hashes (one bit each): once the tally is
+ * full, a value whose bit is clear is not listed and can only go to "others", which a caller that
+ * copied the filter ({@link #listedLow}, {@link #listedHigh}, {@link #mayList}) tells without reading
+ * this tally, and counts with {@link #addOthers}.
  */
 final class TallyBuilder<T> {
 
@@ -42,6 +47,9 @@ final class TallyBuilder<T> {
   private long[] table = new long[4 * STRIDE];
   private int mask = 3;
   private long others;
+  /** The filter of the listed values' hashes: bits 0-63, then 64-127. */
+  private long listedLow;
+  private long listedHigh;
   /**
    * The last value counted (its hash and bits, or the value itself when compared by {@code equals})
    * and its entry's offset in the table (or {@link #OTHERS}): an incident's events mostly repeat the
@@ -75,25 +83,57 @@ final class TallyBuilder<T> {
     add((T) value, n);
   }
 
-  /** Counts {@code n} sightings of an address (a tally of addresses); null is not counted. */
-  void addAddress(IpAddress a, long n) {
-    if (a != null) {
-      addBits(a, (a.hashCode() & ~1) | (a.isIPv4() ? 1 : 0), a.high(), a.low(), n);
-    }
+  /**
+   * Counts {@code n} sightings of an address (a tally of addresses); null is not counted. False when
+   * they went to "others" (the tally is full and the address not listed).
+   */
+  boolean addAddress(IpAddress a, long n) {
+    return a == null || addBits(a, hashOf(a), a.high(), a.low(), n);
   }
 
-  /** Counts {@code n} sightings of a port (a tally of ports, as {@link Integer}s); 0 (none) is not counted. */
-  void addPort(int port, long n) {
-    if (port > 0) {
-      addBits(null, port, port, 0, n);
-    }
+  /**
+   * Counts {@code n} sightings of a port (a tally of ports, as {@link Integer}s); 0 (none) is not
+   * counted. False when they went to "others".
+   */
+  boolean addPort(int port, long n) {
+    return port <= 0 || addBits(null, port, port, 0, n);
+  }
+
+  /** Counts {@code n} sightings of values known not to be listed, in a full tally. */
+  void addOthers(long n) {
+    others += n;
+  }
+
+  /** The hash by which an address is listed (its family in the lowest bit); a port's is the port. */
+  static int hashOf(IpAddress a) {
+    return (a.hashCode() & ~1) | (a.isIPv4() ? 1 : 0);
+  }
+
+  /** The filter's bits 0-63: see {@link #mayList}. */
+  long listedLow() {
+    return listedLow;
+  }
+
+  /** The filter's bits 64-127: see {@link #mayList}. */
+  long listedHigh() {
+    return listedHigh;
+  }
+
+  /** False when no listed value has this hash, by the filter words of a tally. */
+  static boolean mayList(long low, long high, int hash) {
+    int bit = filterBit(hash);
+    return ((bit < 64 ? low : high) & (1L << bit)) != 0;
+  }
+
+  private static int filterBit(int hash) {
+    return (hash * 0x9E3779B9) >>> 25;
   }
 
   /**
    * Counts a value known by its hash and bits (equal bits and hash: equal values); {@code value} is
    * stored when the value is new, a null {@code value} standing for the port {@code high}.
    */
-  private void addBits(Object value, int hash, long high, long low, long n) {
+  private boolean addBits(Object value, int hash, long high, long low, long n) {
     int at = lastAt != ABSENT && lastValue == null && hash == lastHash && high == lastHigh && low == lastLow
         ? lastAt : findBits(hash, high, low);
     if (at == ABSENT) {
@@ -105,6 +145,7 @@ final class TallyBuilder<T> {
     lastHigh = high;
     lastLow = low;
     lastAt = at;
+    return at != OTHERS;
   }
 
   private void addObject(Object value, long n) {
@@ -170,6 +211,12 @@ final class TallyBuilder<T> {
     }
     values[size] = value;
     size++;
+    int bit = filterBit(hash);
+    if (bit < 64) {
+      listedLow |= 1L << bit;
+    } else {
+      listedHigh |= 1L << bit;
+    }
     return place(table, high, low, ((long) hash << 32) | size, 0);
   }
 

@@ -172,4 +172,37 @@ class TallyBuilderTest {
     assertThat(entries(built)).isEqualTo(want);
     assertThat(built.others()).isEqualTo(others);
   }
+
+  @Property(tries = 300)
+  void aCallerThatCopiesTheFilterOnceFullCountsAsTheTallyDoes(
+      @ForAll @Size(min = 1, max = 600) List<@IntRange(min = 0, max = 400) Integer> picks,
+      @ForAll @IntRange(min = 0, max = 40) int limit) {
+    TallyBuilder<Integer> plain = new TallyBuilder<>(limit);
+    TallyBuilder<Integer> filtered = new TallyBuilder<>(limit);
+    boolean full = false;
+    long low = 0;
+    long high = 0;
+    long others = 0;
+    for (int i = 0; i < picks.size(); i++) {
+      int port = 1 + picks.get(i) % (i < 100 ? 30 : 400);
+      plain.addPort(port, 1);
+      if (i % 7 == 0) {
+        // Values added directly (as an incident's opening set does) are in the filter too.
+        full = false;
+        filtered.add(port, 1);
+      } else if (full && !TallyBuilder.mayList(low, high, port)) {
+        others++;
+      } else if (!filtered.addPort(port, 1) && !full) {
+        full = true;
+        low = filtered.listedLow();
+        high = filtered.listedHigh();
+      }
+    }
+    filtered.addOthers(others);
+    assertThat(entries(filtered.build())).isEqualTo(entries(plain.build()));
+    assertThat(filtered.build().others()).isEqualTo(plain.build().others());
+    for (Tally.Entry<Integer> e : plain.build().entries()) {
+      assertThat(TallyBuilder.mayList(plain.listedLow(), plain.listedHigh(), e.value())).isTrue();
+    }
+  }
 }
