@@ -23,6 +23,16 @@ import java.util.function.ObjIntConsumer;
  * an expiry pass only counts the live values and finds the oldest, reading the times and nothing
  * else. Dead places are reclaimed when an append reaches the end of the arrays: the live values move
  * up in order, so the live ones always stand in the order an eagerly compacted set would hold them.
+ *
+ * <p>While the slot's incident is open (or the incident of the slot whose sources this set counts),
+ * nothing lists the values, hits, burst start or count (the incident read them when it opened, and its
+ * close resets the set): only the number live counts, for the key's progress, which eviction reads
+ * now and then. So the set then becomes a {@link RecentValues}, built from the live values at the first
+ * offer after the incident opened, which keeps that number with constant work per offer where this
+ * one scans; and the offers are not even handed to it one by one: they are appended to a small buffer
+ * (hash, time) that is handed over in bulk when it fills or when the number is read. The open
+ * incidents' sets are many (every swept port of every sweeping source), and an offer that touched
+ * the set's own arrays was several cache misses; appending touches one line of the buffer.
  */
 final class DistinctCounter extends Slot {
 
@@ -48,6 +58,13 @@ final class DistinctCounter extends Slot {
   private long newest;
   private long since;
   private long events;
+  /** The set while an incident is open (see {@link #offerOpen}), else null. */
+  private RecentValues open;
+  /** The offers not handed to {@link #open} yet, a hash and a time each, in order; null with it. */
+  private long[] pending;
+  private int pendingEnd;
+  /** The offers a buffer holds before they are handed over. */
+  private static final int PENDING = 16;
 
   /** A set of distinct sources (no rule of its own). */
   DistinctCounter(int n) {
@@ -62,6 +79,10 @@ final class DistinctCounter extends Slot {
   /** Records the sighting's counted value; its object (a boxed port, say) is made only when the value is new. */
   @Override
   boolean count(long t, Sighting s) {
+    if (incident != null) {
+      offerOpen(t, rule.distinctHash(s), rule.windowMs);
+      return false;
+    }
     int i = place(t, rule.distinctHash(s), rule.windowMs);
     if (i < 0) {
       i = ~i;
@@ -78,6 +99,63 @@ final class DistinctCounter extends Slot {
       show(i, value);
     }
     return seen(i, t);
+  }
+
+  /**
+   * Records a value while the incident that reads this set is open: only {@link #size} (and so the
+   * progress) stays meaningful until {@link #reset}; the values, hits, {@link #since} and {@link
+   * #events} are those of the moment the incident opened.
+   */
+  void offerOpen(long t, long hash, long window) {
+    if (open == null) {
+      open = recentValues();
+      pending = new long[2 * PENDING];
+      this.window = window;
+    }
+    long[] p = pending;
+    int at = pendingEnd;
+    p[at] = hash;
+    p[at + 1] = t;
+    pendingEnd = at + 2;
+    if (at + 2 == p.length) {
+      handOver();
+    }
+  }
+
+  /** Hands the buffered offers to {@link #open}, in order. */
+  private void handOver() {
+    long[] p = pending;
+    for (int at = 0; at < pendingEnd; at += 2) {
+      open.offer(p[at + 1], p[at], window);
+    }
+    pendingEnd = 0;
+  }
+
+  /** The live values now, oldest first (equal times in the set's order), as a {@link RecentValues}. */
+  private RecentValues recentValues() {
+    RecentValues recent = new RecentValues(n);
+    if (cells == null) {
+      if (size == 1) {
+        recent.offer(onlySeen, onlyHash, window);
+      }
+      return recent;
+    }
+    int[] live = new int[end];
+    int count = 0;
+    for (int i = 0; i < end; i++) {
+      long when = cells[capacity + i];
+      if (newest - when <= window) {
+        int j = count++;
+        for (; j > 0 && cells[capacity + live[j - 1]] > when; j--) {
+          live[j] = live[j - 1];
+        }
+        live[j] = i;
+      }
+    }
+    for (int j = 0; j < count; j++) {
+      recent.offer(cells[capacity + live[j]], cells[live[j]], window);
+    }
+    return recent;
   }
 
   /**
@@ -142,7 +220,11 @@ final class DistinctCounter extends Slot {
 
   /** The distinct values held. */
   int size() {
-    return size;
+    if (open == null) {
+      return size;
+    }
+    handOver();
+    return open.size();
   }
 
   /** Each value held with how often it came, oldest first. */
@@ -321,11 +403,14 @@ final class DistinctCounter extends Slot {
 
   @Override
   double countProgress() {
-    return (double) size / n;
+    return (double) size() / n;
   }
 
   @Override
   void resetCount() {
+    open = null;
+    pending = null;
+    pendingEnd = 0;
     cells = null;
     shown = null;
     onlyValue = null;

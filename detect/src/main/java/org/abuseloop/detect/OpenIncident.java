@@ -15,6 +15,17 @@ import org.abuseloop.core.IpPrefix;
  * An incident while it is open: the counts, bounded target tallies and evidence it accumulates as
  * events extend it, and the deadline after which it closes. Not thread-safe; {@link #snapshot} gives
  * the immutable {@link Incident}.
+ *
+ * <p>An event that extends an open incident mostly repeats the one before in all but one field (the
+ * same source and target address for a port scan, the same port for a sweep, always the same kind):
+ * each field's current run of equal values is counted in a field of this object and handed to its
+ * tally (or the kinds) when a different value comes or a snapshot is taken, which counts the same
+ * values in the same first-seen order. So an event reads and writes this object and at most the tallies
+ * whose value changed, not the four tallies, the kinds and the evidence list, each a cache miss on an
+ * incident that other keys' events pushed out of the cache; the latest time is compared with a copy
+ * of its seconds and nanoseconds, not through the previous event's {@link Instant}. Once an address
+ * or port tally is full (a value went to its "others"), this object keeps a copy of the tally's filter
+ * of listed hashes: a value it does not list is counted in "others" here, without reading the tally.
  */
 final class OpenIncident {
 
@@ -31,6 +42,35 @@ final class OpenIncident {
   private final TallyBuilder<String> users;
   private final TallyBuilder<IpAddress> sources;
   private final List<Evidence> evidence = new ArrayList<>();
+  /** The evidence lines still to take (the cap less those taken). */
+  private int evidenceRoom;
+  /** {@link #last}'s seconds and nanoseconds. */
+  private long lastSecond;
+  private int lastNano;
+  /** The current run of each field: its value and how many events repeated it since it was last counted. */
+  private int runKind = -1;
+  private long kindRun;
+  private IpAddress runTarget;
+  private long targetRun;
+  private int runPort;
+  private long portRun;
+  private String runUser;
+  private long userRun;
+  private IpAddress runSource;
+  private long sourceRun;
+  /** Per address or port tally, once full: its filter of listed hashes, and the "others" counted here. */
+  private boolean targetsFull;
+  private long targetsListedLow;
+  private long targetsListedHigh;
+  private long targetOthers;
+  private boolean portsFull;
+  private long portsListedLow;
+  private long portsListedHigh;
+  private long portOthers;
+  private boolean sourcesFull;
+  private long sourcesListedLow;
+  private long sourcesListedHigh;
+  private long sourceOthers;
   final int offenses;
   /** The time after which the incident closes if no event extends it. */
   long deadline;
@@ -43,6 +83,7 @@ final class OpenIncident {
     this.key = key;
     this.owner = key.owner();
     this.evidenceCap = settings.evidence();
+    this.evidenceRoom = Math.max(0, evidenceCap);
     this.addresses = new TallyBuilder<>(settings.targets());
     this.ports = new TallyBuilder<>(settings.targets());
     this.users = new TallyBuilder<>(settings.targets());
@@ -57,16 +98,14 @@ final class OpenIncident {
    */
   void open(List<Sighting> burst, Instant since, Instant now, long events) {
     first = since;
-    last = now;
+    last(now);
     DistinctField field = slot.rule.scenario.distinct();
     for (Sighting s : burst) {
       detail(s, field, slot.sources == null);
       if (s.time().isBefore(first)) {
         first = s.time();
       }
-      if (s.time().isAfter(last)) {
-        last = s.time();
-      }
+      later(s.time());
     }
     if (field != null) {
       TallyBuilder<?> tally = switch (field) {
@@ -86,31 +125,136 @@ final class OpenIncident {
   void extend(Sighting s) {
     detail(s, null, true);
     count++;
-    if (s.time().isAfter(last)) {
-      last = s.time();
+    later(s.time());
+  }
+
+  private void last(Instant t) {
+    last = t;
+    lastSecond = t.getEpochSecond();
+    lastNano = t.getNano();
+  }
+
+  /** Moves {@link #last} to {@code t} if {@code t} is after it. */
+  private void later(Instant t) {
+    long second = t.getEpochSecond();
+    if (second > lastSecond || second == lastSecond && t.getNano() > lastNano) {
+      last(t);
     }
   }
 
   private void detail(Sighting s, DistinctField counted, boolean withSources) {
-    kinds[s.family().kind().ordinal()]++;
-    if (counted != DistinctField.TARGET_ADDRESS) {
-      addresses.addAddress(s.target(), 1);
+    int kind = s.family().kind().ordinal();
+    if (kind != runKind) {
+      countKinds();
+      runKind = kind;
     }
-    if (counted != DistinctField.TARGET_PORT) {
-      ports.addPort(s.port(), 1);
+    kindRun++;
+    IpAddress target = s.target();
+    if (counted != DistinctField.TARGET_ADDRESS && target != null) {
+      if (target != runTarget && !target.equals(runTarget)) {
+        countTargets();
+        runTarget = target;
+      }
+      targetRun++;
     }
-    if (counted != DistinctField.USER) {
-      users.add(s.user(), 1);
+    int port = s.port();
+    if (counted != DistinctField.TARGET_PORT && port > 0) {
+      if (port != runPort) {
+        countPorts();
+        runPort = port;
+      }
+      portRun++;
     }
-    if (withSources) {
-      sources.addAddress(s.source(), 1);
+    String user = s.user();
+    if (counted != DistinctField.USER && user != null) {
+      if (!user.equals(runUser)) {
+        countUsers();
+        runUser = user;
+      }
+      userRun++;
     }
-    if (evidence.size() < evidenceCap) {
+    IpAddress source = s.source();
+    if (withSources && source != null) {
+      if (source != runSource && !source.equals(runSource)) {
+        countSources();
+        runSource = source;
+      }
+      sourceRun++;
+    }
+    if (evidenceRoom > 0) {
+      evidenceRoom--;
       evidence.add(s.evidence());
     }
   }
 
+  private void countKinds() {
+    if (kindRun > 0) {
+      kinds[runKind] += kindRun;
+      kindRun = 0;
+    }
+  }
+
+  private void countTargets() {
+    if (targetRun == 0) {
+      return;
+    }
+    if (targetsFull && !TallyBuilder.mayList(targetsListedLow, targetsListedHigh, TallyBuilder.hashOf(runTarget))) {
+      targetOthers += targetRun;
+    } else if (!addresses.addAddress(runTarget, targetRun) && !targetsFull) {
+      targetsFull = true;
+      targetsListedLow = addresses.listedLow();
+      targetsListedHigh = addresses.listedHigh();
+    }
+    targetRun = 0;
+  }
+
+  private void countPorts() {
+    if (portRun == 0) {
+      return;
+    }
+    if (portsFull && !TallyBuilder.mayList(portsListedLow, portsListedHigh, runPort)) {
+      portOthers += portRun;
+    } else if (!ports.addPort(runPort, portRun) && !portsFull) {
+      portsFull = true;
+      portsListedLow = ports.listedLow();
+      portsListedHigh = ports.listedHigh();
+    }
+    portRun = 0;
+  }
+
+  private void countUsers() {
+    if (userRun > 0) {
+      users.add(runUser, userRun);
+      userRun = 0;
+    }
+  }
+
+  private void countSources() {
+    if (sourceRun == 0) {
+      return;
+    }
+    if (sourcesFull && !TallyBuilder.mayList(sourcesListedLow, sourcesListedHigh, TallyBuilder.hashOf(runSource))) {
+      sourceOthers += sourceRun;
+    } else if (!sources.addAddress(runSource, sourceRun) && !sourcesFull) {
+      sourcesFull = true;
+      sourcesListedLow = sources.listedLow();
+      sourcesListedHigh = sources.listedHigh();
+    }
+    sourceRun = 0;
+  }
+
   Incident snapshot(boolean active) {
+    countKinds();
+    countTargets();
+    countPorts();
+    countUsers();
+    countSources();
+    addresses.addOthers(targetOthers);
+    targetOthers = 0;
+    ports.addOthers(portOthers);
+    portOthers = 0;
+    sources.addOthers(sourceOthers);
+    sourceOthers = 0;
     Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
     for (EventKind k : EventKind.values()) {
       if (kinds[k.ordinal()] > 0) {

@@ -38,14 +38,22 @@ abstract sealed class Slot permits WindowCounter, LeakyBucket, DistinctCounter {
     };
   }
 
-  /** Records a sighting; true when the scenario fires (condition held and enough sources). */
+  /**
+   * Records a sighting; true when the scenario fires (condition held and enough sources), never while
+   * its incident is open (nothing reads the answer then, and the distinct sets defer their work).
+   */
   boolean offer(long t, Sighting s) {
     boolean fired = count(t, s);
     if (sources != null) {
-      sources.offer(t, Rule.hash(s.source()), s.source(), rule.quietMs);
+      long hash = Rule.hash(s.source());
+      if (incident != null) {
+        sources.offerOpen(t, hash, rule.quietMs);
+        return false;
+      }
+      sources.offer(t, hash, s.source(), rule.quietMs);
       fired &= sources.size() >= rule.scenario.minSources();
     }
-    return fired;
+    return fired && incident == null;
   }
 
   /** How close the scenario is to firing for this key, 0 to 1. */

@@ -142,4 +142,67 @@ class TallyBuilderTest {
     assertThat(entries(built)).isEqualTo(want);
     assertThat(built.others()).isEqualTo(others);
   }
+
+  @Property(tries = 300)
+  void namesWithCollidingHashesAgreeWithALinkedHashMapAsTheTableGrows(
+      @ForAll @Size(min = 1, max = 600) List<@IntRange(min = 0, max = 63) Integer> picks,
+      @ForAll @IntRange(min = 0, max = 70) int limit) {
+    // "Aa" and "BB" share a hash, so every name made of them shares one with 2^k others.
+    TallyBuilder<String> tally = new TallyBuilder<>(limit);
+    Map<String, Long> expected = new LinkedHashMap<>();
+    long others = 0;
+    for (int i = 0; i < picks.size(); i++) {
+      int pick = picks.get(i);
+      StringBuilder name = new StringBuilder();
+      for (int bit = 0; bit < 6; bit++) {
+        name.append((pick >> bit & 1) == 0 ? "Aa" : "BB");
+      }
+      String user = name.toString();
+      long n = 1 + i % 3;
+      tally.add(i % 5 == 0 ? new String(user) : user, n);
+      if (expected.containsKey(user) || expected.size() < limit) {
+        expected.merge(user, n, Long::sum);
+      } else {
+        others += n;
+      }
+    }
+    List<String> want = new ArrayList<>();
+    expected.forEach((k, v) -> want.add(k + "x" + v));
+    Tally<String> built = tally.build();
+    assertThat(entries(built)).isEqualTo(want);
+    assertThat(built.others()).isEqualTo(others);
+  }
+
+  @Property(tries = 300)
+  void aCallerThatCopiesTheFilterOnceFullCountsAsTheTallyDoes(
+      @ForAll @Size(min = 1, max = 600) List<@IntRange(min = 0, max = 400) Integer> picks,
+      @ForAll @IntRange(min = 0, max = 40) int limit) {
+    TallyBuilder<Integer> plain = new TallyBuilder<>(limit);
+    TallyBuilder<Integer> filtered = new TallyBuilder<>(limit);
+    boolean full = false;
+    long low = 0;
+    long high = 0;
+    long others = 0;
+    for (int i = 0; i < picks.size(); i++) {
+      int port = 1 + picks.get(i) % (i < 100 ? 30 : 400);
+      plain.addPort(port, 1);
+      if (i % 7 == 0) {
+        // Values added directly (as an incident's opening set does) are in the filter too.
+        full = false;
+        filtered.add(port, 1);
+      } else if (full && !TallyBuilder.mayList(low, high, port)) {
+        others++;
+      } else if (!filtered.addPort(port, 1) && !full) {
+        full = true;
+        low = filtered.listedLow();
+        high = filtered.listedHigh();
+      }
+    }
+    filtered.addOthers(others);
+    assertThat(entries(filtered.build())).isEqualTo(entries(plain.build()));
+    assertThat(filtered.build().others()).isEqualTo(plain.build().others());
+    for (Tally.Entry<Integer> e : plain.build().entries()) {
+      assertThat(TallyBuilder.mayList(plain.listedLow(), plain.listedHigh(), e.value())).isTrue();
+    }
+  }
 }
