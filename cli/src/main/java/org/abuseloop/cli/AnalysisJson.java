@@ -32,7 +32,8 @@ final class AnalysisJson {
   void write(AnalysisResult r, PrintStream out) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      g.setPrettyPrinter(new EncodedPrettyPrinter());
+      EncodedPrettyPrinter printer = new EncodedPrettyPrinter();
+      g.setPrettyPrinter(printer);
       g.writeStartObject();
       g.writeNumberField("lines", r.total().lines());
       g.writeNumberField("events", r.total().events());
@@ -54,7 +55,7 @@ final class AnalysisJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-      writeBreakdown(g, r.breakdown());
+      writeBreakdown(g, printer, r.breakdown());
       g.writeArrayFieldStart("incidents");
       for (Incident i : r.incidents()) {
         incident(g, i, r.owners());
@@ -66,13 +67,11 @@ final class AnalysisJson {
     out.flush();
   }
 
-  private static void writeBreakdown(JsonGenerator g, Breakdown b) throws IOException {
+  private static void writeBreakdown(JsonGenerator g, EncodedPrettyPrinter printer, Breakdown b) throws IOException {
     g.writeObjectFieldStart("breakdown");
     g.writeNumberField("total", b.total());
     g.writeArrayFieldStart("ports");
-    for (Breakdown.PortShare p : b.ports()) {
-      port(g, p);
-    }
+    new PortEntriesJson().write(g, b.ports(), printer.nesting());
     g.writeEndArray();
     g.writeArrayFieldStart("sources");
     sources(g, b.sources());
@@ -98,7 +97,8 @@ final class AnalysisJson {
     g.writeEndObject();
   }
 
-  private static void port(JsonGenerator g, Breakdown.PortShare p) throws IOException {
+  /** One entry of {@code breakdown.ports[]}, field by field ({@link PortEntriesJson} writes most of them). */
+  static void port(JsonGenerator g, Breakdown.PortShare p) throws IOException {
     g.writeStartObject();
     g.writeStringField("protocol", p.protocol());
     g.writeFieldName("port");
