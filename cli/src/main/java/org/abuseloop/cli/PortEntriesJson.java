@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.abuseloop.analysis.Breakdown;
@@ -16,14 +17,15 @@ import org.abuseloop.analysis.Breakdown;
  *
  * <p>Made by hand because a firewall log has tens of thousands of ports, each with its ten busiest
  * sources and its providers: about twenty generator calls per listed source, each through the pretty
- * printer, made the JSON an eighth of the CPU of {@code analyze}. The entries go to the generator in
- * pieces of some kilobytes as raw values, so the generator still writes the separators between pieces
- * and the rest of the document. An entry with a string that would need escaping (a region name from a
- * range file, say) or a share that is not a finite number is written through the generator instead.
+ * printer, made the JSON an eighth of the CPU of {@code analyze}. The entries go to the generator's
+ * stream in pieces of some kilobytes, each one value of the array for the generator, which still
+ * writes the separators between pieces and the rest of the document. An entry with a string that would
+ * need escaping (a region name from a range file, say) or a share that is not a finite number is
+ * taken back and written through the generator instead.
  */
 final class PortEntriesJson {
 
-  private static final int PIECE = 1 << 14;
+  private static final int PIECE = 1 << 16;
   private static final int MAX_CACHED_SHARES = 1 << 16;
   private static final byte[] NULL = ascii("null");
   private static final byte[] NEXT_VALUE = ascii(", ");
@@ -44,38 +46,49 @@ final class PortEntriesJson {
       fields = new Fields(nesting);
     }
     out.clear();
-    boolean pending = false;
-    for (Breakdown.PortShare p : ports) {
-      if (!plain(p)) {
-        flush(g);
-        pending = false;
-        AnalysisJson.port(g, p);
-        continue;
-      }
-      if (pending) {
-        out.append(NEXT_VALUE);
-      }
-      entry(p);
-      pending = true;
-      if (out.length() >= PIECE) {
-        flush(g);
-        pending = false;
-      }
+    for (int i = 0, n = ports.size(); i < n; i++) {
+      writeEntry(g, ports.get(i));
     }
     flush(g);
   }
 
+  // One entry, in a method of its own: the loop above runs once, interpreted, and would stay so for
+  // tens of thousands of entries if the work were in it.
+  private void writeEntry(JsonGenerator g, Breakdown.PortShare p) throws IOException {
+    int start = out.length();
+    if (start > 0) {
+      out.append(NEXT_VALUE);
+    }
+    if (!entry(p)) {
+      out.truncate(start);
+      flush(g);
+      AnalysisJson.port(g, p);
+      return;
+    }
+    if (out.length() >= PIECE) {
+      flush(g);
+    }
+  }
+
+  /**
+   * Hands the entries assembled so far to the stream as one value of the array: the generator writes
+   * what comes before a value (the separator after the previous one) for an empty raw value and is
+   * flushed, then the bytes follow it directly on its stream.
+   */
   private void flush(JsonGenerator g) throws IOException {
     if (out.length() > 0) {
-      g.writeRawValue(out);
+      g.writeRawValue("");
+      g.flush();
+      out.writeTo((OutputStream) g.getOutputTarget());
       out.clear();
     }
   }
 
-  private void entry(Breakdown.PortShare p) {
+  /** Appends the entry; false, with part of it appended, when it has a string to escape or an odd share. */
+  private boolean entry(Breakdown.PortShare p) {
     Fields f = fields;
     out.append(f.protocol);
-    nullable(p.protocol());
+    boolean plain = nullable(p.protocol());
     out.append(f.port);
     if (p.port() == null) {
       out.append(NULL);
@@ -83,13 +96,13 @@ final class PortEntriesJson {
       out.appendLong(p.port());
     }
     out.append(f.service);
-    nullable(p.service());
+    plain &= nullable(p.service());
     out.append(f.count).appendLong(p.count());
     out.append(f.share);
-    share(p.share());
+    plain &= share(p.share());
     out.append(f.sources).appendLong(p.sources());
     out.append(f.topShare);
-    share(p.topShare());
+    plain &= share(p.topShare());
     out.append(f.top);
     List<Breakdown.SourceShare> top = p.top();
     if (top.isEmpty()) {
@@ -102,14 +115,14 @@ final class PortEntriesJson {
           out.append(f.nextObject);
         }
         out.append(f.address);
-        nullable(s.address());
+        plain &= nullable(s.address());
         out.append(f.innerCount).appendLong(s.count());
         out.append(f.innerShare);
-        share(s.share());
+        plain &= share(s.share());
         out.append(f.provider);
-        nullable(s.provider());
+        plain &= nullable(s.provider());
         out.append(f.region);
-        nullable(s.region());
+        plain &= nullable(s.region());
         out.append(f.innerEnd);
       }
       out.append(CLOSE_ARRAY);
@@ -126,27 +139,32 @@ final class PortEntriesJson {
           out.append(f.nextObject);
         }
         out.append(f.providerFirst);
-        nullable(s.provider());
+        plain &= nullable(s.provider());
         out.append(f.innerCount).appendLong(s.count());
         out.append(f.innerShare);
-        share(s.share());
+        plain &= share(s.share());
         out.append(f.innerEnd);
       }
       out.append(CLOSE_ARRAY);
     }
     out.append(f.end);
+    return plain;
   }
 
-  private void nullable(String s) {
+  /** Appends the string quoted, or null; false when it needs an escape. */
+  private boolean nullable(String s) {
     if (s == null) {
       out.append(NULL);
-    } else {
-      out.appendPlainString(s);
+      return true;
     }
+    return out.appendPlainString(s);
   }
 
-  /** A share as Jackson writes a finite double ({@link Double#toString}), the text cached by value. */
-  private void share(double d) {
+  /** A share as Jackson writes a finite double ({@link Double#toString}), the text cached by value; false when not finite. */
+  private boolean share(double d) {
+    if (!Double.isFinite(d)) {
+      return false;
+    }
     long bits = Double.doubleToRawLongBits(d);
     byte[] text = shares.get(bits);
     if (text == null) {
@@ -156,28 +174,7 @@ final class PortEntriesJson {
       }
     }
     out.append(text);
-  }
-
-  /** True when every string of the entry is plain ASCII and every share a finite number. */
-  private static boolean plain(Breakdown.PortShare p) {
-    if (!plain(p.protocol()) || !plain(p.service()) || !Double.isFinite(p.share()) || !Double.isFinite(p.topShare())) {
-      return false;
-    }
-    for (Breakdown.SourceShare s : p.top()) {
-      if (!plain(s.address()) || !plain(s.provider()) || !plain(s.region()) || !Double.isFinite(s.share())) {
-        return false;
-      }
-    }
-    for (Breakdown.ProviderShare s : p.providers()) {
-      if (!plain(s.provider()) || !Double.isFinite(s.share())) {
-        return false;
-      }
-    }
     return true;
-  }
-
-  private static boolean plain(String s) {
-    return s == null || RawJson.isPlain(s);
   }
 
   private static byte[] ascii(String s) {
