@@ -13,8 +13,9 @@ import java.util.Arrays;
  * thousands: a map update was one dependent cache miss per event (5 % of a 2M-line analysis). Here a
  * key is appended to a buffer, a sequential write; a full buffer is radix-sorted (passes over digits
  * that are the same in every key are skipped), its repeats summed, and merged into the sorted distinct
- * keys from their end, in place. The buffer grows with the distinct keys so a merge copies at most
- * about twice what the buffer holds, and memory stays near that of the sorted counts themselves.
+ * keys from their end, in place. The buffer grows with the distinct keys (to between half and all of
+ * them) so a merge copies at most about three times what the buffer holds, and memory stays near that
+ * of the sorted counts themselves.
  */
 final class PairCounts {
 
@@ -25,7 +26,6 @@ final class PairCounts {
 
   private long[] buffer = new long[MIN_BUFFER];
   private long[] scratch = new long[MIN_BUFFER];
-  private long[] sums = new long[MIN_BUFFER];
   private int buffered;
   /** Counts beyond one of keys appended once for several events (a run), until the next merge. */
   private final Long2LongOpenHashMap extra = new Long2LongOpenHashMap();
@@ -68,15 +68,15 @@ final class PairCounts {
       return;
     }
     long[] sorted = sort(buffer, scratch, buffered);
+    long[] sums = sorted == buffer ? scratch : buffer; // the other one is free now
     int distinct = sumRepeats(sorted, sums, buffered);
     addExtra(sorted, sums, distinct);
     mergeInto(sorted, sums, distinct);
     buffered = 0;
-    int wanted = Math.max(MIN_BUFFER, Integer.highestOneBit(Math.max(size, 1)) >> 1);
+    int wanted = Math.max(MIN_BUFFER, Integer.highestOneBit(Math.max(size, 1)));
     if (wanted > buffer.length) {
       buffer = new long[wanted];
       scratch = new long[wanted];
-      sums = new long[wanted];
     }
   }
 
@@ -144,38 +144,58 @@ final class PairCounts {
   /**
    * Sorts the first {@code n} keys (as unsigned numbers, which for keys that are not negative is their
    * order) by least significant digit first, and returns the array that holds them sorted, either
-   * {@code a} or {@code b}.
+   * {@code a} or {@code b}. The digits are placed on the bits that differ between keys: a run of bits
+   * that is the same in every key (the upper bits of addresses of one network, the protocol) costs no
+   * pass.
    */
   static long[] sort(long[] a, long[] b, int n) {
-    int[][] counts = new int[DIGITS][RADIX];
+    long first = a[0];
+    long varying = 0;
     for (int i = 0; i < n; i++) {
-      long k = a[i];
-      for (int d = 0; d < DIGITS; d++) {
-        counts[d][(int) (k >>> (d * DIGIT_BITS)) & (RADIX - 1)]++;
-      }
+      varying |= a[i] ^ first;
     }
+    int[] shifts = new int[DIGITS];
+    int digits = 0;
+    for (int bit = 0; bit < 64 && (varying >>> bit) != 0; bit += DIGIT_BITS) {
+      bit += Long.numberOfTrailingZeros(varying >>> bit);
+      shifts[digits++] = bit;
+    }
+    int[] counts = histograms(a, n, shifts, digits);
     long[] from = a;
     long[] to = b;
-    for (int d = 0; d < DIGITS; d++) {
-      int[] c = counts[d];
-      if (c[(int) (from[0] >>> (d * DIGIT_BITS)) & (RADIX - 1)] == n) {
-        continue; // every key has this digit
-      }
-      int sum = 0;
-      for (int r = 0; r < RADIX; r++) {
-        int v = c[r];
-        c[r] = sum;
-        sum += v;
-      }
-      int shift = d * DIGIT_BITS;
-      for (int i = 0; i < n; i++) {
-        long k = from[i];
-        to[c[(int) (k >>> shift) & (RADIX - 1)]++] = k;
-      }
+    for (int d = 0; d < digits; d++) {
+      scatter(from, to, n, shifts[d], counts, d * RADIX);
       long[] t = from;
       from = to;
       to = t;
     }
     return from;
+  }
+
+  /** The counts of each digit's values, digit {@code d}'s at {@code d * RADIX}. */
+  private static int[] histograms(long[] a, int n, int[] shifts, int digits) {
+    int[] counts = new int[Math.max(digits, 1) * RADIX];
+    for (int d = 0; d < digits; d++) {
+      int shift = shifts[d];
+      int base = d * RADIX;
+      for (int i = 0; i < n; i++) {
+        counts[base + ((int) (a[i] >>> shift) & (RADIX - 1))]++;
+      }
+    }
+    return counts;
+  }
+
+  /** One pass: the keys of {@code from} into {@code to}, stably, by the digit at {@code shift}. */
+  private static void scatter(long[] from, long[] to, int n, int shift, int[] counts, int base) {
+    int sum = 0;
+    for (int r = base; r < base + RADIX; r++) {
+      int v = counts[r];
+      counts[r] = sum;
+      sum += v;
+    }
+    for (int i = 0; i < n; i++) {
+      long k = from[i];
+      to[counts[base + ((int) (k >>> shift) & (RADIX - 1))]++] = k;
+    }
   }
 }
