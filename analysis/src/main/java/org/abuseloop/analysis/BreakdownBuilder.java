@@ -25,8 +25,8 @@ import org.abuseloop.core.Service;
  * distinct sources cost tens of megabytes; not thread-safe (one per analysis, or merge per thread).
  *
  * <p>Per event an IPv4 source costs one append of its port-and-address pair to a buffer that is sorted
- * and merged in batches ({@link PairCounts}: no object, no hash probe) and the port's total one array
- * cell ({@link PortTotals}). The pairs come out sorted by port then address, so each port's sources
+ * and merged in batches ({@link PairCounts}: no object, no hash probe) and one bit test for the port
+ * ({@link PortTotals}, whose total is the sum of its pairs). The pairs come out sorted by port then address, so each port's sources
  * are one run of two primitive arrays: its distinct sources are the run's length, its ten busiest are
  * chosen from it ({@link TopSources}), and its providers summed by provider number; the sources are
  * numbered once ({@link Ipv4Sources}) with their totals and owners. No object per pair or per port is
@@ -68,9 +68,9 @@ public final class BreakdownBuilder {
   public void accept(Event e) {
     total++;
     int portKey = portKey(e);
-    portTotals.add(portKey);
     countDay(e);
     IpAddress source = e.source();
+    portTotals.add(portKey, source != null);
     if (source == null) {
       return;
     }
@@ -138,7 +138,7 @@ public final class BreakdownBuilder {
     PortTable table = new PortTable(pairs, n, counts, numbers, v4, v6Providers, providers, owners);
     List<Breakdown.PortShare> ports = new ArrayList<>();
     for (int key : portsInMapOrder()) {
-      ports.add(table.port(key, portTotals.count(key)));
+      ports.add(table.port(key));
     }
     ports.sort(BUSIEST_PORT);
     List<Breakdown.DayCount> daily = new ArrayList<>();
@@ -186,14 +186,16 @@ public final class BreakdownBuilder {
       this.perProvider = new long[providers.size()];
     }
 
-    Breakdown.PortShare port(int key, long count) {
+    Breakdown.PortShare port(int key) {
       top.clear();
       int from = firstPairOf(key);
       int to = from;
+      long sourced = 0;
       for (; to < pairCount && (int) (pairs[to] >>> 32) == key; to++) {
         int source = numbers[to];
         top.offerV4(counts[to], v4.bits(source), source);
         perProvider[v4.provider(source)] += counts[to];
+        sourced += counts[to];
       }
       long sources = to - from;
       Object2LongOpenHashMap<IpAddress> v6 = v6ByPort.get(key);
@@ -202,8 +204,10 @@ public final class BreakdownBuilder {
         for (Object2LongMap.Entry<IpAddress> en : v6.object2LongEntrySet()) {
           top.offerV6(en.getLongValue(), en.getKey());
           perProvider[v6Providers.getInt(en.getKey())] += en.getLongValue();
+          sourced += en.getLongValue();
         }
       }
+      long count = portTotals.count(key, sourced);
       List<Breakdown.SourceShare> listed = listed(top, count, v4, owners);
       long topCount = 0;
       for (Breakdown.SourceShare s : listed) {
