@@ -58,8 +58,9 @@ final class AnalysisJson {
       g.writeEndArray();
       writeBreakdown(g, printer, r.breakdown());
       g.writeArrayFieldStart("incidents");
+      IsoTimes times = new IsoTimes();
       for (Incident i : r.incidents()) {
-        incident(g, i, r.owners());
+        incident(g, i, r.owners(), times);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -197,7 +198,7 @@ final class AnalysisJson {
     g.writeStartArray();
   }
 
-  private static void incident(JsonGenerator g, Incident i, RangeOwners owners) throws IOException {
+  private static void incident(JsonGenerator g, Incident i, RangeOwners owners, IsoTimes times) throws IOException {
     g.writeStartObject();
     string(g, SCENARIO, i.scenario());
     string(g, SCOPE, i.scope().name().toLowerCase(Locale.ROOT));
@@ -206,8 +207,8 @@ final class AnalysisJson {
     string(g, PROVIDER, range == null ? null : range.provider().id());
     string(g, REGION, range == null ? null : range.region());
     string(g, OWNER, i.owner());
-    string(g, FIRST, i.first().toString());
-    string(g, LAST, i.last().toString());
+    string(g, FIRST, times.instant(i.first()));
+    string(g, LAST, times.instant(i.last()));
     number(g, COUNT, i.count());
     number(g, RATE_PER_MINUTE, i.ratePerMinute());
     number(g, OFFENSES, i.offenses());
@@ -231,7 +232,7 @@ final class AnalysisJson {
     arrayStart(g, EVIDENCE);
     for (Evidence e : i.evidence()) {
       g.writeStartObject();
-      string(g, TIME, e.time().atOffset(e.offset()).toString());
+      string(g, TIME, times.atOffset(e.time(), e.offset()));
       string(g, FAMILY, e.family().id());
       string(g, SOURCE, e.source() == null ? null : e.source().toString());
       string(g, FILE, e.file());
