@@ -2,8 +2,6 @@ package org.abuseloop.analysis;
 
 import it.unimi.dsi.fastutil.ints.Int2ObjectOpenHashMap;
 import it.unimi.dsi.fastutil.ints.IntList;
-import it.unimi.dsi.fastutil.longs.Long2LongMap;
-import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrays;
 import it.unimi.dsi.fastutil.objects.Object2IntOpenHashMap;
 import it.unimi.dsi.fastutil.objects.Object2LongMap;
@@ -23,16 +21,16 @@ import org.abuseloop.core.Service;
 
 /**
  * Counts events by target port, source and day, then builds the {@link Breakdown} with owners looked
- * up once per distinct source. Counting is exact, in primitive-valued hash maps (fastutil) so a million
+ * up once per distinct source. Counting is exact, in primitive arrays and maps (fastutil) so a million
  * distinct sources cost tens of megabytes; not thread-safe (one per analysis, or merge per thread).
  *
- * <p>Per event an IPv4 source costs one update of one primitive map keyed by port and address (no
- * object, no second map) and the port's total one array cell ({@link PortTotals}). When the breakdown
- * is built the pairs are copied out and sorted by port then address, so each port's sources are one
- * run of two primitive arrays: its distinct sources are the run's length, its ten busiest are chosen
- * from it ({@link TopSources}), and its providers summed by provider number; the sources are numbered
- * once ({@link Ipv4Sources}) with their totals and owners. No object per pair or per port is made.
- * IPv6 sources, rarer, are counted in maps of addresses.
+ * <p>Per event an IPv4 source costs one append of its port-and-address pair to a buffer that is sorted
+ * and merged in batches ({@link PairCounts}: no object, no hash probe) and one bit test for the port
+ * ({@link PortTotals}, whose total is the sum of its pairs). The pairs come out sorted by port then address, so each port's sources
+ * are one run of two primitive arrays: its distinct sources are the run's length, its ten busiest are
+ * chosen from it ({@link TopSources}), and its providers summed by provider number; the sources are
+ * numbered once ({@link Ipv4Sources}) with their totals and owners. No object per pair or per port is
+ * made. IPv6 sources, rarer, are counted in maps of addresses.
  */
 public final class BreakdownBuilder {
 
@@ -41,7 +39,7 @@ public final class BreakdownBuilder {
 
   private final ZoneId zone;
   /** IPv4 sources: events per port key (upper 32 bits) and address (lower 32). */
-  private final Long2LongOpenHashMap v4ByPortAndSource = new Long2LongOpenHashMap();
+  private final PairCounts v4ByPortAndSource = new PairCounts();
   /**
    * The last port-and-address pair and the events of it not yet added to the map: a flood repeats one
    * source on one port line after line, and a run then costs one comparison per event instead of a
@@ -70,9 +68,9 @@ public final class BreakdownBuilder {
   public void accept(Event e) {
     total++;
     int portKey = portKey(e);
-    portTotals.add(portKey);
     countDay(e);
     IpAddress source = e.source();
+    portTotals.add(portKey, source != null);
     if (source == null) {
       return;
     }
@@ -96,7 +94,7 @@ public final class BreakdownBuilder {
 
   private void endRun() {
     if (runLength > 0) {
-      v4ByPortAndSource.addTo(runPair, runLength);
+      v4ByPortAndSource.add(runPair, runLength);
       runLength = 0;
     }
   }
@@ -128,14 +126,8 @@ public final class BreakdownBuilder {
   public Breakdown build(OwnerLookup owners, int topSources) {
     endRun();
     int n = v4ByPortAndSource.size();
-    long[] pairs = new long[n];
-    long[] counts = new long[n];
-    int k = 0;
-    for (Long2LongMap.Entry en : v4ByPortAndSource.long2LongEntrySet()) {
-      pairs[k] = en.getLongKey();
-      counts[k++] = en.getLongValue();
-    }
-    LongArrays.quickSort(pairs, counts); // the pairs are distinct: by port key, then address
+    long[] pairs = v4ByPortAndSource.keys(); // distinct, by port key then address
+    long[] counts = v4ByPortAndSource.counts();
     int[] numbers = new int[n];
     Providers providers = new Providers();
     Ipv4Sources v4 = Ipv4Sources.of(pairs, counts, n, numbers, owners, providers);
@@ -143,10 +135,10 @@ public final class BreakdownBuilder {
     for (IpAddress a : v6BySource.keySet()) {
       v6Providers.put(a, providers.number(owners.ownerOf(a).provider()));
     }
-    PortTable table = new PortTable(pairs, counts, numbers, v4, v6Providers, providers, owners);
+    PortTable table = new PortTable(pairs, n, counts, numbers, v4, v6Providers, providers, owners);
     List<Breakdown.PortShare> ports = new ArrayList<>();
     for (int key : portsInMapOrder()) {
-      ports.add(table.port(key, portTotals.count(key)));
+      ports.add(table.port(key));
     }
     ports.sort(BUSIEST_PORT);
     List<Breakdown.DayCount> daily = new ArrayList<>();
@@ -171,6 +163,7 @@ public final class BreakdownBuilder {
   /** The sources of each port, read from the sorted pairs. */
   private final class PortTable {
     private final long[] pairs;
+    private final int pairCount;
     private final long[] counts;
     private final int[] numbers;
     private final Ipv4Sources v4;
@@ -180,9 +173,10 @@ public final class BreakdownBuilder {
     private final TopSources top = new TopSources(TOP_PER_PORT);
     private final long[] perProvider;
 
-    PortTable(long[] pairs, long[] counts, int[] numbers, Ipv4Sources v4, Object2IntOpenHashMap<IpAddress> v6Providers,
+    PortTable(long[] pairs, int pairCount, long[] counts, int[] numbers, Ipv4Sources v4, Object2IntOpenHashMap<IpAddress> v6Providers,
         Providers providers, OwnerLookup owners) {
       this.pairs = pairs;
+      this.pairCount = pairCount;
       this.counts = counts;
       this.numbers = numbers;
       this.v4 = v4;
@@ -192,14 +186,16 @@ public final class BreakdownBuilder {
       this.perProvider = new long[providers.size()];
     }
 
-    Breakdown.PortShare port(int key, long count) {
+    Breakdown.PortShare port(int key) {
       top.clear();
       int from = firstPairOf(key);
       int to = from;
-      for (; to < pairs.length && (int) (pairs[to] >>> 32) == key; to++) {
+      long sourced = 0;
+      for (; to < pairCount && (int) (pairs[to] >>> 32) == key; to++) {
         int source = numbers[to];
         top.offerV4(counts[to], v4.bits(source), source);
         perProvider[v4.provider(source)] += counts[to];
+        sourced += counts[to];
       }
       long sources = to - from;
       Object2LongOpenHashMap<IpAddress> v6 = v6ByPort.get(key);
@@ -208,8 +204,10 @@ public final class BreakdownBuilder {
         for (Object2LongMap.Entry<IpAddress> en : v6.object2LongEntrySet()) {
           top.offerV6(en.getLongValue(), en.getKey());
           perProvider[v6Providers.getInt(en.getKey())] += en.getLongValue();
+          sourced += en.getLongValue();
         }
       }
+      long count = portTotals.count(key, sourced);
       List<Breakdown.SourceShare> listed = listed(top, count, v4, owners);
       long topCount = 0;
       for (Breakdown.SourceShare s : listed) {
@@ -224,18 +222,17 @@ public final class BreakdownBuilder {
       }
       shares.sort(BUSIEST_PROVIDER_SHARE);
       if ((key & SERVICE_KEY) != 0) {
-        String service = Service.values()[key & 0xFFFF].id();
+        String service = SERVICE_IDS[key & 0xFFFF];
         return new Breakdown.PortShare(null, null, service, count, share(count, total), sources, share(topCount, count), listed, shares);
       }
-      Protocol protocol = Protocol.values()[key >>> 16];
       int port = key & 0xFFFF;
-      return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port, null,
+      return new Breakdown.PortShare(PROTOCOL_IDS[key >>> 16], port == 0 ? null : port, null,
           count, share(count, total), sources, share(topCount, count), listed, shares);
     }
 
     /** The index of the first pair of port {@code key} (or where it would be). */
     private int firstPairOf(int key) {
-      int i = LongArrays.binarySearch(pairs, (long) key << 32);
+      int i = LongArrays.binarySearch(pairs, 0, pairCount, (long) key << 32);
       return i >= 0 ? i : -i - 1;
     }
   }
@@ -304,6 +301,22 @@ public final class BreakdownBuilder {
 
   /** Marks a port key that is a service's ordinal, for events whose line names no port. */
   static final int SERVICE_KEY = 1 << 30;
+
+  /**
+   * The protocols' ids by ordinal (null for an unknown protocol) and the services' ids by ordinal, made
+   * once: {@code Protocol.id()} lower-cases its name at each call, and a table has tens of thousands of ports.
+   */
+  private static final String[] PROTOCOL_IDS = new String[Protocol.values().length];
+  private static final String[] SERVICE_IDS = new String[Service.values().length];
+
+  static {
+    for (Protocol p : Protocol.values()) {
+      PROTOCOL_IDS[p.ordinal()] = p == Protocol.UNKNOWN ? null : p.id();
+    }
+    for (Service s : Service.values()) {
+      SERVICE_IDS[s.ordinal()] = s.id();
+    }
+  }
 
   // The orders of the tables, written out rather than composed from Comparator's factories: composed
   // comparators box and dispatch through several lambdas per comparison (a firewall month has tens of

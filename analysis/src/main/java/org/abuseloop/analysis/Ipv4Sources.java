@@ -29,22 +29,27 @@ final class Ipv4Sources {
     Int2IntOpenHashMap index = new Int2IntOpenHashMap();
     index.defaultReturnValue(-1);
     for (int i = 0; i < length; i++) {
-      int address = (int) pairs[i];
-      int n = index.get(address);
-      if (n < 0) {
-        n = s.bits.size();
-        index.put(address, n);
-        s.bits.add(address);
-        s.totals.add(0);
-        SourceOwner owner = lookup.ownerOf(IpAddress.ofIPv4(address));
-        s.owners.add(owner);
-        s.providers.add(names.number(owner.provider()));
-      }
-      s.totals.set(n, s.totals.getLong(n) + counts[i]);
-      numbers[i] = n;
+      numbers[i] = s.count((int) pairs[i], counts[i], index, lookup, names);
     }
     s.texts = new String[s.bits.size()];
     return s;
+  }
+
+  // One pair, in a method of its own: the loop above runs once, interpreted until compiled on the stack,
+  // and would stay so for tens of thousands of pairs if the work were in it.
+  private int count(int address, long count, Int2IntOpenHashMap index, OwnerLookup lookup, Providers names) {
+    int n = index.get(address);
+    if (n < 0) {
+      n = bits.size();
+      index.put(address, n);
+      bits.add(address);
+      totals.add(0);
+      SourceOwner owner = lookup.ownerOf(IpAddress.ofIPv4(address));
+      owners.add(owner);
+      providers.add(names.number(owner.provider()));
+    }
+    totals.set(n, totals.getLong(n) + count);
+    return n;
   }
 
   int size() {

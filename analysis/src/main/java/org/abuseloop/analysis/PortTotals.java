@@ -6,47 +6,63 @@ import org.abuseloop.core.Protocol;
 import org.abuseloop.core.Service;
 
 /**
- * Events per port key of {@link BreakdownBuilder} (protocol and port, or service), counted in arrays
- * indexed by the key itself, with the keys in the order they were first seen. Not thread-safe.
+ * Which port keys of {@link BreakdownBuilder} (protocol and port, or service) occurred, in the order
+ * they were first seen, and the events of each that the pair counts do not hold. Not thread-safe.
  *
- * <p>A firewall log changes port at nearly every line; a cell found by indexing costs one read where a
- * hash map of cells cost a probe, its key and the cell. One array of 65,536 counts per protocol that
- * occurs (512 KiB), so memory does not grow with the log.
+ * <p>A firewall log changes port at nearly every line. A port's events with a source are counted with
+ * their source anyway ({@link PairCounts} and the IPv6 maps), so its total is their sum plus the events
+ * without a source, counted here; per event a protocol's port costs one bit test in a set of 65,536 bits
+ * (8 KiB, which stays in the cache) instead of an increment in an array of 65,536 counts (512 KiB,
+ * which did not). Services, few, are counted outright.
  */
 final class PortTotals {
 
-  private final long[][] byProtocol = new long[Protocol.values().length][];
+  private final long[][] seenByProtocol = new long[Protocol.values().length][];
+  private final long[][] unsourcedByProtocol = new long[Protocol.values().length][];
   private final long[] byService = new long[Service.values().length];
   private final IntArrayList firstSeen = new IntArrayList();
 
-  /** Counts one event of {@code portKey}. */
-  void add(int portKey) {
-    long[] cells;
-    int index;
+  /** Notes one event of {@code portKey}; {@code sourced} when its source is counted with it elsewhere. */
+  void add(int portKey, boolean sourced) {
     if ((portKey & BreakdownBuilder.SERVICE_KEY) != 0) {
-      cells = byService;
-      index = portKey & 0xFFFF;
-    } else {
-      int protocol = portKey >>> 16;
-      cells = byProtocol[protocol];
-      if (cells == null) {
-        cells = new long[1 << 16];
-        byProtocol[protocol] = cells;
+      if (byService[portKey & 0xFFFF]++ == 0) {
+        firstSeen.add(portKey);
       }
-      index = portKey & 0xFFFF;
+      return;
     }
-    if (cells[index]++ == 0) {
+    int protocol = portKey >>> 16;
+    long[] seen = seenByProtocol[protocol];
+    if (seen == null) {
+      seen = new long[(1 << 16) / 64];
+      seenByProtocol[protocol] = seen;
+    }
+    int port = portKey & 0xFFFF;
+    long bit = 1L << port;
+    if ((seen[port >>> 6] & bit) == 0) {
+      seen[port >>> 6] |= bit;
       firstSeen.add(portKey);
+    }
+    if (!sourced) {
+      unsourced(protocol)[port]++;
     }
   }
 
-  /** The events counted for {@code portKey}. */
-  long count(int portKey) {
+  private long[] unsourced(int protocol) {
+    long[] cells = unsourcedByProtocol[protocol];
+    if (cells == null) {
+      cells = new long[1 << 16];
+      unsourcedByProtocol[protocol] = cells;
+    }
+    return cells;
+  }
+
+  /** The events of {@code portKey}, given those of its sources counted elsewhere ({@code sourced}). */
+  long count(int portKey, long sourced) {
     if ((portKey & BreakdownBuilder.SERVICE_KEY) != 0) {
       return byService[portKey & 0xFFFF];
     }
-    long[] cells = byProtocol[portKey >>> 16];
-    return cells == null ? 0 : cells[portKey & 0xFFFF];
+    long[] cells = unsourcedByProtocol[portKey >>> 16];
+    return sourced + (cells == null ? 0 : cells[portKey & 0xFFFF]);
   }
 
   /** The keys counted, in the order of their first event. */

@@ -2,6 +2,7 @@ package org.abuseloop.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -32,7 +33,8 @@ final class AnalysisJson {
   void write(AnalysisResult r, PrintStream out) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(out)) {
       g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-      g.setPrettyPrinter(new EncodedPrettyPrinter());
+      EncodedPrettyPrinter printer = new EncodedPrettyPrinter();
+      g.setPrettyPrinter(printer);
       g.writeStartObject();
       g.writeNumberField("lines", r.total().lines());
       g.writeNumberField("events", r.total().events());
@@ -54,10 +56,11 @@ final class AnalysisJson {
         g.writeEndObject();
       }
       g.writeEndArray();
-      writeBreakdown(g, r.breakdown());
+      writeBreakdown(g, printer, r.breakdown());
       g.writeArrayFieldStart("incidents");
+      IsoTimes times = new IsoTimes();
       for (Incident i : r.incidents()) {
-        incident(g, i, r.owners());
+        incident(g, i, r.owners(), times);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -66,13 +69,11 @@ final class AnalysisJson {
     out.flush();
   }
 
-  private static void writeBreakdown(JsonGenerator g, Breakdown b) throws IOException {
+  private static void writeBreakdown(JsonGenerator g, EncodedPrettyPrinter printer, Breakdown b) throws IOException {
     g.writeObjectFieldStart("breakdown");
     g.writeNumberField("total", b.total());
     g.writeArrayFieldStart("ports");
-    for (Breakdown.PortShare p : b.ports()) {
-      port(g, p);
-    }
+    new PortEntriesJson().write(g, b.ports(), printer.nesting());
     g.writeEndArray();
     g.writeArrayFieldStart("sources");
     sources(g, b.sources());
@@ -98,7 +99,8 @@ final class AnalysisJson {
     g.writeEndObject();
   }
 
-  private static void port(JsonGenerator g, Breakdown.PortShare p) throws IOException {
+  /** One entry of {@code breakdown.ports[]}, field by field ({@link PortEntriesJson} writes most of them). */
+  static void port(JsonGenerator g, Breakdown.PortShare p) throws IOException {
     g.writeStartObject();
     g.writeStringField("protocol", p.protocol());
     g.writeFieldName("port");
@@ -139,22 +141,79 @@ final class AnalysisJson {
     }
   }
 
-  private static void incident(JsonGenerator g, Incident i, RangeOwners owners) throws IOException {
+  // The incidents' field names, encoded once: an incident writes some sixty fields (its targets and
+  // evidence), and a field name given as a String is encoded again at each write.
+  private static final SerializedString ACTIVE = new SerializedString("active");
+  private static final SerializedString ADDRESSES = new SerializedString("addresses");
+  private static final SerializedString PORTS = new SerializedString("ports");
+  private static final SerializedString USERS = new SerializedString("users");
+  private static final SerializedString SOURCES = new SerializedString("sources");
+  private static final SerializedString COUNT = new SerializedString("count");
+  private static final SerializedString EVIDENCE = new SerializedString("evidence");
+  private static final SerializedString FAMILY = new SerializedString("family");
+  private static final SerializedString FILE = new SerializedString("file");
+  private static final SerializedString FIRST = new SerializedString("first");
+  private static final SerializedString KINDS = new SerializedString("kinds");
+  private static final SerializedString LAST = new SerializedString("last");
+  private static final SerializedString LINE = new SerializedString("line");
+  private static final SerializedString OFFENSES = new SerializedString("offenses");
+  private static final SerializedString OWNER = new SerializedString("owner");
+  private static final SerializedString PROVIDER = new SerializedString("provider");
+  private static final SerializedString RATE_PER_MINUTE = new SerializedString("ratePerMinute");
+  private static final SerializedString REGION = new SerializedString("region");
+  private static final SerializedString SCENARIO = new SerializedString("scenario");
+  private static final SerializedString SCOPE = new SerializedString("scope");
+  private static final SerializedString SOURCE = new SerializedString("source");
+  private static final SerializedString TARGETS = new SerializedString("targets");
+  private static final SerializedString TIME = new SerializedString("time");
+  private static final SerializedString VALUE = new SerializedString("value");
+
+  private static void string(JsonGenerator g, SerializedString name, String value) throws IOException {
+    g.writeFieldName(name);
+    g.writeString(value);
+  }
+
+  private static void number(JsonGenerator g, SerializedString name, long value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(value);
+  }
+
+  private static void number(JsonGenerator g, SerializedString name, double value) throws IOException {
+    g.writeFieldName(name);
+    g.writeNumber(value);
+  }
+
+  private static void bool(JsonGenerator g, SerializedString name, boolean value) throws IOException {
+    g.writeFieldName(name);
+    g.writeBoolean(value);
+  }
+
+  private static void objectStart(JsonGenerator g, SerializedString name) throws IOException {
+    g.writeFieldName(name);
     g.writeStartObject();
-    g.writeStringField("scenario", i.scenario());
-    g.writeStringField("scope", i.scope().name().toLowerCase(Locale.ROOT));
-    g.writeStringField("source", i.sourceText());
+  }
+
+  private static void arrayStart(JsonGenerator g, SerializedString name) throws IOException {
+    g.writeFieldName(name);
+    g.writeStartArray();
+  }
+
+  private static void incident(JsonGenerator g, Incident i, RangeOwners owners, IsoTimes times) throws IOException {
+    g.writeStartObject();
+    string(g, SCENARIO, i.scenario());
+    string(g, SCOPE, i.scope().name().toLowerCase(Locale.ROOT));
+    string(g, SOURCE, i.sourceText());
     ProviderRange range = i.source() == null ? null : owners.rangeOf(i.source().network());
-    g.writeStringField("provider", range == null ? null : range.provider().id());
-    g.writeStringField("region", range == null ? null : range.region());
-    g.writeStringField("owner", i.owner());
-    g.writeStringField("first", i.first().toString());
-    g.writeStringField("last", i.last().toString());
-    g.writeNumberField("count", i.count());
-    g.writeNumberField("ratePerMinute", i.ratePerMinute());
-    g.writeNumberField("offenses", i.offenses());
-    g.writeBooleanField("active", i.active());
-    g.writeObjectFieldStart("kinds");
+    string(g, PROVIDER, range == null ? null : range.provider().id());
+    string(g, REGION, range == null ? null : range.region());
+    string(g, OWNER, i.owner());
+    string(g, FIRST, times.instant(i.first()));
+    string(g, LAST, times.instant(i.last()));
+    number(g, COUNT, i.count());
+    number(g, RATE_PER_MINUTE, i.ratePerMinute());
+    number(g, OFFENSES, i.offenses());
+    bool(g, ACTIVE, i.active());
+    objectStart(g, KINDS);
     // In the kinds' declared order: the incident's map (Map.copyOf) iterates in an order that follows
     // the enum constants' identity hash codes, which differ from one build or run to the next.
     for (EventKind k : EventKind.values()) {
@@ -164,20 +223,20 @@ final class AnalysisJson {
       }
     }
     g.writeEndObject();
-    g.writeObjectFieldStart("targets");
-    tally(g, "addresses", i.addresses());
-    tally(g, "ports", i.ports());
-    tally(g, "users", i.users());
+    objectStart(g, TARGETS);
+    tally(g, ADDRESSES, i.addresses());
+    tally(g, PORTS, i.ports());
+    tally(g, USERS, i.users());
     g.writeEndObject();
-    tally(g, "sources", i.sources());
-    g.writeArrayFieldStart("evidence");
+    tally(g, SOURCES, i.sources());
+    arrayStart(g, EVIDENCE);
     for (Evidence e : i.evidence()) {
       g.writeStartObject();
-      g.writeStringField("time", e.time().atOffset(e.offset()).toString());
-      g.writeStringField("family", e.family().id());
-      g.writeStringField("source", e.source() == null ? null : e.source().toString());
-      g.writeStringField("file", e.file());
-      g.writeNumberField("line", e.line());
+      string(g, TIME, times.atOffset(e.time(), e.offset()));
+      string(g, FAMILY, e.family().id());
+      string(g, SOURCE, e.source() == null ? null : e.source().toString());
+      string(g, FILE, e.file());
+      number(g, LINE, e.line());
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -185,18 +244,18 @@ final class AnalysisJson {
   }
 
   /** An array of {value, count}; an absent tally is an empty array, as the tree writer left it. */
-  private static <T> void tally(JsonGenerator g, String field, Tally<T> tally) throws IOException {
-    g.writeArrayFieldStart(field);
+  private static <T> void tally(JsonGenerator g, SerializedString field, Tally<T> tally) throws IOException {
+    arrayStart(g, field);
     if (tally != null) {
       for (Tally.Entry<T> e : tally.entries()) {
         Object v = e.value();
         g.writeStartObject();
         if (v instanceof Integer port) {
-          g.writeNumberField("value", port);
+          number(g, VALUE, port);
         } else {
-          g.writeStringField("value", v instanceof IpAddress a ? a.toString() : String.valueOf(v));
+          string(g, VALUE, v instanceof IpAddress a ? a.toString() : String.valueOf(v));
         }
-        g.writeNumberField("count", e.count());
+        number(g, COUNT, e.count());
         g.writeEndObject();
       }
     }

@@ -29,6 +29,11 @@ final class EncodedPrettyPrinter extends DefaultPrettyPrinter {
     arrayValueSeparator = new SerializedString(_arrayValueSeparator);
   }
 
+  /** How deep the generator is in objects (arrays are written inline and do not count). */
+  int nesting() {
+    return _nesting;
+  }
+
   @Override
   public DefaultPrettyPrinter createInstance() {
     return new EncodedPrettyPrinter();

@@ -64,4 +64,21 @@ class SourceFilterTest {
   void theHostsOwnAddressesEvenWhenEverythingIsIncluded(String source) {
     assertThat(incidents(detector(Settings.defaults().withPrivateAndLoopback(true, true)), source)).isZero();
   }
+
+  /** A host with many addresses (looked up in a set rather than scanned): each of them, and only them. */
+  @ParameterizedTest
+  @ValueSource(strings = {"203.0.113.1", "203.0.113.40", "2001:db8::7"})
+  void theAddressesOfAHostWithMany(String source) {
+    List<IpAddress> many = new java.util.ArrayList<>();
+    for (int i = 1; i <= 40; i++) {
+      many.add(IpAddress.of("203.0.113." + i));
+    }
+    many.add(IpAddress.of("2001:db8::7"));
+    Detector d = Detector.builder(new DetectionConfig(Settings.defaults(), List.of(SSH))).hostAddresses(many)
+        .ownerLookup(a -> "Everyone").build();
+    assertThat(incidents(d, source)).isZero();
+    Detector other = Detector.builder(new DetectionConfig(Settings.defaults(), List.of(SSH))).hostAddresses(many)
+        .ownerLookup(a -> "Everyone").build();
+    assertThat(incidents(other, "203.0.113.41")).isEqualTo(3);
+  }
 }

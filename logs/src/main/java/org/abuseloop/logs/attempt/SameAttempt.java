@@ -184,8 +184,10 @@ public final class SameAttempt {
   private int foldKinds;
   private Instant clock = Instant.MIN;
   private int remembered;
-  private Family lastFamily;
-  private int lastIndex = -1;
+  /** The last families met (by identity) and their indices: a small ring in front of {@link #INDEX}. */
+  private final Family[] recentFamilies = new Family[RECENT_FAMILIES];
+  private final int[] recentIndices = new int[RECENT_FAMILIES];
+  private int recentNext;
 
   /** @param hold how long (event time) a line that may have a partner is held to pick the richer; zero decides at once */
   public SameAttempt(Duration hold) {
@@ -444,14 +446,26 @@ public final class SameAttempt {
     return wants;
   }
 
-  /** The family's index in {@link #FAMILIES}, or -1; the last answer is kept, as lines of one family come in runs. */
+  /** How many families {@link #index} remembers: a log's lines come from a few families (a firewall's chains). */
+  private static final int RECENT_FAMILIES = 8;
+
+  /**
+   * The family's index in {@link #FAMILIES}, or -1. The answers for the last few families met are kept
+   * and found by identity, as a log's lines come from a few family constants: a firewall log's lines
+   * alternate between its chains' families, and a map lookup per line showed in its profile.
+   */
   private int index(Family f) {
-    if (f != lastFamily) {
-      Integer i = INDEX.get(f);
-      lastFamily = f;
-      lastIndex = i == null ? -1 : i;
+    for (int k = 0; k < RECENT_FAMILIES; k++) {
+      if (recentFamilies[k] == f) {
+        return recentIndices[k];
+      }
     }
-    return lastIndex;
+    Integer i = INDEX.get(f);
+    int index = i == null ? -1 : i;
+    recentFamilies[recentNext] = f;
+    recentIndices[recentNext] = index;
+    recentNext = (recentNext + 1) % RECENT_FAMILIES;
+    return index;
   }
 
   /** How much an event tells: source port, target, target port, user, protocol. */
