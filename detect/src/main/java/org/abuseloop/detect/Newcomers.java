@@ -14,16 +14,34 @@ import org.abuseloop.core.Incident.Scope;
  * expiry or eviction: several cache misses for a key that can never fire. A newcomer costs one
  * entry in this table, written in the set its hash lookup has just read.
  *
- * <p>Laid out by hand (a few-way set-associative table of primitives in flat arrays, {@link #WAYS} ways
- * per set) because a map of entry objects would allocate per key and scatter each lookup over nodes:
- * here a lookup and its insertion read and write the same few lines. The table grows by doubling from a
- * small start up to about {@code maxKeys} entries (so memory stays bounded, and small for small caps);
- * doubling keeps each old set's entries together in one new set, so growing never overflows a set.
+ * <p>Laid out by hand (a few-way set-associative table of primitives, {@link #WAYS} ways per set)
+ * because a map of entry objects would allocate per key and scatter each lookup over nodes. A set is
+ * one run of {@link #SET} longs, field by field ({@link #WAYS} high bits, then low bits, metas, times,
+ * ends, columns), and one run of references (first sightings, then owners): the lookup of a new key
+ * reads the first lines of its set's run, its insertion writes the same run, a few adjacent lines in
+ * all, where a column per field was one line per field. A meta of 0 (no key has it) marks a free way.
+ * The table grows by doubling from a small start up to about {@code maxKeys} entries (so memory stays
+ * bounded, and small for small caps); doubling keeps each old set's entries together in one new set,
+ * so growing never overflows a set.
  */
 final class Newcomers {
 
   /** The entries per set: a lookup compares at most this many keys. */
   static final int WAYS = 4;
+
+  /** The longs of a set, and where each field's run of {@link #WAYS} starts in it. */
+  private static final int SET = 6 * WAYS;
+  private static final int HIGH = 0;
+  private static final int LOW = WAYS;
+  private static final int META = 2 * WAYS;
+  /** The time of the first sighting (the detector's milliseconds). */
+  private static final int TIME = 3 * WAYS;
+  /** Until when the entry matters: its time plus the longest quiet time of the rules that counted it. */
+  private static final int UNTIL = 4 * WAYS;
+  /** The columns (in the key's scope) of the rules that counted the first sighting, one bit each. */
+  private static final int COLUMNS = 5 * WAYS;
+  /** The references of a set: the first sightings, then the owners. */
+  private static final int REFS = 2 * WAYS;
 
   private static final int INITIAL_SETS = 256;
 
@@ -31,18 +49,8 @@ final class Newcomers {
   private final int maxSets;
   private int sets;
   private int shift;
-  private long[] high;
-  private long[] low;
-  private int[] meta;
-  private String[] owner;
-  /** The time of the first sighting (the detector's milliseconds). */
-  private long[] time;
-  /** Until when the entry matters: its time plus the longest quiet time of the rules that counted it. */
-  private long[] until;
-  /** The columns (in the key's scope) of the rules that counted the first sighting, one bit each. */
-  private long[] columns;
-  /** The first sighting; null for a free entry. */
-  private SightingRings.Packed[] first;
+  private long[] cells;
+  private Object[] refs;
   private int size;
 
   /** @param maxKeys the detector's key cap: the table holds at most about as many newcomers */
@@ -73,13 +81,15 @@ final class Newcomers {
     return size;
   }
 
-  /** The entry holding this key, or -1. */
+  /** The entry holding this key (a set times {@link #WAYS} plus a way), or -1. */
   int find(long h, long l, int m, String o) {
-    int base = setOf(h, l, m, o) * WAYS;
-    for (int at = base; at < base + WAYS; at++) {
-      if (first[at] != null && high[at] == h && low[at] == l && meta[at] == m
-          && (o == null || o.equals(owner[at]))) {
-        return at;
+    int set = setOf(h, l, m, o);
+    long[] c = cells;
+    int base = set * SET;
+    for (int way = 0; way < WAYS; way++) {
+      if (c[base + HIGH + way] == h && c[base + LOW + way] == l && c[base + META + way] == m
+          && (o == null || o.equals(refs[set * REFS + WAYS + way]))) {
+        return set * WAYS + way;
       }
     }
     return -1;
@@ -92,18 +102,19 @@ final class Newcomers {
    */
   int placeFor(long h, long l, int m, String o, long now) {
     while (true) {
-      int base = setOf(h, l, m, o) * WAYS;
-      int least = base;
-      for (int at = base; at < base + WAYS; at++) {
-        if (first[at] == null) {
-          return at;
+      int set = setOf(h, l, m, o);
+      int base = set * SET;
+      int least = 0;
+      for (int way = 0; way < WAYS; way++) {
+        if (cells[base + META + way] == 0) {
+          return set * WAYS + way;
         }
-        if (until[at] < until[least]) {
-          least = at;
+        if (cells[base + UNTIL + way] < cells[base + UNTIL + least]) {
+          least = way;
         }
       }
-      if (until[least] < now || sets == maxSets) {
-        return least;
+      if (cells[base + UNTIL + least] < now || sets == maxSets) {
+        return set * WAYS + least;
       }
       grow();
     }
@@ -111,71 +122,87 @@ final class Newcomers {
 
   /** True when the entry holds a key whose first sighting still matters at {@code now}. */
   boolean holdsLiveAt(int at, long now) {
-    return first[at] != null && until[at] >= now;
+    return cells[cell(at, META)] != 0 && cells[cell(at, UNTIL)] >= now;
   }
 
   /** Writes a key's first sighting, counted by the rule in {@code column} until {@code matters}, over the entry. */
   void put(int at, long h, long l, int m, String o, long t, long matters, int column, SightingRings.Packed s) {
-    if (first[at] == null) {
+    write(at, h, l, m, o, t, matters, 1L << column, s);
+  }
+
+  private void write(int at, long h, long l, int m, String o, long t, long matters, long columns, Object s) {
+    long[] c = cells;
+    if (c[cell(at, META)] == 0) {
       size++;
     }
-    high[at] = h;
-    low[at] = l;
-    meta[at] = m;
-    owner[at] = o;
-    time[at] = t;
-    until[at] = matters;
-    columns[at] = 1L << column;
-    first[at] = s;
+    c[cell(at, HIGH)] = h;
+    c[cell(at, LOW)] = l;
+    c[cell(at, META)] = m;
+    c[cell(at, TIME)] = t;
+    c[cell(at, UNTIL)] = matters;
+    c[cell(at, COLUMNS)] = columns;
+    refs[ref(at, 0)] = s;
+    refs[ref(at, WAYS)] = o;
   }
 
   /** Adds a rule that counts the entry's first sighting too (the same event, another column). */
   void addColumn(int at, int column, long matters) {
-    columns[at] |= 1L << column;
-    until[at] = Math.max(until[at], matters);
+    cells[cell(at, COLUMNS)] |= 1L << column;
+    cells[cell(at, UNTIL)] = Math.max(cells[cell(at, UNTIL)], matters);
   }
 
   long high(int at) {
-    return high[at];
+    return cells[cell(at, HIGH)];
   }
 
   long low(int at) {
-    return low[at];
+    return cells[cell(at, LOW)];
   }
 
   int meta(int at) {
-    return meta[at];
+    return (int) cells[cell(at, META)];
   }
 
   String owner(int at) {
-    return owner[at];
+    return (String) refs[ref(at, WAYS)];
   }
 
   long time(int at) {
-    return time[at];
+    return cells[cell(at, TIME)];
   }
 
   long columns(int at) {
-    return columns[at];
+    return cells[cell(at, COLUMNS)];
   }
 
   SightingRings.Packed first(int at) {
-    return first[at];
+    return (SightingRings.Packed) refs[ref(at, 0)];
   }
 
   /** Frees the entry. */
   void remove(int at) {
-    if (first[at] != null) {
+    if (cells[cell(at, META)] != 0) {
       size--;
     }
-    first[at] = null;
-    owner[at] = null;
+    cells[cell(at, META)] = 0;
+    refs[ref(at, 0)] = null;
+    refs[ref(at, WAYS)] = null;
   }
 
   void clear() {
-    Arrays.fill(first, null);
-    Arrays.fill(owner, null);
+    Arrays.fill(cells, 0);
+    Arrays.fill(refs, null);
     size = 0;
+  }
+
+  /** The place of a field of entry {@code at} (set * WAYS + way) in {@link #cells}. */
+  private static int cell(int at, int field) {
+    return at / WAYS * SET + field + at % WAYS;
+  }
+
+  /** The place of a reference of entry {@code at} in {@link #refs}: 0 for the sighting, WAYS for the owner. */
+  private static int ref(int at, int field) {
+    return at / WAYS * REFS + field + at % WAYS;
   }
 
   private int setOf(long h, long l, int m, String o) {
@@ -186,38 +213,29 @@ final class Newcomers {
   private void allocate(int n) {
     sets = n;
     shift = Integer.numberOfLeadingZeros(n) + 1;
-    int entries = n * WAYS;
-    high = new long[entries];
-    low = new long[entries];
-    meta = new int[entries];
-    owner = new String[entries];
-    time = new long[entries];
-    until = new long[entries];
-    columns = new long[entries];
-    first = new SightingRings.Packed[entries];
+    cells = new long[n * SET];
+    refs = new Object[n * REFS];
   }
 
   /** Doubles the sets; an old set's entries all land in one new set, so none is lost. */
   private void grow() {
-    long[] oh = high;
-    long[] ol = low;
-    int[] om = meta;
-    String[] oo = owner;
-    long[] ot = time;
-    long[] ou = until;
-    long[] oc = columns;
-    SightingRings.Packed[] of = first;
+    long[] oc = cells;
+    Object[] or = refs;
+    int oldSets = sets;
     allocate(sets * 2);
     size = 0;
-    for (int i = 0; i < of.length; i++) {
-      if (of[i] != null) {
-        int base = setOf(oh[i], ol[i], om[i], oo[i]) * WAYS;
-        int at = base;
-        while (first[at] != null) {
-          at++;
+    for (int set = 0; set < oldSets; set++) {
+      for (int way = 0; way < WAYS; way++) {
+        int b = set * SET + way;
+        if (oc[b + META] != 0) {
+          String owner = (String) or[set * REFS + WAYS + way];
+          int to = setOf(oc[b + HIGH], oc[b + LOW], (int) oc[b + META], owner) * WAYS;
+          while (cells[cell(to, META)] != 0) {
+            to++;
+          }
+          write(to, oc[b + HIGH], oc[b + LOW], (int) oc[b + META], owner, oc[b + TIME], oc[b + UNTIL], oc[b + COLUMNS],
+              or[set * REFS + way]);
         }
-        put(at, oh[i], ol[i], om[i], oo[i], ot[i], ou[i], 0, of[i]);
-        columns[at] = oc[i];
       }
     }
   }
