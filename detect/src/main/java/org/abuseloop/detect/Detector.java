@@ -29,6 +29,10 @@ import org.abuseloop.core.IpPrefix;
  * (false). An incident closes when no event has extended it for its scenario's quiet time (the
  * window, or the time a full bucket takes to drain), when its key is evicted, or on {@link #flush()}.
  * State is bounded by {@link Settings#maxKeys()} tracked keys and a few small arrays per key.
+ *
+ * <p>A key is tracked from its second sighting: the first one of a key that one event can not fire
+ * waits among the {@link Newcomers} (about as many as the key cap), and is replayed when the key comes
+ * again (see {@link #admit} for why the incidents are the same).
  */
 public final class Detector {
 
@@ -56,6 +60,8 @@ public final class Detector {
   private long keyLow;
   private int keyMeta;
   private String keyOwner;
+  /** The current event's packed sighting once a key needed it, else null (see {@link #packed}). */
+  private SightingRings.Packed eventPacked;
 
   private Detector(Builder b) {
     this.settings = b.config.settings();
@@ -109,7 +115,7 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
-    SightingRings.Packed packed = null;
+    eventPacked = null;
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
@@ -125,10 +131,7 @@ public final class Detector {
             }
           }
           int meta = r.perTargetPort ? Key.withPort(keyMeta, s.port()) : keyMeta;
-          if (packed == null) {
-            packed = new SightingRings.Packed(s);
-          }
-          count(r, column, waits[column], meta, s, packed, t, out);
+          count(r, column, waits[column], meta, s, t, out);
         }
       }
     }
@@ -252,11 +255,11 @@ public final class Detector {
    * all came while that slot was not open and so were written. So the evidence is the same; an
    * attacker's events, which their own open incidents take, skip the ring's write.
    */
-  private void count(Rule r, int column, boolean canWait, int meta, Sighting s, SightingRings.Packed packed, long t,
+  private void count(Rule r, int column, boolean canWait, int meta, Sighting s, long t,
       List<Incident> out) {
     int key = table.find(keyHigh, keyLow, meta, keyOwner);
     if (key < 0) {
-      key = newcomers == null ? create(meta, out) : admit(r, column, canWait, meta, packed, t, out);
+      key = newcomers == null ? create(meta, out) : admit(r, column, canWait, meta, s, t, out);
       if (key < 0) {
         return;
       }
@@ -264,7 +267,7 @@ public final class Detector {
     table.keepUntil(key, t + r.quietMs);
     Slot slot = table.slot(key, column, r);
     if (slot.incident == null || !table.allOpen(key)) {
-      table.see(key, packed);
+      table.see(key, packed(s));
     }
     long tk = Math.max(t, slot.lastTime);
     slot.lastTime = tk;
@@ -277,6 +280,17 @@ public final class Detector {
     if (slot.offer(tk, s)) {
       open(slot, key, s, tk, out);
     }
+  }
+
+  /**
+   * The current event's sighting as rings and newcomers keep it, made when a key first needs it: an
+   * event whose keys all have open incidents writes no ring, and needs none.
+   */
+  private SightingRings.Packed packed(Sighting s) {
+    if (eventPacked == null) {
+      eventPacked = new SightingRings.Packed(s);
+    }
+    return eventPacked;
   }
 
   /** Tracks the key of the current parts with this meta; returns its number. */
@@ -299,11 +313,11 @@ public final class Detector {
    * what lies beyond its window or drained), as a fresh key's. Only the touch order differs (the key
    * enters it when tracked), which the cap's choice of the coldest key may see.
    */
-  private int admit(Rule r, int column, boolean canWait, int meta, SightingRings.Packed packed, long t,
+  private int admit(Rule r, int column, boolean canWait, int meta, Sighting s, long t,
       List<Incident> out) {
     int waiting = newcomers.find(keyHigh, keyLow, meta, keyOwner);
     if (waiting >= 0) {
-      if (canWait && newcomers.first(waiting) == packed) {
+      if (canWait && eventPacked != null && newcomers.first(waiting) == eventPacked) {
         newcomers.addColumn(waiting, column, t + r.quietMs);
         return -1;
       }
@@ -316,7 +330,7 @@ public final class Detector {
     if (newcomers.holdsLiveAt(place, now)) {
       promote(place, out);
     }
-    newcomers.put(place, keyHigh, keyLow, meta, keyOwner, t, t + r.quietMs, column, packed);
+    newcomers.put(place, keyHigh, keyLow, meta, keyOwner, t, t + r.quietMs, column, packed(s));
     return -1;
   }
 
