@@ -60,7 +60,10 @@ public final class Detector {
   private long keyLow;
   private int keyMeta;
   private String keyOwner;
-  /** The current event's packed sighting once a key needed it, else null (see {@link #packed}). */
+  /** The current event's sighting, and its number (events counted so far, this one included). */
+  private Sighting eventSighting;
+  private long eventNumber;
+  /** The current event's packed sighting once a ring needed it, else null (see {@link #packed}). */
   private SightingRings.Packed eventPacked;
 
   private Detector(Builder b) {
@@ -115,6 +118,8 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
+    eventSighting = s;
+    eventNumber++;
     eventPacked = null;
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
@@ -283,8 +288,8 @@ public final class Detector {
   }
 
   /**
-   * The current event's sighting as rings and newcomers keep it, made when a key first needs it: an
-   * event whose keys all have open incidents writes no ring, and needs none.
+   * The current event's sighting as rings keep it, made when a ring first needs it: an event whose
+   * keys all have open incidents or wait among the newcomers (which keep its fields) needs none.
    */
   private SightingRings.Packed packed(Sighting s) {
     if (eventPacked == null) {
@@ -317,7 +322,7 @@ public final class Detector {
       List<Incident> out) {
     int waiting = newcomers.find(keyHigh, keyLow, meta, keyOwner);
     if (waiting >= 0) {
-      if (canWait && eventPacked != null && newcomers.first(waiting) == eventPacked) {
+      if (canWait && newcomers.event(waiting) == eventNumber) {
         newcomers.addColumn(waiting, column, t + r.quietMs);
         return -1;
       }
@@ -330,7 +335,7 @@ public final class Detector {
     if (newcomers.holdsLiveAt(place, now)) {
       promote(place, out);
     }
-    newcomers.put(place, keyHigh, keyLow, meta, keyOwner, t, t + r.quietMs, column, packed(s));
+    newcomers.put(place, keyHigh, keyLow, meta, keyOwner, t, t + r.quietMs, column, s, eventNumber);
     return -1;
   }
 
@@ -345,8 +350,11 @@ public final class Detector {
         evicted -> closeAll(evicted, out));
     Rule[] scoped = rulesOfScope[Key.scopeOf(meta).ordinal()];
     long t = n.time(waiting);
-    SightingRings.Packed packed = n.first(waiting);
-    Sighting s = packed.unpack();
+    // The current event's own sighting and packed form when it is the one that waited (the rings of
+    // its other keys share that packed form).
+    boolean current = n.event(waiting) == eventNumber;
+    SightingRings.Packed packed = current ? packed(eventSighting) : n.first(waiting);
+    Sighting s = current ? eventSighting : packed.unpack();
     for (long columns = n.columns(waiting); columns != 0; columns &= columns - 1) {
       int column = Long.numberOfTrailingZeros(columns);
       Rule r = scoped[column];

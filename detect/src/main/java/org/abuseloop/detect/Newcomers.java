@@ -4,8 +4,9 @@ import java.util.Arrays;
 import org.abuseloop.core.Incident.Scope;
 
 /**
- * The keys seen once and not tracked yet: each with its first sighting (time, packed sighting, the
- * columns of the rules that counted it and until when it matters), waiting in a bounded table until
+ * The keys seen once and not tracked yet: each with its first sighting (its time, its fields as
+ * {@link SightingRings.Packed} keeps them, the columns of the rules that counted it and until when it
+ * matters), waiting in a bounded table until
  * the key comes again (then the detector tracks it and replays the sighting) or its place is needed.
  * Not thread-safe.
  *
@@ -17,9 +18,12 @@ import org.abuseloop.core.Incident.Scope;
  * <p>Laid out by hand (a few-way set-associative table of primitives, {@link #WAYS} ways per set)
  * because a map of entry objects would allocate per key and scatter each lookup over nodes. A set is
  * one run of {@link #SET} longs, field by field ({@link #WAYS} high bits, then low bits, metas, times,
- * ends, columns), and one run of references (first sightings, then owners): the lookup of a new key
- * reads the first lines of its set's run, its insertion writes the same run, a few adjacent lines in
- * all, where a column per field was one line per field. A meta of 0 (no key has it) marks a free way.
+ * ends, columns), and one run of owners: the lookup of a new key reads the first lines of its set's
+ * run, its insertion writes the same run, a few adjacent lines in all, where a column per field was
+ * one line per field. A meta of 0 (no key has it) marks a free way. The first sightings are not
+ * objects either but {@link #SIGHTING} longs and three references per entry, beside the number of
+ * their event: a packed sighting kept here for the minutes its key matters was copied by every young
+ * collection (some two million in a 2M-line firewall replay, most of the collector's work).
  * The table grows by doubling from a small start up to about {@code maxKeys} entries (so memory stays
  * bounded, and small for small caps); doubling keeps each old set's entries together in one new set,
  * so growing never overflows a set.
@@ -40,8 +44,10 @@ final class Newcomers {
   private static final int UNTIL = 4 * WAYS;
   /** The columns (in the key's scope) of the rules that counted the first sighting, one bit each. */
   private static final int COLUMNS = 5 * WAYS;
-  /** The references of a set: the first sightings, then the owners. */
-  private static final int REFS = 2 * WAYS;
+  /** The references of a set: the owners. */
+  private static final int REFS = WAYS;
+  /** The longs of an entry's first sighting: its packed fields, then the number of its event. */
+  private static final int SIGHTING = SightingRings.Packed.LONGS + 1;
 
   private static final int INITIAL_SETS = 256;
 
@@ -51,6 +57,9 @@ final class Newcomers {
   private int shift;
   private long[] cells;
   private Object[] refs;
+  /** The first sightings, {@link #SIGHTING} longs and {@link SightingRings.Packed#REFS} references per entry. */
+  private long[] sightings;
+  private Object[] sightingRefs;
   private int size;
 
   /** @param maxKeys the detector's key cap: the table holds at most about as many newcomers */
@@ -88,7 +97,7 @@ final class Newcomers {
     int base = set * SET;
     for (int way = 0; way < WAYS; way++) {
       if (c[base + HIGH + way] == h && c[base + LOW + way] == l && c[base + META + way] == m
-          && (o == null || o.equals(refs[set * REFS + WAYS + way]))) {
+          && (o == null || o.equals(refs[set * REFS + way]))) {
         return set * WAYS + way;
       }
     }
@@ -125,12 +134,17 @@ final class Newcomers {
     return cells[cell(at, META)] != 0 && cells[cell(at, UNTIL)] >= now;
   }
 
-  /** Writes a key's first sighting, counted by the rule in {@code column} until {@code matters}, over the entry. */
-  void put(int at, long h, long l, int m, String o, long t, long matters, int column, SightingRings.Packed s) {
-    write(at, h, l, m, o, t, matters, 1L << column, s);
+  /**
+   * Writes a key's first sighting {@code s}, of the event numbered {@code event}, counted by the rule in
+   * {@code column} until {@code matters}, over the entry.
+   */
+  void put(int at, long h, long l, int m, String o, long t, long matters, int column, Sighting s, long event) {
+    write(at, h, l, m, o, t, matters, 1L << column);
+    SightingRings.Packed.store(s, sightings, at * SIGHTING, sightingRefs, at * SightingRings.Packed.REFS);
+    sightings[at * SIGHTING + SIGHTING - 1] = event;
   }
 
-  private void write(int at, long h, long l, int m, String o, long t, long matters, long columns, Object s) {
+  private void write(int at, long h, long l, int m, String o, long t, long matters, long columns) {
     long[] c = cells;
     if (c[cell(at, META)] == 0) {
       size++;
@@ -141,8 +155,7 @@ final class Newcomers {
     c[cell(at, TIME)] = t;
     c[cell(at, UNTIL)] = matters;
     c[cell(at, COLUMNS)] = columns;
-    refs[ref(at, 0)] = s;
-    refs[ref(at, WAYS)] = o;
+    refs[ref(at)] = o;
   }
 
   /** Adds a rule that counts the entry's first sighting too (the same event, another column). */
@@ -164,7 +177,7 @@ final class Newcomers {
   }
 
   String owner(int at) {
-    return (String) refs[ref(at, WAYS)];
+    return (String) refs[ref(at)];
   }
 
   long time(int at) {
@@ -175,8 +188,14 @@ final class Newcomers {
     return cells[cell(at, COLUMNS)];
   }
 
+  /** The number of the event of the entry's first sighting. */
+  long event(int at) {
+    return sightings[at * SIGHTING + SIGHTING - 1];
+  }
+
+  /** The entry's first sighting, packed (a new object each time). */
   SightingRings.Packed first(int at) {
-    return (SightingRings.Packed) refs[ref(at, 0)];
+    return new SightingRings.Packed(sightings, at * SIGHTING, sightingRefs, at * SightingRings.Packed.REFS);
   }
 
   /** Frees the entry. */
@@ -185,13 +204,14 @@ final class Newcomers {
       size--;
     }
     cells[cell(at, META)] = 0;
-    refs[ref(at, 0)] = null;
-    refs[ref(at, WAYS)] = null;
+    refs[ref(at)] = null;
+    Arrays.fill(sightingRefs, at * SightingRings.Packed.REFS, (at + 1) * SightingRings.Packed.REFS, null);
   }
 
   void clear() {
     Arrays.fill(cells, 0);
     Arrays.fill(refs, null);
+    Arrays.fill(sightingRefs, null);
     size = 0;
   }
 
@@ -200,9 +220,9 @@ final class Newcomers {
     return at / WAYS * SET + field + at % WAYS;
   }
 
-  /** The place of a reference of entry {@code at} in {@link #refs}: 0 for the sighting, WAYS for the owner. */
-  private static int ref(int at, int field) {
-    return at / WAYS * REFS + field + at % WAYS;
+  /** The place of entry {@code at}'s owner in {@link #refs}. */
+  private static int ref(int at) {
+    return at / WAYS * REFS + at % WAYS;
   }
 
   private int setOf(long h, long l, int m, String o) {
@@ -215,12 +235,16 @@ final class Newcomers {
     shift = Integer.numberOfLeadingZeros(n) + 1;
     cells = new long[n * SET];
     refs = new Object[n * REFS];
+    sightings = new long[n * WAYS * SIGHTING];
+    sightingRefs = new Object[n * WAYS * SightingRings.Packed.REFS];
   }
 
   /** Doubles the sets; an old set's entries all land in one new set, so none is lost. */
   private void grow() {
     long[] oc = cells;
     Object[] or = refs;
+    long[] os = sightings;
+    Object[] osr = sightingRefs;
     int oldSets = sets;
     allocate(sets * 2);
     size = 0;
@@ -228,13 +252,19 @@ final class Newcomers {
       for (int way = 0; way < WAYS; way++) {
         int b = set * SET + way;
         if (oc[b + META] != 0) {
-          String owner = (String) or[set * REFS + WAYS + way];
+          String owner = (String) or[set * REFS + way];
           int to = setOf(oc[b + HIGH], oc[b + LOW], (int) oc[b + META], owner) * WAYS;
           while (cells[cell(to, META)] != 0) {
             to++;
           }
-          write(to, oc[b + HIGH], oc[b + LOW], (int) oc[b + META], owner, oc[b + TIME], oc[b + UNTIL], oc[b + COLUMNS],
-              or[set * REFS + way]);
+          write(to, oc[b + HIGH], oc[b + LOW], (int) oc[b + META], owner, oc[b + TIME], oc[b + UNTIL], oc[b + COLUMNS]);
+          int from = set * WAYS + way;
+          for (int i = 0; i < SIGHTING; i++) {
+            sightings[to * SIGHTING + i] = os[from * SIGHTING + i];
+          }
+          for (int i = 0; i < SightingRings.Packed.REFS; i++) {
+            sightingRefs[to * SightingRings.Packed.REFS + i] = osr[from * SightingRings.Packed.REFS + i];
+          }
         }
       }
     }

@@ -151,13 +151,13 @@ class AdmissionTest {
   @Test
   void theNewcomersGrowWithoutLosingAKeyUpToTheCap() {
     Newcomers n = new Newcomers(4_000);
-    SightingRings.Packed p = new SightingRings.Packed(Sighting.of(event(SSH_FAILED, "198.51.100.1", sec(0))));
+    Sighting p = Sighting.of(event(SSH_FAILED, "198.51.100.1", sec(0)));
     for (int i = 0; i < 20_000; i++) {
       int at = n.placeFor(i, i * 7L, 3, null, 0);
       if (n.holdsLiveAt(at, 0)) {
         n.remove(at);
       }
-      n.put(at, i, i * 7L, 3, null, i, 10, i % 64, p);
+      n.put(at, i, i * 7L, 3, null, i, 10, i % 64, p, 1_000_000L + i);
       assertThat(n.size()).isLessThanOrEqualTo(4_096);
     }
     assertThat(n.size()).isGreaterThan(3_500);
@@ -168,6 +168,8 @@ class AdmissionTest {
         found++;
         assertThat(n.time(at)).isEqualTo(i);
         assertThat(n.columns(at)).isEqualTo(1L << (i % 64));
+        assertThat(n.event(at)).isEqualTo(1_000_000L + i);
+        assertThat(n.first(at).unpack()).isEqualTo(new SightingRings.Packed(p).unpack());
       }
     }
     assertThat(found).isEqualTo(n.size());
