@@ -22,8 +22,9 @@ import org.abuseloop.core.Incident.Scope;
  * run, its insertion writes the same run, a few adjacent lines in all, where a column per field was
  * one line per field. A meta of 0 (no key has it) marks a free way. The first sightings are not
  * objects either but {@link #SIGHTING} longs and three references per entry, beside the number of
- * their event: a packed sighting kept here for the minutes its key matters was copied by every young
- * collection (some two million in a 2M-line firewall replay, most of the collector's work).
+ * their event: a packed sighting object per waiting key was one more object made per event (even for
+ * an event whose keys all wait) and kept alive for the minutes its key matters, for young collections
+ * to copy.
  * The table grows by doubling from a small start up to about {@code maxKeys} entries (so memory stays
  * bounded, and small for small caps); doubling keeps each old set's entries together in one new set,
  * so growing never overflows a set.
