@@ -316,7 +316,9 @@ public final class Detector {
    * gave. A first sighting dropped because it no longer matters (its time plus the quiet time is before
    * now) would have left state that every counter treats as empty at any later event time (each drops
    * what lies beyond its window or drained), as a fresh key's. Only the touch order differs (the key
-   * enters it when tracked), which the cap's choice of the coldest key may see.
+   * enters it when tracked), which the cap's choice of the coldest key may see; and for events out of
+   * order by more than a quiet time, where tracking from the first sighting already depended on that
+   * order (whether the stale key had been dropped yet), a waiting key acts as one not dropped yet.
    */
   private int admit(Rule r, int column, boolean canWait, int meta, Sighting s, long t,
       List<Incident> out) {
