@@ -29,6 +29,10 @@ import org.abuseloop.core.IpPrefix;
  * (false). An incident closes when no event has extended it for its scenario's quiet time (the
  * window, or the time a full bucket takes to drain), when its key is evicted, or on {@link #flush()}.
  * State is bounded by {@link Settings#maxKeys()} tracked keys and a few small arrays per key.
+ *
+ * <p>A key is tracked from its second sighting: the first one of a key that one event can not fire
+ * waits among the {@link Newcomers} (about as many as the key cap), and is replayed when the key comes
+ * again (see {@link #admit} for why the incidents are the same).
  */
 public final class Detector {
 
@@ -37,12 +41,18 @@ public final class Detector {
   /** The scopes some scenario groups by, in declaration order, and the rules of each (flat arrays: hot path). */
   private final Scope[] scopes;
   private final Rule[][] rulesByScope;
+  /** The rules of each scope by {@link Scope#ordinal()} (null for a scope no rule keys by): for replays. */
+  private final Rule[][] rulesOfScope = new Rule[Scope.values().length][];
+  /** Per scope and column: the rule lets a new key's first sighting wait among the {@link #newcomers}. */
+  private final boolean[][] canWait;
   private final FamilyMatches familyMatches;
   private final SourceFilter filter;
   private final Function<IpAddress, String> ownerLookup;
   private final InstantSource clock;
   private final KeyTable table;
   private final Offenders offenders;
+  /** The keys seen once, not tracked yet; null when admission is off (the exactness tests' reference). */
+  private final Newcomers newcomers;
   private final PriorityQueue<OpenIncident> deadlines = new PriorityQueue<>(new QueuedDeadlines());
   private long now = Long.MIN_VALUE;
   /** The parts of the key being counted, set by {@link #keyParts} (fields, so no key is built per event). */
@@ -50,6 +60,11 @@ public final class Detector {
   private long keyLow;
   private int keyMeta;
   private String keyOwner;
+  /** The current event's sighting, and its number (events counted so far, this one included). */
+  private Sighting eventSighting;
+  private long eventNumber;
+  /** The current event's packed sighting once a ring needed it, else null (see {@link #packed}). */
+  private SightingRings.Packed eventPacked;
 
   private Detector(Builder b) {
     this.settings = b.config.settings();
@@ -63,6 +78,14 @@ public final class Detector {
     }
     this.scopes = byScope.keySet().toArray(new Scope[0]);
     this.rulesByScope = byScope.values().stream().map(l -> l.toArray(new Rule[0])).toArray(Rule[][]::new);
+    this.canWait = new boolean[scopes.length][];
+    for (int g = 0; g < scopes.length; g++) {
+      rulesOfScope[scopes[g].ordinal()] = rulesByScope[g];
+      canWait[g] = new boolean[rulesByScope[g].length];
+      for (int column = 0; column < canWait[g].length; column++) {
+        canWait[g][column] = b.newcomers != 0 && Newcomers.canWait(rulesByScope[g][column], scopes[g], column);
+      }
+    }
     this.familyMatches = new FamilyMatches(rules);
     this.filter = new SourceFilter(settings, b.hostAddresses);
     this.ownerLookup = b.ownerLookup;
@@ -74,6 +97,7 @@ public final class Detector {
     this.table = new KeyTable(settings.maxKeys(), Math.min(64, Math.max(16, settings.evidence())), settings.targets(),
         slotsPerKey);
     this.offenders = new Offenders(settings.maxKeys());
+    this.newcomers = b.newcomers == 0 ? null : new Newcomers(b.newcomers < 0 ? settings.maxKeys() : b.newcomers);
   }
 
   /** A builder for a detector running {@code config}. */
@@ -94,11 +118,14 @@ public final class Detector {
       return out;
     }
     Sighting s = Sighting.of(e);
-    SightingRings.Packed packed = null;
+    eventSighting = s;
+    eventNumber++;
+    eventPacked = null;
     IpAddress source = e.source();
     for (int g = 0; g < scopes.length; g++) {
       boolean keyed = false;
       Rule[] scoped = rulesByScope[g];
+      boolean[] waits = canWait[g];
       for (int column = 0; column < scoped.length; column++) {
         Rule r = scoped[column];
         if (matching[r.index] && r.hasCountedField(s)) {
@@ -109,10 +136,7 @@ public final class Detector {
             }
           }
           int meta = r.perTargetPort ? Key.withPort(keyMeta, s.port()) : keyMeta;
-          if (packed == null) {
-            packed = new SightingRings.Packed(s);
-          }
-          count(r, column, meta, s, packed, t, out);
+          count(r, column, waits[column], meta, s, t, out);
         }
       }
     }
@@ -147,6 +171,9 @@ public final class Detector {
     }
     deadlines.clear();
     table.clear();
+    if (newcomers != null) {
+      newcomers.clear();
+    }
     now = Long.MIN_VALUE;
     return out;
   }
@@ -171,6 +198,11 @@ public final class Detector {
   /** The keys tracked now: never more than {@link Settings#maxKeys()}. */
   public int trackedKeys() {
     return table.size();
+  }
+
+  /** The keys seen once that wait, untracked, for a second sighting (tests). */
+  int waitingKeys() {
+    return newcomers == null ? 0 : newcomers.size();
   }
 
   /** The sources with an offense count kept now: never more than {@link Settings#maxKeys()}. */
@@ -228,16 +260,19 @@ public final class Detector {
    * all came while that slot was not open and so were written. So the evidence is the same; an
    * attacker's events, which their own open incidents take, skip the ring's write.
    */
-  private void count(Rule r, int column, int meta, Sighting s, SightingRings.Packed packed, long t,
+  private void count(Rule r, int column, boolean canWait, int meta, Sighting s, long t,
       List<Incident> out) {
     int key = table.find(keyHigh, keyLow, meta, keyOwner);
     if (key < 0) {
-      key = table.create(keyHigh, keyLow, meta, keyOwner, now, evicted -> closeAll(evicted, out));
+      key = newcomers == null ? create(meta, out) : admit(r, column, canWait, meta, s, t, out);
+      if (key < 0) {
+        return;
+      }
     }
     table.keepUntil(key, t + r.quietMs);
     Slot slot = table.slot(key, column, r);
     if (slot.incident == null || !table.allOpen(key)) {
-      table.see(key, packed);
+      table.see(key, packed(s));
     }
     long tk = Math.max(t, slot.lastTime);
     slot.lastTime = tk;
@@ -250,6 +285,91 @@ public final class Detector {
     if (slot.offer(tk, s)) {
       open(slot, key, s, tk, out);
     }
+  }
+
+  /**
+   * The current event's sighting as rings keep it, made when a ring first needs it: an event whose
+   * keys all have open incidents or wait among the newcomers (which keep its fields) needs none.
+   */
+  private SightingRings.Packed packed(Sighting s) {
+    if (eventPacked == null) {
+      eventPacked = new SightingRings.Packed(s);
+    }
+    return eventPacked;
+  }
+
+  /** Tracks the key of the current parts with this meta; returns its number. */
+  private int create(int meta, List<Incident> out) {
+    return table.create(keyHigh, keyLow, meta, keyOwner, now, evicted -> closeAll(evicted, out));
+  }
+
+  /**
+   * Admission of a key that is not tracked, counted by rule {@code r} in {@code column}: returns the
+   * key's number when it is tracked now (its first sighting, if it waited, replayed), or -1 when this
+   * sighting waits among the newcomers instead.
+   *
+   * <p>Why this is exact: a key's state changes only where its own sightings are counted, and one
+   * sighting can not open an incident under a rule that {@link Newcomers#canWait} allows; so a key seen
+   * once is, to every output, as if it had not been seen. When it comes again its first sighting is
+   * counted as it would have been at its own time (same time, same ring entry, same rules in the same
+   * column order), and then the new one: the slots, ring and expiry are then what counting at the time
+   * gave. A first sighting dropped because it no longer matters (its time plus the quiet time is before
+   * now) would have left state that every counter treats as empty at any later event time (each drops
+   * what lies beyond its window or drained), as a fresh key's. Only the touch order differs (the key
+   * enters it when tracked), which the cap's choice of the coldest key may see; and for events out of
+   * order by more than a quiet time, where tracking from the first sighting already depended on that
+   * order (whether the stale key had been dropped yet), a waiting key acts as one not dropped yet.
+   */
+  private int admit(Rule r, int column, boolean canWait, int meta, Sighting s, long t,
+      List<Incident> out) {
+    int waiting = newcomers.find(keyHigh, keyLow, meta, keyOwner);
+    if (waiting >= 0) {
+      if (canWait && newcomers.event(waiting) == eventNumber) {
+        newcomers.addColumn(waiting, column, t + r.quietMs);
+        return -1;
+      }
+      return promote(waiting, out);
+    }
+    if (!canWait) {
+      return create(meta, out);
+    }
+    int place = newcomers.placeFor(keyHigh, keyLow, meta, keyOwner, now);
+    if (newcomers.holdsLiveAt(place, now)) {
+      promote(place, out);
+    }
+    newcomers.put(place, keyHigh, keyLow, meta, keyOwner, t, t + r.quietMs, column, s, eventNumber);
+    return -1;
+  }
+
+  /**
+   * Tracks a waiting key and counts its first sighting as it was counted at its own time, rule by rule
+   * in column order (expiry, slot, ring, counter); returns the key's number. Its entry is freed.
+   */
+  private int promote(int waiting, List<Incident> out) {
+    Newcomers n = newcomers;
+    int meta = n.meta(waiting);
+    int key = table.create(n.high(waiting), n.low(waiting), meta, n.owner(waiting), now,
+        evicted -> closeAll(evicted, out));
+    Rule[] scoped = rulesOfScope[Key.scopeOf(meta).ordinal()];
+    long t = n.time(waiting);
+    // The current event's own sighting and packed form when it is the one that waited (the rings of
+    // its other keys share that packed form).
+    boolean current = n.event(waiting) == eventNumber;
+    SightingRings.Packed packed = current ? packed(eventSighting) : n.first(waiting);
+    Sighting s = current ? eventSighting : packed.unpack();
+    for (long columns = n.columns(waiting); columns != 0; columns &= columns - 1) {
+      int column = Long.numberOfTrailingZeros(columns);
+      Rule r = scoped[column];
+      table.keepUntil(key, t + r.quietMs);
+      Slot slot = table.slot(key, column, r);
+      table.see(key, packed);
+      slot.lastTime = Math.max(t, slot.lastTime);
+      if (slot.offer(slot.lastTime, s)) {
+        throw new IllegalStateException("a first sighting fired " + r.scenario.id() + ": it should not have waited");
+      }
+    }
+    n.remove(waiting);
+    return key;
   }
 
   /** Opens the incident of {@code slot}, of the key numbered {@code number}, on sighting {@code s}. */
@@ -330,6 +450,8 @@ public final class Detector {
     private Set<IpAddress> hostAddresses = Set.of();
     private Function<IpAddress, String> ownerLookup;
     private InstantSource clock;
+    /** The newcomers' capacity: -1 for the key cap's, 0 for none (admission off). */
+    private int newcomers = -1;
 
     private Builder(DetectionConfig config) {
       this.config = Objects.requireNonNull(config, "config");
@@ -353,6 +475,21 @@ public final class Detector {
     /** The clock {@link Detector#tick()} reads; none by default (time from the events only). */
     public Builder clock(InstantSource clock) {
       this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Whether keys seen once wait among the newcomers before they are tracked (the default); off, every
+     * key is tracked from its first sighting: the reference the exactness tests compare with.
+     */
+    Builder admission(boolean on) {
+      this.newcomers = on ? -1 : 0;
+      return this;
+    }
+
+    /** Admission with room for about {@code capacity} newcomers (tests: a small table to overwrite). */
+    Builder newcomers(int capacity) {
+      this.newcomers = capacity;
       return this;
     }
 

@@ -115,6 +115,61 @@ final class SightingRings {
     private final String user;
     private final String file;
 
+    /** The longs and the references {@link #store} writes per sighting. */
+    static final int LONGS = 9;
+    static final int REFS = 3;
+
+    /**
+     * Writes the packed form of {@code s} (the fields this class keeps) into {@code longs} from
+     * {@code at} and {@code refs} from {@code refAt}, without making the object: for tables that keep
+     * sightings in flat arrays (an object kept for minutes is copied by every young collection).
+     */
+    static void store(Sighting s, long[] longs, int at, Object[] refs, int refAt) {
+      Instant time = s.time();
+      ZoneOffset offset = s.offset();
+      IpAddress source = s.source();
+      IpAddress target = s.target();
+      Origin origin = s.origin();
+      longs[at] = time.getEpochSecond();
+      longs[at + 1] = ((long) time.getNano() << 32) | ((offset == null ? 0 : offset.getTotalSeconds()) & 0xFFFFFFFFL);
+      longs[at + 2] = source.high();
+      longs[at + 3] = source.low();
+      longs[at + 4] = target == null ? 0 : target.high();
+      longs[at + 5] = target == null ? 0 : target.low();
+      longs[at + 6] = ((long) s.sourcePort() << 32) | (s.port() & 0xFFFFFFFFL);
+      longs[at + 7] = flags(s);
+      longs[at + 8] = origin == null ? 0 : origin.line();
+      refs[refAt] = s.family();
+      refs[refAt + 1] = s.user();
+      refs[refAt + 2] = origin == null ? null : origin.file();
+    }
+
+    /** The sighting {@link #store} wrote there. */
+    Packed(long[] longs, int at, Object[] refs, int refAt) {
+      seconds = longs[at];
+      nanos = (int) (longs[at + 1] >>> 32);
+      offsetSeconds = (int) longs[at + 1];
+      sourceHigh = longs[at + 2];
+      sourceLow = longs[at + 3];
+      targetHigh = longs[at + 4];
+      targetLow = longs[at + 5];
+      sourcePort = (int) (longs[at + 6] >>> 32);
+      port = (int) longs[at + 6];
+      flags = (int) longs[at + 7];
+      line = longs[at + 8];
+      family = (Family) refs[refAt];
+      user = (String) refs[refAt + 1];
+      file = (String) refs[refAt + 2];
+    }
+
+    private static int flags(Sighting s) {
+      IpAddress target = s.target();
+      return (s.source().isIPv4() ? SOURCE_V4 : 0) | (s.offset() != null ? HAS_OFFSET : 0)
+          | (s.origin() != null ? HAS_ORIGIN : 0)
+          | (target == null ? 0 : HAS_TARGET | (target.isIPv4() ? TARGET_V4 : 0))
+          | ((s.protocol() == null ? 0 : s.protocol().ordinal() + 1) << PROTOCOL_SHIFT);
+    }
+
     Packed(Sighting s) {
       Instant time = s.time();
       ZoneOffset offset = s.offset();
@@ -130,10 +185,7 @@ final class SightingRings {
       targetLow = target == null ? 0 : target.low();
       sourcePort = s.sourcePort();
       port = s.port();
-      flags = (source.isIPv4() ? SOURCE_V4 : 0) | (offset != null ? HAS_OFFSET : 0)
-          | (origin != null ? HAS_ORIGIN : 0)
-          | (target == null ? 0 : HAS_TARGET | (target.isIPv4() ? TARGET_V4 : 0))
-          | ((s.protocol() == null ? 0 : s.protocol().ordinal() + 1) << PROTOCOL_SHIFT);
+      flags = flags(s);
       line = origin == null ? 0 : origin.line();
       family = s.family();
       user = s.user();

@@ -57,6 +57,23 @@ class SightingRingsTest {
   }
 
   @Test
+  void aSightingStoredInFlatArraysReadsBackAsItsPackedForm() {
+    long[] longs = new long[3 + 60 * SightingRings.Packed.LONGS];
+    Object[] refs = new Object[2 + 60 * SightingRings.Packed.REFS];
+    for (int i = 0; i < 60; i++) {
+      SightingRings.Packed.store(sighting(i), longs, 3 + i * SightingRings.Packed.LONGS, refs,
+          2 + i * SightingRings.Packed.REFS);
+    }
+    for (int i = 0; i < 60; i++) {
+      Sighting stored = new SightingRings.Packed(longs, 3 + i * SightingRings.Packed.LONGS, refs,
+          2 + i * SightingRings.Packed.REFS).unpack();
+      assertThat(stored).isEqualTo(new SightingRings.Packed(sighting(i)).unpack());
+      assertThat(stored.time()).isEqualTo(sighting(i).time());
+      assertThat(stored.port()).isEqualTo(sighting(i).port());
+    }
+  }
+
+  @Test
   void eachKeyKeepsItsLastSightingsInOrderThroughGrowthAndWrapping() {
     SightingRings rings = new SightingRings(16);
     rings.ensure(3);
