@@ -10,6 +10,7 @@ import org.abuseloop.core.Evidence;
 import org.abuseloop.core.Incident;
 import org.abuseloop.core.IpAddress;
 import org.abuseloop.core.IpPrefix;
+import org.abuseloop.core.Tally;
 
 /**
  * An incident while it is open: the counts, bounded target tallies and evidence it accumulates as
@@ -24,8 +25,9 @@ import org.abuseloop.core.IpPrefix;
  * whose value changed, not the four tallies, the kinds and the evidence list, each a cache miss on an
  * incident that other keys' events pushed out of the cache; the latest time is compared with a copy
  * of its seconds and nanoseconds, not through the previous event's {@link Instant}. Once an address
- * or port tally is full (a value went to its "others"), this object keeps a copy of the tally's filter
- * of listed hashes: a value it does not list is counted in "others" here, without reading the tally.
+ * or port tally is full (a value went to its "others"), a copy of the tally's filter of listed hashes
+ * is kept beside the run (in {@link AddressRun} for the targets and sources): a value it does not list
+ * is counted in "others" there, without reading the tally.
  */
 final class OpenIncident {
 
@@ -37,10 +39,10 @@ final class OpenIncident {
   private Instant last;
   private long count;
   private final long[] kinds = new long[EventKind.values().length];
-  private final TallyBuilder<IpAddress> addresses;
+  private final AddressRun targets;
   private final TallyBuilder<Integer> ports;
   private final TallyBuilder<String> users;
-  private final TallyBuilder<IpAddress> sources;
+  private final AddressRun sources;
   private final List<Evidence> evidence = new ArrayList<>();
   /** The evidence lines still to take (the cap less those taken). */
   private int evidenceRoom;
@@ -50,27 +52,15 @@ final class OpenIncident {
   /** The current run of each field: its value and how many events repeated it since it was last counted. */
   private int runKind = -1;
   private long kindRun;
-  private IpAddress runTarget;
-  private long targetRun;
   private int runPort;
   private long portRun;
   private String runUser;
   private long userRun;
-  private IpAddress runSource;
-  private long sourceRun;
-  /** Per address or port tally, once full: its filter of listed hashes, and the "others" counted here. */
-  private boolean targetsFull;
-  private long targetsListedLow;
-  private long targetsListedHigh;
-  private long targetOthers;
+  /** The port tally, once full: its filter of listed hashes, and the "others" counted here (as {@link AddressRun}). */
   private boolean portsFull;
   private long portsListedLow;
   private long portsListedHigh;
   private long portOthers;
-  private boolean sourcesFull;
-  private long sourcesListedLow;
-  private long sourcesListedHigh;
-  private long sourceOthers;
   final int offenses;
   /** The time after which the incident closes if no event extends it. */
   long deadline;
@@ -84,10 +74,10 @@ final class OpenIncident {
     this.owner = key.owner();
     this.evidenceCap = settings.evidence();
     this.evidenceRoom = Math.max(0, evidenceCap);
-    this.addresses = new TallyBuilder<>(settings.targets());
+    this.targets = new AddressRun(settings.targets());
     this.ports = new TallyBuilder<>(settings.targets());
     this.users = new TallyBuilder<>(settings.targets());
-    this.sources = new TallyBuilder<>(settings.targets());
+    this.sources = new AddressRun(settings.targets());
     this.offenses = offenses;
   }
 
@@ -111,12 +101,13 @@ final class OpenIncident {
       TallyBuilder<?> tally = switch (field) {
         case USER -> users;
         case TARGET_PORT -> ports;
-        case TARGET_ADDRESS -> addresses;
+        case TARGET_ADDRESS -> targets.tally();
       };
       ((DistinctCounter) slot).forEach((v, n) -> tally.addUnchecked(v, n));
     }
     if (slot.sources != null) {
-      slot.sources.forEach((v, n) -> sources.addUnchecked(v, n));
+      TallyBuilder<IpAddress> listed = sources.tally();
+      slot.sources.forEach((v, n) -> listed.addUnchecked(v, n));
     }
     count = Math.max(events, burst.size());
   }
@@ -151,11 +142,7 @@ final class OpenIncident {
     kindRun++;
     IpAddress target = s.target();
     if (counted != DistinctField.TARGET_ADDRESS && target != null) {
-      if (target != runTarget && !target.equals(runTarget)) {
-        countTargets();
-        runTarget = target;
-      }
-      targetRun++;
+      targets.see(target);
     }
     int port = s.port();
     if (counted != DistinctField.TARGET_PORT && port > 0) {
@@ -175,11 +162,7 @@ final class OpenIncident {
     }
     IpAddress source = s.source();
     if (withSources && source != null) {
-      if (source != runSource && !source.equals(runSource)) {
-        countSources();
-        runSource = source;
-      }
-      sourceRun++;
+      sources.see(source);
     }
     if (evidenceRoom > 0) {
       evidenceRoom--;
@@ -192,20 +175,6 @@ final class OpenIncident {
       kinds[runKind] += kindRun;
       kindRun = 0;
     }
-  }
-
-  private void countTargets() {
-    if (targetRun == 0) {
-      return;
-    }
-    if (targetsFull && !TallyBuilder.mayList(targetsListedLow, targetsListedHigh, TallyBuilder.hashOf(runTarget))) {
-      targetOthers += targetRun;
-    } else if (!addresses.addAddress(runTarget, targetRun) && !targetsFull) {
-      targetsFull = true;
-      targetsListedLow = addresses.listedLow();
-      targetsListedHigh = addresses.listedHigh();
-    }
-    targetRun = 0;
   }
 
   private void countPorts() {
@@ -229,32 +198,13 @@ final class OpenIncident {
     }
   }
 
-  private void countSources() {
-    if (sourceRun == 0) {
-      return;
-    }
-    if (sourcesFull && !TallyBuilder.mayList(sourcesListedLow, sourcesListedHigh, TallyBuilder.hashOf(runSource))) {
-      sourceOthers += sourceRun;
-    } else if (!sources.addAddress(runSource, sourceRun) && !sourcesFull) {
-      sourcesFull = true;
-      sourcesListedLow = sources.listedLow();
-      sourcesListedHigh = sources.listedHigh();
-    }
-    sourceRun = 0;
-  }
-
   Incident snapshot(boolean active) {
     countKinds();
-    countTargets();
     countPorts();
     countUsers();
-    countSources();
-    addresses.addOthers(targetOthers);
-    targetOthers = 0;
     ports.addOthers(portOthers);
     portOthers = 0;
-    sources.addOthers(sourceOthers);
-    sourceOthers = 0;
+    Tally<IpAddress> targetTally = targets.build();
     Map<EventKind, Long> byKind = new EnumMap<>(EventKind.class);
     for (EventKind k : EventKind.values()) {
       if (kinds[k.ordinal()] > 0) {
@@ -265,6 +215,6 @@ final class OpenIncident {
     double rate = count * 60_000.0 / spanMs;
     IpPrefix source = key.prefix();
     return new Incident(slot.rule.scenario.id(), key.scope(), source, owner, first, last, count, rate, byKind,
-        addresses.build(), ports.build(), users.build(), sources.build(), evidence, offenses, active);
+        targetTally, ports.build(), users.build(), sources.build(), evidence, offenses, active);
   }
 }
