@@ -476,6 +476,18 @@ abstract class OutboxStoreContract {
     return m;
   }
 
+  // A call for `answered` and `other` whose sender crashed, `answered` acknowledged by the desk an hour later
+  // (which settles nothing while the call is held), then taken over by "next-run".
+  static OutgoingMessage answeredCallTakenOver(OutboxLedger outbox, NewReport answered, NewReport other) {
+    OutgoingMessage m = claimedCall(outbox, "1a2b3c4d", answered, other);
+    Instant later = T0.plus(Duration.ofHours(1));
+    outbox.recordReply(new Reply("<ack@desk>", List.of(answered.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
+    assertThat(outbox.message(m.messageId()).orElseThrow().status()).as("held by its sender: not settled by a reply")
+        .isEqualTo(MessageStatus.SENDING);
+    assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
+    return m;
+  }
+
   // An AbuseIPDB call (subject tag `tag`) for `reports`, claimed at T0 + 1 s by a sender that then crashed.
   static OutgoingMessage claimedCall(OutboxLedger outbox, String tag, NewReport... reports) {
     List<UUID> ids = java.util.Arrays.stream(reports).map(NewReport::id).toList();
@@ -607,13 +619,9 @@ abstract class OutboxStoreContract {
     OutboxLedger outbox = outbox();
     NewReport a = report("203.0.113.9", T0);
     NewReport b = report("198.51.100.7", T0);
-    OutgoingMessage m = claimedCall(outbox, "1a2b3c4d", a, b);
+    OutgoingMessage m = answeredCallTakenOver(outbox, a, b);
     Instant later = T0.plus(Duration.ofHours(1));
-    outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
-    assertThat(outbox.message(m.messageId()).orElseThrow().status()).as("held by its sender: not settled by a reply")
-        .isEqualTo(MessageStatus.SENDING);
 
-    assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
     assertThat(outbox.markUncertain(m.messageId(), "next-run", "may have reached", later.plusSeconds(1))).isTrue();
 
     assertThat(outbox.report(a.id()).orElseThrow().status()).isEqualTo(ReportStatus.ACKNOWLEDGED);
@@ -626,10 +634,8 @@ abstract class OutboxStoreContract {
     OutboxLedger outbox = outbox();
     NewReport a = report("203.0.113.9", T0);
     NewReport b = report("198.51.100.7", T0);
-    OutgoingMessage m = claimedCall(outbox, "1a2b3c4d", a, b);
+    OutgoingMessage m = answeredCallTakenOver(outbox, a, b);
     Instant later = T0.plus(Duration.ofHours(1));
-    outbox.recordReply(new Reply("<ack@desk>", List.of(a.id()), ReplyKind.ACKNOWLEDGEMENT, later, "ticket 7"));
-    assertThat(outbox.takeOver(m.messageId(), "next-run", later)).isTrue();
 
     assertThat(outbox.markAnsweredCallSent(m.messageId(), "crashed", "delivered", later)).as("not its lease").isFalse();
     assertThat(outbox.markAnsweredCallSent(m.messageId(), "next-run", "delivered: the desk answered", later)).isTrue();
