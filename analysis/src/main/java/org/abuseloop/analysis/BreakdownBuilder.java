@@ -222,11 +222,12 @@ public final class BreakdownBuilder {
       }
       shares.sort(BUSIEST_PROVIDER_SHARE);
       if ((key & SERVICE_KEY) != 0) {
-        String service = SERVICE_IDS[key & 0xFFFF];
+        String service = Service.ofOrdinal(key & 0xFFFF).id();
         return new Breakdown.PortShare(null, null, service, count, share(count, total), sources, share(topCount, count), listed, shares);
       }
       int port = key & 0xFFFF;
-      return new Breakdown.PortShare(PROTOCOL_IDS[key >>> 16], port == 0 ? null : port, null,
+      Protocol protocol = Protocol.ofOrdinal(key >>> 16);
+      return new Breakdown.PortShare(protocol == Protocol.UNKNOWN ? null : protocol.id(), port == 0 ? null : port, null,
           count, share(count, total), sources, share(topCount, count), listed, shares);
     }
 
@@ -301,22 +302,6 @@ public final class BreakdownBuilder {
 
   /** Marks a port key that is a service's ordinal, for events whose line names no port. */
   static final int SERVICE_KEY = 1 << 30;
-
-  /**
-   * The protocols' ids by ordinal (null for an unknown protocol) and the services' ids by ordinal, made
-   * once: {@code Protocol.id()} lower-cases its name at each call, and a table has tens of thousands of ports.
-   */
-  private static final String[] PROTOCOL_IDS = new String[Protocol.values().length];
-  private static final String[] SERVICE_IDS = new String[Service.values().length];
-
-  static {
-    for (Protocol p : Protocol.values()) {
-      PROTOCOL_IDS[p.ordinal()] = p == Protocol.UNKNOWN ? null : p.id();
-    }
-    for (Service s : Service.values()) {
-      SERVICE_IDS[s.ordinal()] = s.id();
-    }
-  }
 
   // The orders of the tables, written out rather than composed from Comparator's factories: composed
   // comparators box and dispatch through several lambdas per comparison (a firewall month has tens of

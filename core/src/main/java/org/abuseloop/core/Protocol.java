@@ -6,9 +6,17 @@ import java.util.Locale;
 public enum Protocol {
   UNKNOWN, TCP, UDP, TLS, WS, WSS, SCTP, ICMP, ICMPV6;
 
+  /** Made once: the breakdown and the JSON ask for it per port and per event. */
+  private final String id = name().toLowerCase(Locale.ROOT);
+
   /** The lower-case name used in JSON and in the firewall ({@code udp}, {@code tcp}). */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
+  }
+
+  /** The protocol with this ordinal, from an array made once ({@code values()} copies its array per call). */
+  public static Protocol ofOrdinal(int ordinal) {
+    return VALUES[ordinal];
   }
 
   /** Reads {@code UDP}, {@code udp}, {@code TCP} ... from a byte range; UNKNOWN when it is none of them. */

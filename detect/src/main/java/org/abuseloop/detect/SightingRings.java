@@ -97,7 +97,6 @@ final class SightingRings {
     private static final int HAS_OFFSET = 8;
     private static final int HAS_ORIGIN = 16;
     private static final int PROTOCOL_SHIFT = 8;
-    private static final Protocol[] PROTOCOLS = Protocol.values();
 
     private final long seconds;
     private final int nanos;
@@ -201,7 +200,7 @@ final class SightingRings {
       int protocol = (flags >>> PROTOCOL_SHIFT) & 0xFF;
       Origin origin = (flags & HAS_ORIGIN) == 0 ? null : new Origin(file, line, 0);
       return new Sighting(time, offset, family, source, sourcePort, target, port,
-          protocol == 0 ? null : PROTOCOLS[protocol - 1], user, origin);
+          protocol == 0 ? null : Protocol.ofOrdinal(protocol - 1), user, origin);
     }
 
     private static IpAddress address(long high, long low, boolean v4) {
