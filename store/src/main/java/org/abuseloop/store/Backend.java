@@ -8,7 +8,8 @@ import org.sqlite.SQLiteDataSource;
 
 /**
  * The databases a store can live in, told apart by the JDBC URL, with what differs between them:
- * how connections are set up, how the schema spells a generated key, and the migrations of their own. Immutable and thread-safe.
+ * how connections are set up, how the schema spells a generated key, and the migrations of their own.
+ * Immutable and thread-safe.
  */
 enum Backend {
   SQLITE("INTEGER PRIMARY KEY AUTOINCREMENT", "sqlite"),
